@@ -1,0 +1,225 @@
+// Energy, forces and Hessian–vector products of a pair model, E = Σ_{i<j} ε_ij u(r_ij / s_ij), over a Verlet half list.
+import type { Configuration } from './configuration.ts';
+import type { Model } from './models.ts';
+import { buildNeighborList, needsRebuild, type NeighborList, type NeighborSpec } from './neighbors.ts';
+import type { Box } from './space.ts';
+
+/** Everything needed to evaluate the landscape of one configuration's particles: the model, the box and a neighbor list kept fresh. */
+export interface Landscape {
+  readonly model: Model;
+  readonly box: Box;
+  readonly spec: NeighborSpec;
+  list: NeighborList;
+}
+
+export interface LandscapeOptions {
+  /** Verlet skin in units of the largest s_ij (default 0.3 for short-ranged models, 0.15 for KA). */
+  skin?: number;
+}
+
+export function createLandscape(model: Model, c: Configuration, options: LandscapeOptions = {}): Landscape {
+  if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
+  const maxSigma = model.maxSigma(c);
+  const skin = options.skin ?? 0.3 * maxSigma;
+  const spec: NeighborSpec = { box: c.box, rule: model.rule, xc: model.potential.xc, diameters: c.diameters, species: c.species, maxSigma, skin };
+  return { model, box: c.box, spec, list: buildNeighborList(spec, c.positions) };
+}
+
+/** Rebuild the Verlet list if any particle has moved more than half the skin. */
+export function refreshNeighbors(land: Landscape, positions: Float64Array): void {
+  if (needsRebuild(land.box, land.list, positions)) land.list = buildNeighborList(land.spec, positions, land.list);
+}
+
+/** Force the list to be rebuilt (after diameters change, e.g. by swap moves). */
+export function rebuildNeighbors(land: Landscape, positions: Float64Array): void {
+  land.list = buildNeighborList(land.spec, positions, land.list);
+}
+
+// 000 App. A.1: total potential energy E = Σ_{i<j} U_ij(r_ij).
+export function energy(land: Landscape, positions: Float64Array): number {
+  refreshNeighbors(land, positions);
+  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const pot = land.model.potential;
+  const d = land.box.dim;
+  const L = land.box.lengths;
+  const xc2 = pot.xc * pot.xc;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+      const j = partners[p];
+      let r2 = 0;
+      for (let a = 0; a < d; a++) {
+        let dx = positions[j * d + a] - positions[i * d + a];
+        dx -= L[a] * Math.round(dx / L[a]);
+        r2 += dx * dx;
+      }
+      const s = sigma[p];
+      if (r2 < xc2 * s * s) e += epsilon[p] * pot.u(Math.sqrt(r2) / s);
+    }
+  }
+  return e;
+}
+
+/**
+ * Forces f_i = −∂E/∂r_i written into `out` (N·D); returns E. Specialized loops for D = 2 and 3, a general one otherwise.
+ * 000 Eq. (1): these are the velocities of steepest descent with ζ = 1.
+ */
+export function energyAndForces(land: Landscape, positions: Float64Array, out: Float64Array): number {
+  refreshNeighbors(land, positions);
+  out.fill(0);
+  const d = land.box.dim;
+  if (d === 3) return forces3(land, positions, out);
+  if (d === 2) return forces2(land, positions, out);
+  return forcesD(land, positions, out);
+}
+
+function forces3(land: Landscape, x: Float64Array, f: Float64Array): number {
+  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const pot = land.model.potential;
+  const xc2 = pot.xc * pot.xc;
+  const Lx = land.box.lengths[0], Ly = land.box.lengths[1], Lz = land.box.lengths[2];
+  const ix = 1 / Lx, iy = 1 / Ly, iz = 1 / Lz;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    let fx = 0, fy = 0, fz = 0;
+    for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
+      const j = partners[p];
+      let dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+      dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy); dz -= Lz * Math.round(dz * iz);
+      const r2 = dx * dx + dy * dy + dz * dz;
+      const s = sigma[p];
+      if (r2 >= xc2 * s * s) continue;
+      const r = Math.sqrt(r2);
+      const xr = r / s;
+      const eps = epsilon[p];
+      e += eps * pot.u(xr);
+      // dU/dr = ε u′(x)/s; force on j along +r̂ is −dU/dr.
+      const g = (eps * pot.du(xr)) / (s * r);
+      fx += g * dx; fy += g * dy; fz += g * dz;
+      f[3 * j] -= g * dx; f[3 * j + 1] -= g * dy; f[3 * j + 2] -= g * dz;
+    }
+    f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
+  }
+  return e;
+}
+
+function forces2(land: Landscape, x: Float64Array, f: Float64Array): number {
+  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const pot = land.model.potential;
+  const xc2 = pot.xc * pot.xc;
+  const Lx = land.box.lengths[0], Ly = land.box.lengths[1];
+  const ix = 1 / Lx, iy = 1 / Ly;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[2 * i], yi = x[2 * i + 1];
+    let fx = 0, fy = 0;
+    for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
+      const j = partners[p];
+      let dx = x[2 * j] - xi, dy = x[2 * j + 1] - yi;
+      dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy);
+      const r2 = dx * dx + dy * dy;
+      const s = sigma[p];
+      if (r2 >= xc2 * s * s) continue;
+      const r = Math.sqrt(r2);
+      const xr = r / s;
+      const eps = epsilon[p];
+      e += eps * pot.u(xr);
+      const g = (eps * pot.du(xr)) / (s * r);
+      fx += g * dx; fy += g * dy;
+      f[2 * j] -= g * dx; f[2 * j + 1] -= g * dy;
+    }
+    f[2 * i] += fx; f[2 * i + 1] += fy;
+  }
+  return e;
+}
+
+function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
+  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const pot = land.model.potential;
+  const d = land.box.dim;
+  const L = land.box.lengths;
+  const xc2 = pot.xc * pot.xc;
+  const dr = new Float64Array(d);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+      const j = partners[p];
+      let r2 = 0;
+      for (let a = 0; a < d; a++) {
+        let dx = x[j * d + a] - x[i * d + a];
+        dx -= L[a] * Math.round(dx / L[a]);
+        dr[a] = dx;
+        r2 += dx * dx;
+      }
+      const s = sigma[p];
+      if (r2 >= xc2 * s * s) continue;
+      const r = Math.sqrt(r2);
+      e += epsilon[p] * pot.u(r / s);
+      const g = (epsilon[p] * pot.du(r / s)) / (s * r);
+      for (let a = 0; a < d; a++) { f[i * d + a] += g * dr[a]; f[j * d + a] -= g * dr[a]; }
+    }
+  }
+  return e;
+}
+
+/**
+ * Hessian–vector product (M v)_i = Σ_j K_ij (v_i − v_j), with the pair block
+ * K = U″ r̂r̂ᵀ + (U′/r)(I − r̂r̂ᵀ) (analytic; PHYSICS.md §5). Writes into `out`.
+ */
+export function hessianVectorProduct(land: Landscape, positions: Float64Array, v: Float64Array, out: Float64Array): Float64Array {
+  refreshNeighbors(land, positions);
+  out.fill(0);
+  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const pot = land.model.potential;
+  const d = land.box.dim;
+  const L = land.box.lengths;
+  const xc2 = pot.xc * pot.xc;
+  const dr = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+      const j = partners[p];
+      let r2 = 0;
+      for (let a = 0; a < d; a++) {
+        let dx = positions[j * d + a] - positions[i * d + a];
+        dx -= L[a] * Math.round(dx / L[a]);
+        dr[a] = dx;
+        r2 += dx * dx;
+      }
+      const s = sigma[p];
+      if (r2 >= xc2 * s * s) continue;
+      const r = Math.sqrt(r2);
+      const eps = epsilon[p];
+      const d1 = (eps * pot.du(r / s)) / s; // U′(r)
+      const d2 = (eps * pot.d2u(r / s)) / (s * s); // U″(r)
+      let proj = 0; // r̂·(v_i − v_j)
+      for (let a = 0; a < d; a++) proj += (dr[a] / r) * (v[i * d + a] - v[j * d + a]);
+      for (let a = 0; a < d; a++) {
+        const w = v[i * d + a] - v[j * d + a];
+        const k = (d2 - d1 / r) * proj * (dr[a] / r) + (d1 / r) * w;
+        out[i * d + a] += k;
+        out[j * d + a] -= k;
+      }
+    }
+  }
+  return out;
+}
+
+/** Largest Hessian eigenvalue by power iteration (for the steepest-descent stability limit Δt < 2/λ_max). */
+export function largestHessianEigenvalue(land: Landscape, positions: Float64Array, iterations = 60): number {
+  const m = positions.length;
+  const v = new Float64Array(m).map((_, k) => Math.sin(1.37 * k + 0.3));
+  const w = new Float64Array(m);
+  let lambda = 0;
+  for (let it = 0; it < iterations; it++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += v[k] * v[k];
+    s = 1 / Math.sqrt(s);
+    for (let k = 0; k < m; k++) v[k] *= s;
+    hessianVectorProduct(land, positions, v, w);
+    lambda = 0;
+    for (let k = 0; k < m; k++) lambda += v[k] * w[k];
+    v.set(w);
+  }
+  return lambda;
+}

@@ -1,0 +1,78 @@
+// Radial pair functions u(x), x = r / s_ij, with derivatives to fourth order (needed later for nonlinear modes).
+// A pair energy is U_ij(r) = ε_ij · u(r / s_ij) for r < x_c · s_ij, else 0.
+
+export interface RadialPotential {
+  readonly name: string;
+  /** Cutoff in units of s_ij. */
+  readonly xc: number;
+  /** How many of u, u′, u″ … vanish at x_c (1: only u, 2: u and u′, 3: u, u′, u″). */
+  readonly smoothAtCutoff: number;
+  u(x: number): number;
+  du(x: number): number;
+  d2u(x: number): number;
+  d3u(x: number): number;
+  d4u(x: number): number;
+}
+
+// 000 App. A.1a: inverse-power-12 soft spheres smoothed by a quartic polynomial so that U, U′, U″ vanish at x_c = 1.25.
+const XC_SOFT = 1.25;
+export const SOFT_C0 = -28 / Math.pow(XC_SOFT, 12);
+export const SOFT_C1 = 48 / Math.pow(XC_SOFT, 14);
+export const SOFT_C2 = -21 / Math.pow(XC_SOFT, 16);
+
+export const softSpherePotential: RadialPotential = {
+  name: 'soft-sphere x^-12 + c0 + c1 x^2 + c2 x^4',
+  xc: XC_SOFT,
+  smoothAtCutoff: 3,
+  u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
+  du: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -12 * i6 * i6 / x + 2 * SOFT_C1 * x + 4 * SOFT_C2 * x2 * x; },
+  d2u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 156 * i6 * i6 / x2 + 2 * SOFT_C1 + 12 * SOFT_C2 * x2; },
+  d3u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -2184 * i6 * i6 / (x2 * x) + 24 * SOFT_C2 * x; },
+  d4u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 32760 * i6 * i6 / (x2 * x2) + 24 * SOFT_C2; },
+};
+
+// 000 App. A.1b: harmonic spheres, u = ½(1 − x)² for x < 1.
+export const harmonicPotential: RadialPotential = {
+  name: 'harmonic ½(1 - x)^2',
+  xc: 1,
+  smoothAtCutoff: 2,
+  u: (x) => 0.5 * (1 - x) * (1 - x),
+  du: (x) => x - 1,
+  d2u: () => 1,
+  d3u: () => 0,
+  d4u: () => 0,
+};
+
+// 000 App. A.1c / 002 §II: Lennard-Jones 4(x⁻¹² − x⁻⁶), cut at x_c = 2.5.
+const XC_LJ = 2.5;
+const lj = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (i6 * i6 - i6); };
+const ljd = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (-12 * i6 * i6 + 6 * i6) / x; };
+const ljd2 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (156 * i6 * i6 - 42 * i6) / (x * x); };
+const ljd3 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (-2184 * i6 * i6 + 336 * i6) / (x * x * x); };
+const ljd4 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (32760 * i6 * i6 - 3024 * i6) / (x * x * x * x); };
+const LJ_SHIFT = lj(XC_LJ);
+const LJ_SLOPE = ljd(XC_LJ);
+
+/** Truncated and shifted: u(x) − u(x_c). */
+export const lennardJonesTruncatedShifted: RadialPotential = {
+  name: 'Lennard-Jones truncated and shifted at 2.5',
+  xc: XC_LJ,
+  smoothAtCutoff: 1,
+  u: (x) => lj(x) - LJ_SHIFT,
+  du: ljd,
+  d2u: ljd2,
+  d3u: ljd3,
+  d4u: ljd4,
+};
+
+// 002 Eq. (3): force-shifted, u(x) − u(x_c) − (x − x_c) u′(x_c), so that the force also vanishes at x_c.
+export const lennardJonesForceShifted: RadialPotential = {
+  name: 'Lennard-Jones force-shifted at 2.5',
+  xc: XC_LJ,
+  smoothAtCutoff: 2,
+  u: (x) => lj(x) - LJ_SHIFT - (x - XC_LJ) * LJ_SLOPE,
+  du: (x) => ljd(x) - LJ_SLOPE,
+  d2u: ljd2,
+  d3u: ljd3,
+  d4u: ljd4,
+};
