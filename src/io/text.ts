@@ -1,0 +1,71 @@
+// Low-level helpers shared by the text formats in src/io: strict number parsing with line numbers,
+// shortest round-trip number formatting, and wrapping a coordinate into [0, L) without touching values already inside.
+
+/** A malformed input file. `line` is 1-based when the problem sits on one line; the message starts with "line N: " then. */
+export class FileFormatError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(line === undefined ? message : `line ${line}: ${message}`);
+    this.name = 'FileFormatError';
+    this.line = line;
+  }
+}
+
+/** Split text into lines (LF or CRLF); a final newline does not make an extra line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Whitespace-separated tokens of a line. */
+export function tokenize(line: string): string[] {
+  const t = line.trim();
+  return t === '' ? [] : t.split(/\s+/);
+}
+
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+const INTEGER = /^[+-]?\d+$/;
+
+/** A finite float64 from a decimal token; `what` names the value in the error ("x", "diameter"). */
+export function parseReal(token: string, line: number, what: string): number {
+  if (NON_FINITE.test(token)) throw new FileFormatError(`${what} = '${token}' is not a finite number`, line);
+  if (!REAL.test(token)) throw new FileFormatError(`${what} = '${token}' is not a number`, line);
+  const x = Number(token);
+  if (!Number.isFinite(x)) throw new FileFormatError(`${what} = '${token}' is not a finite number (overflow)`, line);
+  return x;
+}
+
+/** A safe integer from a decimal token. */
+export function parseInteger(token: string, line: number, what: string): number {
+  if (!INTEGER.test(token)) throw new FileFormatError(`${what} = '${token}' is not an integer`, line);
+  const n = Number(token);
+  if (!Number.isSafeInteger(n)) throw new FileFormatError(`${what} = '${token}' is out of range`, line);
+  return n;
+}
+
+/** Shortest decimal that parses back to the same float64 (keeps the sign of −0). Never toFixed. */
+export function formatReal(x: number): string {
+  if (!Number.isFinite(x)) throw new Error(`cannot write the non-finite value ${x}`);
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/** x wrapped into [0, L); a value already in [0, L) is returned unchanged, bit for bit. */
+export function wrapCoordinate(x: number, L: number): number {
+  if (x >= 0 && x < L) return x;
+  let y = x - L * Math.floor(x / L);
+  if (y < 0) y += L;
+  if (y >= L) y -= L;
+  return y >= 0 && y < L ? y : 0; // rounding at the edges: −tiny + L = L lands on 0
+}
+
+/** Letter label of a species index: 0 → A, 1 → B, …, 25 → Z. */
+export function speciesLetter(s: number): string {
+  if (!Number.isInteger(s) || s < 0 || s > 25) throw new Error(`species ${s} has no letter label (0..25 only)`);
+  return String.fromCharCode(65 + s);
+}

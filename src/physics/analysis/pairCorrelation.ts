@@ -1,0 +1,168 @@
+// Radial distribution g(x) in the scaled distance x = r/d_ij (001 SM III, PHYSICS.md §4) and its first minimum.
+import type { Configuration } from '../configuration.ts';
+import type { Model } from '../models.ts';
+import { buildNeighborList, type NeighborList } from '../neighbors.ts';
+import { ballVolume, boxVolume, minimumImage1 } from '../space.ts';
+
+/** What the analysis needs from a model: the pair diameter d_ij = rule.sigma and an upper bound on it. */
+export type PairScaleModel = Pick<Model, 'rule' | 'maxSigma'>;
+
+// 001 SM III: pairs i < j with x_ij = r_ij/d_ij < xCut (minimum image), found with cell lists in O(N).
+export function scaledNeighbors(c: Configuration, model: PairScaleModel, xCut: number): NeighborList {
+  const spec = { box: c.box, rule: model.rule, xc: xCut, diameters: c.diameters, species: c.species, maxSigma: model.maxSigma(c), skin: 0 };
+  return buildNeighborList(spec, c.positions);
+}
+
+// 001 SM III: x_ij = |r_j − r_i|/d_ij with the minimum image, in any configuration of the same particles.
+export function scaledDistance(c: Configuration, i: number, j: number, dij: number): number {
+  const d = c.box.dim;
+  let r2 = 0;
+  for (let a = 0; a < d; a++) {
+    const dx = minimumImage1(c.positions[j * d + a] - c.positions[i * d + a], c.box.lengths[a]);
+    r2 += dx * dx;
+  }
+  return Math.sqrt(r2) / dij;
+}
+
+// 001 SM III: x_ij < xCut, tested as r_ij² < (xCut·d_ij)², the same arithmetic as the neighbor search (so both agree at the edge).
+export function isScaledNeighbor(c: Configuration, i: number, j: number, dij: number, xCut: number): boolean {
+  const d = c.box.dim;
+  let r2 = 0;
+  for (let a = 0; a < d; a++) {
+    const dx = minimumImage1(c.positions[j * d + a] - c.positions[i * d + a], c.box.lengths[a]);
+    r2 += dx * dx;
+  }
+  const rc = xCut * dij;
+  return r2 < rc * rc;
+}
+
+export interface PairCorrelationOptions {
+  readonly xMax?: number;
+  readonly bins?: number;
+}
+
+export interface PairCorrelation {
+  /** Bin centres in x = r/d_ij. */
+  readonly x: Float64Array;
+  readonly g: Float64Array;
+}
+
+/**
+ * g(x) = [ordered pairs with x_ij in the bin] / [N(N−1)/V · ⟨d_ij^D⟩ · (V_D(x_hi) − V_D(x_lo))]   (001 SM III, [S5] there).
+ * Normalization (choice): a pair (i, j) of an ideal gas lands in the x-shell [x, x + dx] with probability
+ * d_ij^D · S_D x^(D−1) dx / V, because that shell is a real-space shell of radius x·d_ij. Normalizing "as if d_ij = 1"
+ * would give g(∞) = ⟨d_ij^D⟩ (≈ 0.95 for 2D soft spheres, 1 only when monodisperse); dividing by ⟨d_ij^D⟩ over all
+ * pairs makes g → 1 for any ideal gas and leaves the positions of peaks and minima unchanged. N(N−1) instead of N²
+ * makes a finite ideal gas exactly 1 on average.
+ */
+export function pairCorrelation(c: Configuration, model: PairScaleModel, options: PairCorrelationOptions = {}): PairCorrelation {
+  const { xMax = 3, bins = 150 } = options;
+  const n = c.diameters.length;
+  const dim = c.box.dim;
+  if (n < 2) throw new Error('pairCorrelation needs at least 2 particles');
+  if (!(xMax > 0) || !Number.isInteger(bins) || bins < 1) throw new Error(`pairCorrelation: need xMax > 0 and an integer bins ≥ 1, got ${xMax}, ${bins}`);
+  const rMax = xMax * model.maxSigma(c);
+  for (let a = 0; a < dim; a++) {
+    if (c.box.lengths[a] < 2 * rMax) throw new Error(`pairCorrelation: g(x) up to x = ${xMax} needs box sides ≥ 2·x·d_max = ${(2 * rMax).toFixed(3)}; lower xMax or use more particles`);
+  }
+  const dx = xMax / bins;
+  const counts = new Float64Array(bins);
+  const list = scaledNeighbors(c, model, xMax);
+  for (let i = 0; i < n; i++) {
+    for (let p = list.offsets[i]; p < list.offsets[i + 1]; p++) {
+      const bin = Math.floor(scaledDistance(c, i, list.partners[p], list.sigma[p]) / dx);
+      if (bin < bins) counts[bin] += 2; // (i, j) and (j, i)
+    }
+  }
+  const pairDensity = (n * (n - 1)) / boxVolume(c.box) * meanPairVolumeFactor(c, model);
+  const x = new Float64Array(bins);
+  const g = new Float64Array(bins);
+  for (let b = 0; b < bins; b++) {
+    x[b] = (b + 0.5) * dx;
+    g[b] = counts[b] / (pairDensity * (ballVolume(dim, (b + 1) * dx) - ballVolume(dim, b * dx)));
+  }
+  return { x, g };
+}
+
+/** Largest number of particles whose all-pairs mean is taken exactly; larger systems use a quantile subsample. */
+const PAIR_FACTOR_SAMPLE = 2000;
+
+/**
+ * ⟨d_ij^D⟩ over pairs i ≠ j. Exact for N ≤ 2000; above, the mean over all pairs of 2000 particles taken at evenly spaced
+ * ranks after sorting by (species, diameter), i.e. at the quantiles of the diameter distribution of each species
+ * (error ~ 1/2000², deterministic, O(1) work in N instead of O(N²)).
+ */
+export function meanPairVolumeFactor(c: Configuration, model: PairScaleModel): number {
+  const n = c.diameters.length;
+  const dim = c.box.dim;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((i, j) => c.species[i] - c.species[j] || c.diameters[i] - c.diameters[j]);
+  const m = Math.min(n, PAIR_FACTOR_SAMPLE);
+  const pick = Array.from({ length: m }, (_, k) => order[Math.floor(((k + 0.5) * n) / m)]);
+  let sum = 0;
+  for (let a = 0; a < m; a++) {
+    const i = pick[a];
+    for (let b = a + 1; b < m; b++) {
+      const j = pick[b];
+      sum += Math.pow(model.rule.sigma(c.diameters[i], c.diameters[j], c.species[i], c.species[j]), dim);
+    }
+  }
+  return sum / ((m * (m - 1)) / 2);
+}
+
+export interface FirstMinimumOptions {
+  /** Search from the first bin with x ≥ after (climbing first if g rises there); default: the main (highest) peak of the smoothed g. */
+  readonly after?: number;
+  /** Passes of the [1, 2, 1]/4 filter before searching (default 2, i.e. a 5-point binomial kernel). */
+  readonly smoothingPasses?: number;
+}
+
+// 001 SM III: x_min^EQ = first local minimum of g(x) after the main peak, on a lightly smoothed curve ("curves are smoothed").
+export function firstMinimum(x: ArrayLike<number>, g: ArrayLike<number>, options: FirstMinimumOptions = {}): number {
+  const n = x.length;
+  if (g.length !== n || n < 3) throw new Error(`firstMinimum: need x and g of equal length ≥ 3, got ${n} and ${g.length}`);
+  const s = smoothBinomial(g, options.smoothingPasses ?? 2);
+  let k = options.after === undefined ? argMax(s) : firstIndexAtLeast(x, options.after);
+  if (options.after !== undefined) while (k + 1 < n && s[k + 1] > s[k]) k++; // on a rising flank: climb to the peak first
+  const start = k;
+  while (k + 1 < n && s[k + 1] <= s[k]) k++; // go down (and across flat stretches) to the first rise
+  if (k + 1 >= n || k === start) throw new Error(`firstMinimum: g(x) has no local minimum after x = ${x[start]} below x = ${x[n - 1]}; extend xMax`);
+  let p = k;
+  while (p - 1 > start && s[p - 1] === s[k]) p--;
+  if (p < k) return 0.5 * (x[p] + x[k]); // a flat bottom (e.g. an empty gap between lattice shells): its middle
+  return parabolaVertex(x[k - 1], s[k - 1], x[k], s[k], x[k + 1], s[k + 1]);
+}
+
+/** Repeated [1, 2, 1]/4 filter with mirrored ends. */
+export function smoothBinomial(g: ArrayLike<number>, passes: number): Float64Array {
+  let cur = Float64Array.from(g);
+  const n = cur.length;
+  for (let p = 0; p < passes; p++) {
+    const next = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const left = cur[k > 0 ? k - 1 : Math.min(1, n - 1)];
+      const right = cur[k < n - 1 ? k + 1 : Math.max(n - 2, 0)];
+      next[k] = 0.25 * left + 0.5 * cur[k] + 0.25 * right;
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+function argMax(s: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < s.length; k++) if (s[k] > s[best]) best = k;
+  return best;
+}
+
+function firstIndexAtLeast(x: ArrayLike<number>, after: number): number {
+  for (let k = 0; k < x.length; k++) if (x[k] >= after) return k;
+  throw new Error(`firstMinimum: after = ${after} is beyond the last x = ${x[x.length - 1]}`);
+}
+
+/** Abscissa of the vertex of the parabola through three points (sub-bin position of a minimum). */
+function parabolaVertex(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): number {
+  const num = (x1 - x0) ** 2 * (y1 - y2) - (x1 - x2) ** 2 * (y1 - y0);
+  const den = (x1 - x0) * (y1 - y2) - (x1 - x2) * (y1 - y0);
+  return den === 0 ? x1 : x1 - 0.5 * num / den;
+}

@@ -1,0 +1,175 @@
+// The quench: run SD (a dynamics) or FIRE / CG (minimizers) from a configuration, recording ⟨|v|⟩, E/N and W on log-spaced times.
+import { cloneConfiguration, particleCount, type Configuration } from '../configuration.ts';
+import { createLandscape, type Landscape } from '../forces.ts';
+import type { Model } from '../models.ts';
+import { wrapPositions } from '../space.ts';
+import { conjugateGradient } from './conjugateGradient.ts';
+import { fire } from './fire.ts';
+import { logSampler } from './logSampler.ts';
+import { landscapeForces, maxParticleForce, meanSquaredForce, type DescentState } from './state.ts';
+import { steepestDescent } from './steepestDescent.ts';
+
+export const ALGORITHMS = ['sd', 'fire', 'cg'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+export interface QuenchOptions {
+  algorithm: Algorithm;
+  /** Time step: SD Euler step, FIRE initial step (default: the model's). */
+  dt?: number;
+  /** Stop SD at this physical time (default 1e4). Ignored by FIRE and CG. */
+  tMax?: number;
+  /** Stop when max_i |f_i| falls below this (default 1e-10; 0 runs SD to t_max). */
+  forceTolerance?: number;
+  /** Hard cap on iterations (default 1e7). */
+  maxSteps?: number;
+  /** Observation points per decade (default 20, at least 10). */
+  samplesPerDecade?: number;
+  /** Called at every recorded sample. */
+  onSample?: (sample: QuenchSample) => void;
+  /** Cooperative cancellation: checked every step. */
+  shouldStop?: () => boolean;
+}
+
+export interface QuenchSample {
+  /** SD: physical time; FIRE: accumulated fictive time; CG: summed line-search step. */
+  t: number;
+  step: number;
+  /** sqrt((1/N) Σ|f_i|²): the SD speed |v| of 000 Eq. (2). */
+  speed: number;
+  energyPerParticle: number;
+  /** W = (1/N) Σ |f_i|² (002 Eq. 1). */
+  meanSquaredForce: number;
+  maxForce: number;
+}
+
+export interface QuenchSeries {
+  t: number[];
+  step: number[];
+  speed: number[];
+  energyPerParticle: number[];
+  meanSquaredForce: number[];
+}
+
+export type StopReason = 'force-tolerance' | 't-max' | 'max-steps' | 'stuck' | 'cancelled';
+
+export interface QuenchResult {
+  algorithm: Algorithm;
+  dt: number;
+  final: Configuration;
+  series: QuenchSeries;
+  steps: number;
+  forceCalls: number;
+  reason: StopReason;
+  energyPerParticle: number;
+  maxForce: number;
+  neighborListBuilds: number;
+}
+
+export function emptySeries(): QuenchSeries {
+  return { t: [], step: [], speed: [], energyPerParticle: [], meanSquaredForce: [] };
+}
+
+function record(series: QuenchSeries, s: QuenchSample): void {
+  series.t.push(s.t);
+  series.step.push(s.step);
+  series.speed.push(s.speed);
+  series.energyPerParticle.push(s.energyPerParticle);
+  series.meanSquaredForce.push(s.meanSquaredForce);
+}
+
+/** Validate user-facing quench options with clear messages. */
+export function validateQuenchOptions(o: QuenchOptions): void {
+  if (!(ALGORITHMS as readonly string[]).includes(o.algorithm)) throw new Error(`unknown algorithm "${o.algorithm}"; choose sd, fire or cg`);
+  if (o.dt !== undefined && !(o.dt > 0 && Number.isFinite(o.dt))) throw new Error(`--dt must be a positive number, got ${o.dt}`);
+  if (o.tMax !== undefined && !(o.tMax > 0)) throw new Error(`--t-max must be positive, got ${o.tMax}`);
+  if (o.forceTolerance !== undefined && !(o.forceTolerance >= 0)) throw new Error(`force tolerance must be ≥ 0, got ${o.forceTolerance}`);
+  if (o.samplesPerDecade !== undefined && !(Number.isInteger(o.samplesPerDecade) && o.samplesPerDecade >= 10)) {
+    throw new Error(`samples per decade must be an integer ≥ 10, got ${o.samplesPerDecade}`);
+  }
+}
+
+export function quench(model: Model, start: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchResult {
+  validateQuenchOptions(options);
+  const land = landscape ?? createLandscape(model, start);
+  const n = particleCount(start);
+  const d = model.dim;
+  const dt = options.dt ?? model.defaultDt;
+  const tMax = options.tMax ?? 1e4;
+  const fTol = options.forceTolerance ?? 1e-10;
+  const maxSteps = options.maxSteps ?? 1e7;
+  const perDecade = options.samplesPerDecade ?? 20;
+  const series = emptySeries();
+  const forces = landscapeForces(land);
+
+  const sample = (s: DescentState): QuenchSample => {
+    const w = meanSquaredForce(s.forces, n);
+    return { t: s.t, step: s.step, speed: Math.sqrt(w), energyPerParticle: s.energy / n, meanSquaredForce: w, maxForce: maxParticleForce(s.forces, d) };
+  };
+  const emit = (q: QuenchSample) => { record(series, q); options.onSample?.(q); };
+
+  let state: DescentState & { stuck?: boolean };
+  let advance: () => void;
+  let sampler: ReturnType<typeof logSampler>;
+  let clock: () => number;
+  if (options.algorithm === 'sd') {
+    const sd = steepestDescent(forces, { dt, n });
+    const s = sd.init(start.positions);
+    state = s;
+    advance = () => { sd.step(s); };
+    sampler = logSampler(dt, perDecade);
+    clock = () => s.t;
+  } else if (options.algorithm === 'fire') {
+    const fi = fire(forces, { dt, dim: d });
+    const s = fi.init(start.positions);
+    state = s;
+    advance = () => { fi.step(s); };
+    sampler = logSampler(1, perDecade);
+    clock = () => s.step;
+  } else {
+    const cg = conjugateGradient(forces, { dim: d });
+    const s = cg.init(start.positions);
+    state = s;
+    advance = () => { cg.step(s); };
+    sampler = logSampler(1, perDecade);
+    clock = () => s.step;
+  }
+
+  if (!Number.isFinite(state.energy)) throw new Error('the starting configuration has a non-finite energy (overlapping particles): equilibrate it first');
+  let q = sample(state);
+  emit(q);
+  let reason: StopReason = 'max-steps';
+  for (;;) {
+    if (q.maxForce <= fTol) { reason = 'force-tolerance'; break; }
+    if (options.algorithm === 'sd' && state.t >= tMax * (1 - 1e-12)) { reason = 't-max'; break; }
+    if (state.step >= maxSteps) { reason = 'max-steps'; break; }
+    if (state.stuck) { reason = 'stuck'; break; }
+    if (options.shouldStop?.()) { reason = 'cancelled'; break; }
+    advance();
+    const due = sampler.due(clock());
+    // The force criterion needs max|f_i| every step; it costs O(N), like the step itself, but far less.
+    const maxForce = maxParticleForce(state.forces, d);
+    if (due || maxForce <= fTol) {
+      q = sample(state);
+      emit(q);
+    } else {
+      q = { ...q, maxForce };
+    }
+  }
+  // Make sure the final point is in the series.
+  if (series.step[series.step.length - 1] !== state.step) emit(sample(state));
+  const final = cloneConfiguration(start);
+  final.positions.set(state.positions);
+  wrapPositions(final.box, final.positions);
+  return {
+    algorithm: options.algorithm,
+    dt,
+    final,
+    series,
+    steps: state.step,
+    forceCalls: state.forceCalls,
+    reason,
+    energyPerParticle: state.energy / n,
+    maxForce: maxParticleForce(state.forces, d),
+    neighborListBuilds: land.list.builds,
+  };
+}

@@ -1,0 +1,262 @@
+// One particle's energy with all others, E_i = Σ_j ε_ij u(r_ij / s_ij), over a cell list that follows single-particle moves.
+// Cells are at least the largest cutoff x_c·s_max wide, so the 3^D surrounding cells hold every partner; with fewer than
+// 3 cells along some axis the stencil would visit a cell twice, so all pairs are used instead. Cells are per-cell arrays
+// with swap-remove that grow when full (hazard 4: a particle is never dropped).
+import type { Configuration } from '../configuration.ts';
+import type { Model } from '../models.ts';
+import type { Box } from '../space.ts';
+
+/**
+ * Smallest x = r/s_ij fed to u(x) (choice): r = 0 exactly would give u = ∞ (soft spheres) or ∞ − ∞ = NaN (Lennard-Jones);
+ * at x = 1e-12 the soft-sphere energy is 1e144, still finite, so energy differences never become NaN.
+ */
+export const MIN_REDUCED_DISTANCE = 1e-12;
+
+/** Per-cell member arrays (capacity `capacity` each, grown on demand) plus each particle's cell and slot. */
+export interface MovableCellList {
+  readonly cellsPerAxis: Int32Array;
+  readonly cellCount: number;
+  /** Row of 3^D neighboring cells (itself included) for each cell. */
+  readonly neighborCells: Int32Array;
+  readonly stencilSize: number;
+  readonly cellOf: Int32Array;
+  readonly slotOf: Int32Array;
+  readonly count: Int32Array;
+  members: Int32Array;
+  capacity: number;
+}
+
+/** The particles (arrays shared with the configuration, mutated in place) and what is needed to sum E_i quickly. */
+export interface ParticleEnergySystem {
+  readonly model: Model;
+  readonly box: Box;
+  readonly n: number;
+  readonly positions: Float64Array;
+  readonly diameters: Float64Array;
+  readonly species: Uint8Array;
+  /** Largest pair cutoff x_c·s_max; diameter swaps keep the multiset of diameters, so s_max never grows. */
+  readonly maxCutoff: number;
+  /** null: fewer than 3 cells along some axis, all pairs are summed. */
+  readonly cells: MovableCellList | null;
+  readonly inverseLengths: Float64Array;
+  /** Scratch of length D holding the coordinates of the particle being evaluated. */
+  readonly here: Float64Array;
+}
+
+/** Uses the configuration's own arrays (not copies): moves and swaps made through this system change the configuration. */
+export function createParticleEnergySystem(c: Configuration, model: Model): ParticleEnergySystem {
+  const box = c.box;
+  if (box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${box.dim}D`);
+  const maxCutoff = model.potential.xc * model.maxSigma(c);
+  for (let a = 0; a < box.dim; a++) {
+    if (box.lengths[a] < 2 * maxCutoff) {
+      throw new Error(`box side ${box.lengths[a].toFixed(4)} is smaller than twice the largest cutoff ${maxCutoff.toFixed(4)}: the minimum image would miss interactions; use more particles`);
+    }
+  }
+  for (let k = 0; k < c.positions.length; k++) {
+    const x = c.positions[k], L = box.lengths[k % box.dim];
+    if (!(x >= 0 && x < L)) throw new Error(`coordinate ${k} = ${x} is outside [0, ${L}): wrap positions first (wrapPositions)`);
+  }
+  const inverseLengths = box.lengths.map((L) => 1 / L);
+  const n = c.diameters.length;
+  const cells = buildMovableCellList(box, c.positions, maxCutoff);
+  return { model, box, n, positions: c.positions, diameters: c.diameters, species: c.species, maxCutoff, cells, inverseLengths, here: new Float64Array(box.dim) };
+}
+
+/** Cells of side ≥ minCellSide, or null when some axis has fewer than 3 of them. */
+export function buildMovableCellList(box: Box, positions: Float64Array, minCellSide: number): MovableCellList | null {
+  const d = box.dim;
+  const n = positions.length / d;
+  const cellsPerAxis = new Int32Array(d);
+  let cellCount = 1;
+  for (let a = 0; a < d; a++) {
+    cellsPerAxis[a] = Math.floor(box.lengths[a] / minCellSide);
+    if (cellsPerAxis[a] < 3) return null;
+    cellCount *= cellsPerAxis[a];
+  }
+  const stencilSize = 3 ** d;
+  const capacity = Math.max(8, 4 * Math.ceil(n / cellCount));
+  const cells: MovableCellList = {
+    cellsPerAxis, cellCount, neighborCells: neighborCellTable(cellsPerAxis), stencilSize,
+    cellOf: new Int32Array(n), slotOf: new Int32Array(n), count: new Int32Array(cellCount),
+    members: new Int32Array(cellCount * capacity), capacity,
+  };
+  for (let i = 0; i < n; i++) insertIntoCell(cells, i, cellIndex(box, cellsPerAxis, positions, i * d));
+  return cells;
+}
+
+/** Row-major index of the cell holding the point coords[offset .. offset+D) (assumed wrapped into the box). */
+export function cellIndex(box: Box, cellsPerAxis: Int32Array, coords: Float64Array, offset: number): number {
+  let c = 0;
+  for (let a = box.dim - 1; a >= 0; a--) {
+    const m = cellsPerAxis[a];
+    let k = Math.floor((coords[offset + a] / box.lengths[a]) * m);
+    if (k >= m) k = m - 1; else if (k < 0) k = 0;
+    c = c * m + k;
+  }
+  return c;
+}
+
+/** For each cell the 3^D cells at offsets −1, 0, +1 per axis, periodic (all distinct when every axis has ≥ 3 cells). */
+function neighborCellTable(cellsPerAxis: Int32Array): Int32Array {
+  const d = cellsPerAxis.length;
+  let total = 1;
+  for (let a = 0; a < d; a++) total *= cellsPerAxis[a];
+  const s = 3 ** d;
+  const table = new Int32Array(total * s);
+  const coord = new Int32Array(d);
+  const offsets = new Int32Array(d);
+  for (let c = 0; c < total; c++) {
+    let rest = c;
+    for (let a = 0; a < d; a++) { coord[a] = rest % cellsPerAxis[a]; rest = Math.floor(rest / cellsPerAxis[a]); }
+    for (let o = 0; o < s; o++) {
+      let idx = 0, code = o;
+      for (let a = 0; a < d; a++) { offsets[a] = (code % 3) - 1; code = Math.floor(code / 3); }
+      for (let a = d - 1; a >= 0; a--) {
+        const m = cellsPerAxis[a];
+        const k = (coord[a] + offsets[a] + m) % m;
+        idx = idx * m + k;
+      }
+      table[c * s + o] = idx;
+    }
+  }
+  return table;
+}
+
+function insertIntoCell(cells: MovableCellList, i: number, c: number): void {
+  if (cells.count[c] === cells.capacity) growCells(cells);
+  const slot = cells.count[c]++;
+  cells.members[c * cells.capacity + slot] = i;
+  cells.slotOf[i] = slot;
+  cells.cellOf[i] = c;
+}
+
+function removeFromCell(cells: MovableCellList, i: number): void {
+  const c = cells.cellOf[i];
+  const base = c * cells.capacity;
+  const last = --cells.count[c];
+  const moved = cells.members[base + last];
+  cells.members[base + cells.slotOf[i]] = moved;
+  cells.slotOf[moved] = cells.slotOf[i];
+}
+
+/** Double every cell's capacity (keeps order and slots). */
+function growCells(cells: MovableCellList): void {
+  const old = cells.capacity, cap = 2 * old;
+  const members = new Int32Array(cells.cellCount * cap);
+  for (let c = 0; c < cells.cellCount; c++) members.set(cells.members.subarray(c * old, c * old + cells.count[c]), c * cap);
+  cells.members = members;
+  cells.capacity = cap;
+}
+
+/** Place particle i at `to` (D wrapped coordinates), updating its cell membership in O(1). */
+export function moveParticle(sys: ParticleEnergySystem, i: number, to: Float64Array): void {
+  const d = sys.box.dim;
+  for (let a = 0; a < d; a++) sys.positions[i * d + a] = to[a];
+  const cells = sys.cells;
+  if (!cells) return;
+  const c = cellIndex(sys.box, cells.cellsPerAxis, to, 0);
+  if (c === cells.cellOf[i]) return;
+  removeFromCell(cells, i);
+  insertIntoCell(cells, i, c);
+}
+
+// 000 App. A.1: U_ij = ε_ij u(r_ij / s_ij) for r_ij < x_c s_ij, with the minimum image; r2 is the squared distance.
+function pairTerm(sys: ParticleEnergySystem, r2: number, di: number, dj: number, ti: number, tj: number): number {
+  const rule = sys.model.rule, pot = sys.model.potential;
+  const s = rule.sigma(di, dj, ti, tj);
+  const rc = pot.xc * s;
+  if (r2 >= rc * rc) return 0;
+  const x = Math.sqrt(r2) / s;
+  return rule.epsilon(ti, tj) * pot.u(x > MIN_REDUCED_DISTANCE ? x : MIN_REDUCED_DISTANCE);
+}
+
+/** Squared minimum-image distance between the point xi (length D) and particle j. */
+function distance2To(sys: ParticleEnergySystem, xi: Float64Array, j: number): number {
+  const d = sys.box.dim, L = sys.box.lengths, iL = sys.inverseLengths, p = sys.positions;
+  let r2 = 0;
+  for (let a = 0; a < d; a++) {
+    let dx = p[j * d + a] - xi[a];
+    dx -= L[a] * Math.round(dx * iL[a]);
+    r2 += dx * dx;
+  }
+  return r2;
+}
+
+/**
+ * 000 App. A.1: Σ_{j ≠ i, j ≠ skip, j ≥ firstPartner} ε_ij u(r_ij/s_ij) for particle i placed at xi with diameter di
+ * (all other particles as they are). The workhorse behind the public energy functions.
+ */
+export function sumPairEnergies(sys: ParticleEnergySystem, i: number, xi: Float64Array, di: number, firstPartner = 0, skip = -1): number {
+  const rc2 = sys.maxCutoff * sys.maxCutoff;
+  const dia = sys.diameters, spe = sys.species, ti = spe[i];
+  let e = 0;
+  const cells = sys.cells;
+  if (!cells) {
+    for (let j = firstPartner; j < sys.n; j++) {
+      if (j === i || j === skip) continue;
+      const r2 = distance2To(sys, xi, j);
+      if (r2 < rc2) e += pairTerm(sys, r2, di, dia[j], ti, spe[j]);
+    }
+    return e;
+  }
+  const home = cellIndex(sys.box, cells.cellsPerAxis, xi, 0);
+  const cap = cells.capacity, members = cells.members, count = cells.count;
+  for (let o = 0; o < cells.stencilSize; o++) {
+    const c = cells.neighborCells[home * cells.stencilSize + o];
+    for (let q = c * cap, end = c * cap + count[c]; q < end; q++) {
+      const j = members[q];
+      if (j === i || j === skip || j < firstPartner) continue;
+      const r2 = distance2To(sys, xi, j);
+      if (r2 < rc2) e += pairTerm(sys, r2, di, dia[j], ti, spe[j]);
+    }
+  }
+  return e;
+}
+
+/** Particle i's coordinates, copied into the system's scratch (valid until the next call). */
+function coordinatesOf(sys: ParticleEnergySystem, i: number): Float64Array {
+  const d = sys.box.dim, s = sys.here;
+  for (let a = 0; a < d; a++) s[a] = sys.positions[i * d + a];
+  return s;
+}
+
+// 000 App. A.1a: E_i = Σ_{j≠i} ε_ij u(r_ij/s_ij), the energy one Monte Carlo move of i can change.
+export function particleEnergy(sys: ParticleEnergySystem, i: number): number {
+  return sumPairEnergies(sys, i, coordinatesOf(sys, i), sys.diameters[i]);
+}
+
+// 000 App. A.1a: E_i for a trial position `at` (D wrapped coordinates) and trial diameter `di`.
+export function particleEnergyAt(sys: ParticleEnergySystem, i: number, at: Float64Array, di = sys.diameters[i]): number {
+  return sumPairEnergies(sys, i, at, di);
+}
+
+// 000 App. A.1: U_ij for particles i and j carrying diameters di and dj (defaults: their own).
+export function pairEnergy(sys: ParticleEnergySystem, i: number, j: number, di = sys.diameters[i], dj = sys.diameters[j]): number {
+  const r2 = distance2To(sys, coordinatesOf(sys, i), j);
+  return r2 < sys.maxCutoff * sys.maxCutoff ? pairTerm(sys, r2, di, dj, sys.species[i], sys.species[j]) : 0;
+}
+
+// 000 App. A.1: total energy E = Σ_{i<j} U_ij, exactly (no running sums).
+export function totalEnergy(sys: ParticleEnergySystem): number {
+  let e = 0;
+  for (let i = 0; i < sys.n; i++) e += sumPairEnergies(sys, i, coordinatesOf(sys, i), sys.diameters[i], i + 1);
+  return e;
+}
+
+/** Throws if some particle is missing from, duplicated in, or misplaced among the cells (for tests; hazard 4). */
+export function checkCellList(sys: ParticleEnergySystem): void {
+  const cells = sys.cells;
+  if (!cells) return;
+  const seen = new Uint8Array(sys.n);
+  for (let c = 0; c < cells.cellCount; c++) {
+    for (let s = 0; s < cells.count[c]; s++) {
+      const i = cells.members[c * cells.capacity + s];
+      if (seen[i]) throw new Error(`particle ${i} is listed twice in the cell list`);
+      seen[i] = 1;
+      if (cells.cellOf[i] !== c || cells.slotOf[i] !== s) throw new Error(`particle ${i}: cell/slot bookkeeping is stale`);
+      if (cellIndex(sys.box, cells.cellsPerAxis, sys.positions, i * sys.box.dim) !== c) throw new Error(`particle ${i} sits in the wrong cell`);
+    }
+  }
+  for (let i = 0; i < sys.n; i++) if (!seen[i]) throw new Error(`particle ${i} is missing from the cell list`);
+}
