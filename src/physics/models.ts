@@ -50,6 +50,8 @@ export interface Model {
   readonly density: DensitySpec;
   /** Default steepest-descent time step (units τ0), well below 2/λ_max at the densities used (see test/descent.test.ts). */
   readonly defaultDt: number;
+  /** Default initial FIRE step (a minimizer's step, not a physical time step; LAMMPS's lj default is 0.005). */
+  readonly fireDt: number;
   /** Whether swap moves apply (continuous polydispersity). */
   readonly swappable: boolean;
   /** Diameters and species of N particles, deterministic from the seed. */
@@ -94,37 +96,37 @@ const additiveRule = nonAdditiveRule(0);
 export const MODELS: Record<ModelName, Model> = {
   soft2d: {
     name: 'soft2d', label: 'Soft spheres 2D (polydisperse, r⁻¹²)', dim: 2, potential: softSpherePotential, rule: softRule,
-    density: { kind: 'number', rho: 1.0 }, defaultDt: 0.005, swappable: true,
+    density: { kind: 'number', rho: 1.0 }, defaultDt: 0.001, fireDt: 0.005, swappable: true,
     particles: polydisperseParticles, maxSigma: maxDiameterSigma(softRule), source: '000 App. A.1a',
   },
   soft3d: {
     name: 'soft3d', label: 'Soft spheres 3D (polydisperse, r⁻¹²)', dim: 3, potential: softSpherePotential, rule: softRule,
-    density: { kind: 'number', rho: 1.02 }, defaultDt: 0.005, swappable: true,
+    density: { kind: 'number', rho: 1.02 }, defaultDt: 0.001, fireDt: 0.005, swappable: true,
     particles: polydisperseParticles, maxSigma: maxDiameterSigma(softRule), source: '000 App. A.1a',
   },
   harmonic2d: {
     name: 'harmonic2d', label: 'Harmonic spheres 2D (polydisperse, φ = 1.2)', dim: 2, potential: harmonicPotential, rule: softRule,
-    density: { kind: 'volumeFraction', phi: 1.2 }, defaultDt: 0.05, swappable: true,
+    density: { kind: 'volumeFraction', phi: 1.2 }, defaultDt: 0.05, fireDt: 0.1, swappable: true,
     particles: polydisperseParticles, maxSigma: maxDiameterSigma(softRule), source: '000 App. A.1b',
   },
   harmonic3d: {
     name: 'harmonic3d', label: 'Harmonic spheres 3D (monodisperse, φ = 0.73)', dim: 3, potential: harmonicPotential, rule: additiveRule,
-    density: { kind: 'volumeFraction', phi: 0.73 }, defaultDt: 0.05, swappable: false,
+    density: { kind: 'volumeFraction', phi: 0.73 }, defaultDt: 0.05, fireDt: 0.1, swappable: false,
     particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1b',
   },
   ka2d: {
     name: 'ka2d', label: 'Kob–Andersen LJ 2D (65:35, ρ = 1.2)', dim: 2, potential: lennardJonesTruncatedShifted, rule: kobAndersenRule,
-    density: { kind: 'number', rho: 1.2 }, defaultDt: 0.001, swappable: false,
+    density: { kind: 'number', rho: 1.2 }, defaultDt: 1e-4, fireDt: 0.005, swappable: false,
     particles: binaryParticles(0.65), maxSigma: kaMaxSigma, source: '000 App. A.1c (2D density: choice)',
   },
   ka3d: {
     name: 'ka3d', label: 'Kob–Andersen LJ 3D (80:20, ρ = 1.2)', dim: 3, potential: lennardJonesTruncatedShifted, rule: kobAndersenRule,
-    density: { kind: 'number', rho: 1.2 }, defaultDt: 0.001, swappable: false,
+    density: { kind: 'number', rho: 1.2 }, defaultDt: 1e-4, fireDt: 0.005, swappable: false,
     particles: binaryParticles(0.8), maxSigma: kaMaxSigma, source: '000 App. A.1c',
   },
   'ka3d-fs': {
     name: 'ka3d-fs', label: 'Kob–Andersen LJ 3D, force-shifted (80:20, ρ = 1.2)', dim: 3, potential: lennardJonesForceShifted, rule: kobAndersenRule,
-    density: { kind: 'number', rho: 1.2 }, defaultDt: 0.001, swappable: false,
+    density: { kind: 'number', rho: 1.2 }, defaultDt: 1e-4, fireDt: 0.005, swappable: false,
     particles: binaryParticles(0.8), maxSigma: kaMaxSigma, source: '002 Eq. (3)',
   },
 };

@@ -14,7 +14,7 @@ export type Algorithm = (typeof ALGORITHMS)[number];
 
 export interface QuenchOptions {
   algorithm: Algorithm;
-  /** Time step: SD Euler step, FIRE initial step (default: the model's). */
+  /** Time step: SD Euler step (default model.defaultDt), FIRE initial step (default model.fireDt). */
   dt?: number;
   /** Stop SD at this physical time (default 1e4). Ignored by FIRE and CG. */
   tMax?: number;
@@ -93,7 +93,7 @@ export function quench(model: Model, start: Configuration, options: QuenchOption
   const land = landscape ?? createLandscape(model, start);
   const n = particleCount(start);
   const d = model.dim;
-  const dt = options.dt ?? model.defaultDt;
+  const dt = options.dt ?? (options.algorithm === 'fire' ? model.fireDt : model.defaultDt);
   const tMax = options.tMax ?? 1e4;
   const fTol = options.forceTolerance ?? 1e-10;
   const maxSteps = options.maxSteps ?? 1e7;
