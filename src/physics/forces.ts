@@ -61,20 +61,21 @@ export function energy(land: Landscape, positions: Float64Array): number {
 }
 
 /**
- * Forces f_i = −∂E/∂r_i written into `out` (N·D); returns E. Specialized loops for D = 2 and 3, a general one otherwise.
- * 000 Eq. (1): these are the velocities of steepest descent with ζ = 1.
+ * Forces f_i = −∂E/∂r_i written into `out` (N·D); returns E, or NaN when `withEnergy` is false (cheaper).
+ * Specialized loops for D = 2 and 3, a general one otherwise. 000 Eq. (1): these are the SD velocities with ζ = 1.
  */
-export function energyAndForces(land: Landscape, positions: Float64Array, out: Float64Array): number {
+export function energyAndForces(land: Landscape, positions: Float64Array, out: Float64Array, withEnergy = true): number {
   refreshNeighbors(land, positions);
   out.fill(0);
   const d = land.box.dim;
-  if (d === 3) return forces3(land, positions, out);
-  if (d === 2) return forces2(land, positions, out);
+  if (d === 3) return forces3(land, positions, out, withEnergy);
+  if (d === 2) return forces2(land, positions, out, withEnergy);
   return forcesD(land, positions, out);
 }
 
-function forces3(land: Landscape, x: Float64Array, f: Float64Array): number {
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+// Pair force on j: f_j = −(ε/s²)(u′(x)/x) r_ij with x² = r²/s²; f_i = −f_j.
+function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: boolean): number {
+  const { offsets, partners, inverseSigma2, epsilon, n } = land.list;
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1], Lz = land.box.lengths[2];
@@ -87,25 +88,22 @@ function forces3(land: Landscape, x: Float64Array, f: Float64Array): number {
       const j = partners[p];
       let dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
       dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy); dz -= Lz * Math.round(dz * iz);
-      const r2 = dx * dx + dy * dy + dz * dz;
-      const s = sigma[p];
-      if (r2 >= xc2 * s * s) continue;
-      const r = Math.sqrt(r2);
-      const xr = r / s;
+      const is2 = inverseSigma2[p];
+      const x2 = (dx * dx + dy * dy + dz * dz) * is2;
+      if (x2 >= xc2) continue;
       const eps = epsilon[p];
-      e += eps * pot.u(xr);
-      // dU/dr = ε u′(x)/s; force on j along +r̂ is −dU/dr.
-      const g = (eps * pot.du(xr)) / (s * r);
+      if (withEnergy) e += eps * pot.uOfX2(x2);
+      const g = eps * is2 * pot.duOverX(x2);
       fx += g * dx; fy += g * dy; fz += g * dz;
       f[3 * j] -= g * dx; f[3 * j + 1] -= g * dy; f[3 * j + 2] -= g * dz;
     }
     f[3 * i] += fx; f[3 * i + 1] += fy; f[3 * i + 2] += fz;
   }
-  return e;
+  return withEnergy ? e : Number.NaN;
 }
 
-function forces2(land: Landscape, x: Float64Array, f: Float64Array): number {
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: boolean): number {
+  const { offsets, partners, inverseSigma2, epsilon, n } = land.list;
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1];
@@ -118,20 +116,18 @@ function forces2(land: Landscape, x: Float64Array, f: Float64Array): number {
       const j = partners[p];
       let dx = x[2 * j] - xi, dy = x[2 * j + 1] - yi;
       dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy);
-      const r2 = dx * dx + dy * dy;
-      const s = sigma[p];
-      if (r2 >= xc2 * s * s) continue;
-      const r = Math.sqrt(r2);
-      const xr = r / s;
+      const is2 = inverseSigma2[p];
+      const x2 = (dx * dx + dy * dy) * is2;
+      if (x2 >= xc2) continue;
       const eps = epsilon[p];
-      e += eps * pot.u(xr);
-      const g = (eps * pot.du(xr)) / (s * r);
+      if (withEnergy) e += eps * pot.uOfX2(x2);
+      const g = eps * is2 * pot.duOverX(x2);
       fx += g * dx; fy += g * dy;
       f[2 * j] -= g * dx; f[2 * j + 1] -= g * dy;
     }
     f[2 * i] += fx; f[2 * i + 1] += fy;
   }
-  return e;
+  return withEnergy ? e : Number.NaN;
 }
 
 function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {

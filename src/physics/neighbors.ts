@@ -61,6 +61,8 @@ export interface NeighborList {
   partners: Int32Array;
   sigma: Float64Array;
   epsilon: Float64Array;
+  /** 1/s_ij², so that hot loops work with x² = r²/s² and need no square root. */
+  inverseSigma2: Float64Array;
   /** Positions at the last build, to decide when to rebuild. */
   reference: Float64Array;
   builds: number;
@@ -95,6 +97,7 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
   let partners = previous?.partners ?? new Int32Array(Math.max(16, n * 8));
   let sig = previous?.sigma ?? new Float64Array(partners.length);
   let eps = previous?.epsilon ?? new Float64Array(partners.length);
+  let is2 = previous?.inverseSigma2 ?? new Float64Array(partners.length);
   const offsets = previous && previous.offsets.length === n + 1 ? previous.offsets : new Int32Array(n + 1);
   let count = 0;
   const L = box.lengths;
@@ -104,9 +107,11 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
       const p2 = new Int32Array(grow); p2.set(partners); partners = p2;
       const s2 = new Float64Array(grow); s2.set(sig); sig = s2;
       const e2 = new Float64Array(grow); e2.set(eps); eps = e2;
+      const q2 = new Float64Array(grow); q2.set(is2); is2 = q2;
     }
     partners[count] = j;
     sig[count] = s;
+    is2[count] = 1 / (s * s);
     eps[count] = rule.epsilon(species[i], species[j]);
     count++;
   };
@@ -163,7 +168,7 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
   offsets[n] = count;
   const reference = previous?.reference && previous.reference.length === positions.length ? previous.reference : new Float64Array(positions.length);
   reference.set(positions);
-  return { n, skin, offsets, partners, sigma: sig, epsilon: eps, reference, builds: (previous?.builds ?? 0) + 1 };
+  return { n, skin, offsets, partners, sigma: sig, epsilon: eps, inverseSigma2: is2, reference, builds: (previous?.builds ?? 0) + 1 };
 }
 
 /** True when some particle moved more than skin/2 since the last build (then a pair may have entered the cutoff). */

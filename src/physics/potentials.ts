@@ -12,6 +12,10 @@ export interface RadialPotential {
   d2u(x: number): number;
   d3u(x: number): number;
   d4u(x: number): number;
+  /** u as a function of x² (no square root for the power-law potentials; hot loops use it). */
+  uOfX2(x2: number): number;
+  /** u′(x)/x as a function of x²: the pair force is f_j = −(ε/s²)·(u′/x)·r_ij. */
+  duOverX(x2: number): number;
 }
 
 // 000 App. A.1a: inverse-power-12 soft spheres smoothed by a quartic polynomial so that U, U′, U″ vanish at x_c = 1.25.
@@ -29,6 +33,8 @@ export const softSpherePotential: RadialPotential = {
   d2u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 156 * i6 * i6 / x2 + 2 * SOFT_C1 + 12 * SOFT_C2 * x2; },
   d3u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -2184 * i6 * i6 / (x2 * x) + 24 * SOFT_C2 * x; },
   d4u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 32760 * i6 * i6 / (x2 * x2) + 24 * SOFT_C2; },
+  uOfX2: (x2) => { const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
+  duOverX: (x2) => { const i6 = 1 / (x2 * x2 * x2); return -12 * i6 * i6 / x2 + 2 * SOFT_C1 + 4 * SOFT_C2 * x2; },
 };
 
 // 000 App. A.1b: harmonic spheres, u = ½(1 − x)² for x < 1.
@@ -41,6 +47,8 @@ export const harmonicPotential: RadialPotential = {
   d2u: () => 1,
   d3u: () => 0,
   d4u: () => 0,
+  uOfX2: (x2) => { const y = 1 - Math.sqrt(x2); return 0.5 * y * y; },
+  duOverX: (x2) => 1 - 1 / Math.sqrt(x2),
 };
 
 // 000 App. A.1c / 002 §II: Lennard-Jones 4(x⁻¹² − x⁻⁶), cut at x_c = 2.5.
@@ -50,6 +58,8 @@ const ljd = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * 
 const ljd2 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (156 * i6 * i6 - 42 * i6) / (x * x); };
 const ljd3 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (-2184 * i6 * i6 + 336 * i6) / (x * x * x); };
 const ljd4 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (32760 * i6 * i6 - 3024 * i6) / (x * x * x * x); };
+const lj2 = (x2: number) => { const i6 = 1 / (x2 * x2 * x2); return 4 * (i6 * i6 - i6); };
+const ljdOverX = (x2: number) => { const i6 = 1 / (x2 * x2 * x2); return (4 * (-12 * i6 * i6 + 6 * i6)) / x2; };
 const LJ_SHIFT = lj(XC_LJ);
 const LJ_SLOPE = ljd(XC_LJ);
 
@@ -63,6 +73,8 @@ export const lennardJonesTruncatedShifted: RadialPotential = {
   d2u: ljd2,
   d3u: ljd3,
   d4u: ljd4,
+  uOfX2: (x2) => lj2(x2) - LJ_SHIFT,
+  duOverX: ljdOverX,
 };
 
 // 002 Eq. (3): force-shifted, u(x) − u(x_c) − (x − x_c) u′(x_c), so that the force also vanishes at x_c.
@@ -75,4 +87,6 @@ export const lennardJonesForceShifted: RadialPotential = {
   d2u: ljd2,
   d3u: ljd3,
   d4u: ljd4,
+  uOfX2: (x2) => { const x = Math.sqrt(x2); return lj2(x2) - LJ_SHIFT - (x - XC_LJ) * LJ_SLOPE; },
+  duOverX: (x2) => ljdOverX(x2) - LJ_SLOPE / Math.sqrt(x2),
 };

@@ -19,6 +19,7 @@ export interface FireParams {
   maxUphill?: number;
 }
 
+/** FIRE skips the energy; `energy` in the state is the starting one until the quench evaluates it at a sample. */
 export interface FireState extends DescentState {
   readonly velocities: Float64Array;
   dt: number;
@@ -84,10 +85,10 @@ export function fire(forces: ForceFunction, params: FireParams) {
       for (let a = 0; a < d; a++) s2 += v[k + a] * v[k + a];
       if (s2 > vmax2) vmax2 = s2;
     }
+    if (!Number.isFinite(vmax2)) throw new Error(`FIRE produced non-finite velocities at step ${s.step}: particles overlap too strongly; start from a less overlapping state`);
     const h = Math.min(s.dt, maxStep / Math.sqrt(vmax2 || 1e-300));
     for (let k = 0; k < m; k++) x[k] += h * v[k];
-    s.energy = forces(x, f);
-    if (!Number.isFinite(s.energy)) throw new Error(`FIRE produced a non-finite energy at step ${s.step + 1}: particles overlap too strongly; start from a less overlapping state`);
+    forces(x, f, false);
     s.step++;
     s.forceCalls++;
     s.t += h;

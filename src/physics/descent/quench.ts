@@ -1,6 +1,6 @@
 // The quench: run SD (a dynamics) or FIRE / CG (minimizers) from a configuration, recording ⟨|v|⟩, E/N and W on log-spaced times.
 import { cloneConfiguration, particleCount, type Configuration } from '../configuration.ts';
-import { createLandscape, type Landscape } from '../forces.ts';
+import { createLandscape, energy, type Landscape } from '../forces.ts';
 import type { Model } from '../models.ts';
 import { wrapPositions } from '../space.ts';
 import { conjugateGradient } from './conjugateGradient.ts';
@@ -102,6 +102,7 @@ export function quench(model: Model, start: Configuration, options: QuenchOption
   const forces = landscapeForces(land);
 
   const sample = (s: DescentState): QuenchSample => {
+    if (options.algorithm !== 'cg') s.energy = energy(land, s.positions); // SD and FIRE skip the energy between samples
     const w = meanSquaredForce(s.forces, n);
     return { t: s.t, step: s.step, speed: Math.sqrt(w), energyPerParticle: s.energy / n, meanSquaredForce: w, maxForce: maxParticleForce(s.forces, d) };
   };

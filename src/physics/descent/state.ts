@@ -1,12 +1,15 @@
 // The state every descent algorithm carries: positions, forces (= SD velocities with ζ = 1), energy, time and step count.
 import { energyAndForces, type Landscape } from '../forces.ts';
 
-/** Writes f = −∇E(x) into f and returns E(x): all a descent algorithm knows of the landscape (JAX-MD style). */
-export type ForceFunction = (x: Float64Array, f: Float64Array) => number;
+/**
+ * Writes f = −∇E(x) into f and returns E(x), or NaN if `withEnergy` is false and skipping it is cheaper:
+ * all a descent algorithm knows of the landscape (JAX-MD style).
+ */
+export type ForceFunction = (x: Float64Array, f: Float64Array, withEnergy?: boolean) => number;
 
 /** The force function of a pair-model landscape. */
 export function landscapeForces(land: Landscape): ForceFunction {
-  return (x, f) => energyAndForces(land, x, f);
+  return (x, f, withEnergy = true) => energyAndForces(land, x, f, withEnergy);
 }
 
 export interface DescentState {
