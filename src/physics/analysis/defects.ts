@@ -26,6 +26,7 @@ export interface DefectField {
 }
 
 // 001 SM III: B_i = #{j ∈ L_EQ(i): x_ij ≥ 1.5 in IS}, I_i = #{j ∉ L_EQ(i): x_ij < 1.23 in IS}, φ_i = [B_i + I_i > 0].
+// Each x_ij is a minimum image in its own configuration's box; the particles (d_i, species) must be the same in both.
 export function defectFlags(initial: Configuration, final: Configuration, model: PairScaleModel, options: DefectOptions = {}): DefectField {
   assertSameParticles(initial, final, 'defectFlags');
   const { xBreak = 1.5, xInsert = 1.23 } = options;
@@ -70,7 +71,7 @@ export function equilibriumCutoff(states: Configuration | readonly Configuration
   const list: readonly Configuration[] = Array.isArray(states) ? states : [states as Configuration];
   if (list.length === 0) throw new Error('equilibriumCutoff: no configurations');
   const { xMax = 2, bins = 100, smoothingPasses = 2 } = options;
-  let x = new Float64Array(0);
+  let x: Float64Array = new Float64Array(0);
   const g = new Float64Array(bins);
   for (const c of list) {
     const one = pairCorrelation(c, model, { xMax, bins });
