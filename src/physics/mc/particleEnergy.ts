@@ -11,6 +11,7 @@ import type { Box } from '../space.ts';
  * at x = 1e-12 the soft-sphere energy is 1e144, still finite, so energy differences never become NaN.
  */
 export const MIN_REDUCED_DISTANCE = 1e-12;
+const MIN_REDUCED_DISTANCE_2 = MIN_REDUCED_DISTANCE * MIN_REDUCED_DISTANCE;
 
 /** Per-cell member arrays (capacity `capacity` each, grown on demand) plus each particle's cell and slot. */
 export interface MovableCellList {
@@ -38,7 +39,6 @@ export interface ParticleEnergySystem {
   readonly maxCutoff: number;
   /** null: fewer than 3 cells along some axis, all pairs are summed. */
   readonly cells: MovableCellList | null;
-  readonly inverseLengths: Float64Array;
   /** Scratch of length D holding the coordinates of the particle being evaluated. */
   readonly here: Float64Array;
 }
@@ -57,10 +57,11 @@ export function createParticleEnergySystem(c: Configuration, model: Model): Part
     const x = c.positions[k], L = box.lengths[k % box.dim];
     if (!(x >= 0 && x < L)) throw new Error(`coordinate ${k} = ${x} is outside [0, ${L}): wrap positions first (wrapPositions)`);
   }
-  const inverseLengths = box.lengths.map((L) => 1 / L);
-  const n = c.diameters.length;
   const cells = buildMovableCellList(box, c.positions, maxCutoff);
-  return { model, box, n, positions: c.positions, diameters: c.diameters, species: c.species, maxCutoff, cells, inverseLengths, here: new Float64Array(box.dim) };
+  return {
+    model, box, n: c.diameters.length, positions: c.positions, diameters: c.diameters, species: c.species,
+    maxCutoff, cells, here: new Float64Array(box.dim),
+  };
 }
 
 /** Cells of side ≥ minCellSide, or null when some axis has fewer than 3 of them. */
@@ -161,31 +162,40 @@ export function moveParticle(sys: ParticleEnergySystem, i: number, to: Float64Ar
   insertIntoCell(cells, i, c);
 }
 
-// 000 App. A.1: U_ij = ε_ij u(r_ij / s_ij) for r_ij < x_c s_ij, with the minimum image; r2 is the squared distance.
+// 000 App. A.1: U_ij = ε_ij u(r_ij / s_ij) for r_ij < x_c s_ij (r2 the squared minimum-image distance; u taken of x² = r²/s²).
 function pairTerm(sys: ParticleEnergySystem, r2: number, di: number, dj: number, ti: number, tj: number): number {
   const rule = sys.model.rule, pot = sys.model.potential;
   const s = rule.sigma(di, dj, ti, tj);
-  const rc = pot.xc * s;
-  if (r2 >= rc * rc) return 0;
-  const x = Math.sqrt(r2) / s;
-  return rule.epsilon(ti, tj) * pot.u(x > MIN_REDUCED_DISTANCE ? x : MIN_REDUCED_DISTANCE);
+  const x2 = r2 / (s * s);
+  if (x2 >= pot.xc * pot.xc) return 0;
+  return rule.epsilon(ti, tj) * pot.uOfX2(x2 > MIN_REDUCED_DISTANCE_2 ? x2 : MIN_REDUCED_DISTANCE_2);
 }
 
-/** Squared minimum-image distance between the point xi (length D) and particle j. */
+/** Minimum image of one coordinate difference of two points in [0, L), so that |dx| < L. */
+function wrapDifference(dx: number, L: number): number {
+  return dx > 0.5 * L ? dx - L : dx < -0.5 * L ? dx + L : dx;
+}
+
+/** Squared minimum-image distance between the point xi (length D, wrapped into the box) and particle j. */
 function distance2To(sys: ParticleEnergySystem, xi: Float64Array, j: number): number {
-  const d = sys.box.dim, L = sys.box.lengths, iL = sys.inverseLengths, p = sys.positions;
-  let r2 = 0;
-  for (let a = 0; a < d; a++) {
-    let dx = p[j * d + a] - xi[a];
-    dx -= L[a] * Math.round(dx * iL[a]);
-    r2 += dx * dx;
+  const d = sys.box.dim, L = sys.box.lengths, p = sys.positions;
+  if (d === 2) {
+    const dx = wrapDifference(p[2 * j] - xi[0], L[0]), dy = wrapDifference(p[2 * j + 1] - xi[1], L[1]);
+    return dx * dx + dy * dy;
   }
+  if (d === 3) {
+    const dx = wrapDifference(p[3 * j] - xi[0], L[0]), dy = wrapDifference(p[3 * j + 1] - xi[1], L[1]);
+    const dz = wrapDifference(p[3 * j + 2] - xi[2], L[2]);
+    return dx * dx + dy * dy + dz * dz;
+  }
+  let r2 = 0;
+  for (let a = 0; a < d; a++) { const dx = wrapDifference(p[j * d + a] - xi[a], L[a]); r2 += dx * dx; }
   return r2;
 }
 
 /**
- * 000 App. A.1: Σ_{j ≠ i, j ≠ skip, j ≥ firstPartner} ε_ij u(r_ij/s_ij) for particle i placed at xi with diameter di
- * (all other particles as they are). The workhorse behind the public energy functions.
+ * 000 App. A.1: Σ_{j ≠ i, j ≠ skip, j ≥ firstPartner} ε_ij u(r_ij/s_ij) for particle i placed at xi (wrapped into the box)
+ * with diameter di, all other particles as they are. The workhorse behind the energy functions below.
  */
 export function sumPairEnergies(sys: ParticleEnergySystem, i: number, xi: Float64Array, di: number, firstPartner = 0, skip = -1): number {
   const rc2 = sys.maxCutoff * sys.maxCutoff;
@@ -201,9 +211,9 @@ export function sumPairEnergies(sys: ParticleEnergySystem, i: number, xi: Float6
     return e;
   }
   const home = cellIndex(sys.box, cells.cellsPerAxis, xi, 0);
-  const cap = cells.capacity, members = cells.members, count = cells.count;
-  for (let o = 0; o < cells.stencilSize; o++) {
-    const c = cells.neighborCells[home * cells.stencilSize + o];
+  const cap = cells.capacity, members = cells.members, count = cells.count, stencil = cells.stencilSize;
+  for (let o = 0; o < stencil; o++) {
+    const c = cells.neighborCells[home * stencil + o];
     for (let q = c * cap, end = c * cap + count[c]; q < end; q++) {
       const j = members[q];
       if (j === i || j === skip || j < firstPartner) continue;

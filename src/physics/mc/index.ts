@@ -1,0 +1,3 @@
+// Serial swap Monte Carlo (000 App. A.1a): single-particle energies over a movable cell list, and the sampler.
+export * from './particleEnergy.ts';
+export * from './swapMonteCarlo.ts';
