@@ -25,7 +25,7 @@ describe('steepest descent is a dynamics (000 Eq. 1)', () => {
     const c = randomConfiguration(model, 400, 3);
     const worstError = (dt: number) => {
       const land = createLandscape(model, c);
-      const sd = steepestDescent(landscapeForces(land), { dt, n: 400 });
+      const sd = steepestDescent(landscapeForces(land), { dt, n: 400, energyEvery: 1 });
       const s = sd.init(c.positions);
       const e: number[] = [s.energy];
       const w: number[] = [meanSquaredForce(s.forces, 400)];

@@ -79,7 +79,7 @@ function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1], Lz = land.box.lengths[2];
-  const ix = 1 / Lx, iy = 1 / Ly, iz = 1 / Lz;
+  const hx = 0.5 * Lx, hy = 0.5 * Ly, hz = 0.5 * Lz;
   let e = 0;
   for (let i = 0; i < n; i++) {
     const xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -87,7 +87,10 @@ function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
     for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
       const j = partners[p];
       let dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-      dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy); dz -= Lz * Math.round(dz * iz);
+      // Minimum image by one comparison per axis: valid because positions are wrapped at every list build and move < skin/2 after.
+      if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
+      if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
+      if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
       const is2 = inverseSigma2[p];
       const x2 = (dx * dx + dy * dy + dz * dz) * is2;
       if (x2 >= xc2) continue;
@@ -107,7 +110,7 @@ function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1];
-  const ix = 1 / Lx, iy = 1 / Ly;
+  const hx = 0.5 * Lx, hy = 0.5 * Ly;
   let e = 0;
   for (let i = 0; i < n; i++) {
     const xi = x[2 * i], yi = x[2 * i + 1];
@@ -115,7 +118,8 @@ function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
     for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
       const j = partners[p];
       let dx = x[2 * j] - xi, dy = x[2 * j + 1] - yi;
-      dx -= Lx * Math.round(dx * ix); dy -= Ly * Math.round(dy * iy);
+      if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
+      if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
       const is2 = inverseSigma2[p];
       const x2 = (dx * dx + dy * dy) * is2;
       if (x2 >= xc2) continue;

@@ -1,6 +1,6 @@
 // Cell lists (counting sort, no capacity limit) and Verlet half lists with a skin, for pair cutoffs that differ per pair.
 import type { CombiningRule } from './models.ts';
-import { minimumImage1, type Box } from './space.ts';
+import { wrapPositions, type Box } from './space.ts';
 
 /** Particles binned into cells of side ≥ `minCellSide` by counting sort: cellStart[c]..cellStart[c+1] index `order`. */
 export interface CellList {
@@ -84,6 +84,10 @@ export function searchRadius(spec: NeighborSpec): number {
   return spec.xc * spec.maxSigma + spec.skin;
 }
 
+/**
+ * Build the half list. Positions are wrapped into the box in place first (they may have drifted during a descent), so that
+ * every separation afterwards satisfies |Δx| < L and a single conditional gives the minimum image.
+ */
 export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, previous?: NeighborList): NeighborList {
   const { box, rule, xc, diameters, species, skin } = spec;
   const d = box.dim;
@@ -94,6 +98,7 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
       throw new Error(`box side ${box.lengths[a].toFixed(4)} is smaller than twice the interaction range ${rMax.toFixed(4)}: use more particles`);
     }
   }
+  wrapPositions(box, positions);
   let partners = previous?.partners ?? new Int32Array(Math.max(16, n * 8));
   let sig = previous?.sigma ?? new Float64Array(partners.length);
   let eps = previous?.epsilon ?? new Float64Array(partners.length);
@@ -101,67 +106,84 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
   const offsets = previous && previous.offsets.length === n + 1 ? previous.offsets : new Int32Array(n + 1);
   let count = 0;
   const L = box.lengths;
-  const push = (i: number, j: number, s: number) => {
-    if (count === partners.length) {
-      const grow = partners.length * 2;
-      const p2 = new Int32Array(grow); p2.set(partners); partners = p2;
-      const s2 = new Float64Array(grow); s2.set(sig); sig = s2;
-      const e2 = new Float64Array(grow); e2.set(eps); eps = e2;
-      const q2 = new Float64Array(grow); q2.set(is2); is2 = q2;
-    }
-    partners[count] = j;
-    sig[count] = s;
-    is2[count] = 1 / (s * s);
-    eps[count] = rule.epsilon(species[i], species[j]);
-    count++;
-  };
-  const within = (i: number, j: number): number => {
-    const s = rule.sigma(diameters[i], diameters[j], species[i], species[j]);
-    const rc = xc * s + skin;
-    let r2 = 0;
-    for (let a = 0; a < d; a++) {
-      const dx = minimumImage1(positions[j * d + a] - positions[i * d + a], L[a]);
-      r2 += dx * dx;
-    }
-    return r2 < rc * rc ? s : -1;
-  };
+  const half = Float64Array.from(L, (l) => 0.5 * l);
+  const rMax2 = rMax * rMax;
+  const Lx = L[0], Ly = d > 1 ? L[1] : 0, Lz = d > 2 ? L[2] : 0;
+  const hx = half[0], hy = d > 1 ? half[1] : 0, hz = d > 2 ? half[2] : 0;
 
   const cells = buildCellList(box, positions, rMax);
   let useCells = true;
   for (let a = 0; a < d; a++) if (cells.cellsPerAxis[a] < 3) useCells = false;
+  const st = stencil(d);
+  const ns = useCells ? st.length / d : 1;
+  const cpa = cells.cellsPerAxis;
+  const coord = new Int32Array(d);
+  const neighborCells = new Int32Array(ns);
+  // Coordinates copied in cell order, so the candidates of a cell are read from contiguous memory.
+  const sorted = new Float64Array(n * d);
+  for (let m = 0; m < n; m++) {
+    const j = useCells ? cells.order[m] : m;
+    for (let a = 0; a < d; a++) sorted[m * d + a] = positions[j * d + a];
+  }
 
-  if (!useCells) {
-    for (let i = 0; i < n; i++) {
-      offsets[i] = count;
-      for (let j = i + 1; j < n; j++) { const s = within(i, j); if (s > 0) push(i, j, s); }
-    }
-  } else {
-    const st = stencil(d);
-    const ns = st.length / d;
-    const cpa = cells.cellsPerAxis;
-    const coord = new Int32Array(d);
-    const neighborCells = new Int32Array(ns);
-    for (let i = 0; i < n; i++) {
-      offsets[i] = count;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = count;
+    if (useCells) {
       let c = cells.cellOf[i];
       for (let a = 0; a < d; a++) { coord[a] = c % cpa[a]; c = Math.floor(c / cpa[a]); }
-      for (let s = 0; s < ns; s++) {
+      for (let q = 0; q < ns; q++) {
         let idx = 0;
         for (let a = d - 1; a >= 0; a--) {
-          let k = coord[a] + st[s * d + a];
+          let k = coord[a] + st[q * d + a];
           if (k < 0) k += cpa[a]; else if (k >= cpa[a]) k -= cpa[a];
           idx = idx * cpa[a] + k;
         }
-        neighborCells[s] = idx;
+        neighborCells[q] = idx;
       }
-      for (let s = 0; s < ns; s++) {
-        const cell = neighborCells[s];
-        for (let q = cells.cellStart[cell]; q < cells.cellStart[cell + 1]; q++) {
-          const j = cells.order[q];
-          if (j <= i) continue;
-          const sij = within(i, j);
-          if (sij > 0) push(i, j, sij);
+    }
+    const di = diameters[i], ti = species[i];
+    const xi = positions[i * d], yi = d > 1 ? positions[i * d + 1] : 0, zi = d > 2 ? positions[i * d + 2] : 0;
+    for (let q = 0; q < ns; q++) {
+      const from = useCells ? cells.cellStart[neighborCells[q]] : 0;
+      const to = useCells ? cells.cellStart[neighborCells[q] + 1] : n;
+      for (let m = from; m < to; m++) {
+        const j = useCells ? cells.order[m] : m;
+        if (j <= i) continue;
+        let r2 = 0;
+        if (d === 3) {
+          let dx = sorted[3 * m] - xi, dy = sorted[3 * m + 1] - yi, dz = sorted[3 * m + 2] - zi;
+          if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
+          if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
+          if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
+          r2 = dx * dx + dy * dy + dz * dz;
+        } else if (d === 2) {
+          let dx = sorted[2 * m] - xi, dy = sorted[2 * m + 1] - yi;
+          if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
+          if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
+          r2 = dx * dx + dy * dy;
+        } else {
+          for (let a = 0; a < d; a++) {
+            let dx = positions[j * d + a] - positions[i * d + a];
+            if (dx > half[a]) dx -= L[a]; else if (dx < -half[a]) dx += L[a];
+            r2 += dx * dx;
+          }
         }
+        if (r2 >= rMax2) continue;
+        const sij = rule.sigma(di, diameters[j], ti, species[j]);
+        const rc = xc * sij + skin;
+        if (r2 >= rc * rc) continue;
+        if (count === partners.length) {
+          const grow = partners.length * 2;
+          const p2 = new Int32Array(grow); p2.set(partners); partners = p2;
+          const s2 = new Float64Array(grow); s2.set(sig); sig = s2;
+          const e2 = new Float64Array(grow); e2.set(eps); eps = e2;
+          const q2 = new Float64Array(grow); q2.set(is2); is2 = q2;
+        }
+        partners[count] = j;
+        sig[count] = sij;
+        is2[count] = 1 / (sij * sij);
+        eps[count] = rule.epsilon(ti, species[j]);
+        count++;
       }
     }
   }
@@ -171,16 +193,19 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
   return { n, skin, offsets, partners, sigma: sig, epsilon: eps, inverseSigma2: is2, reference, builds: (previous?.builds ?? 0) + 1 };
 }
 
-/** True when some particle moved more than skin/2 since the last build (then a pair may have entered the cutoff). */
+/**
+ * True when some particle moved more than skin/2 since the last build (then a pair may have entered the cutoff).
+ * Plain differences, not minimum images: an array that is not the wrapped one of the last build also triggers a rebuild,
+ * which wraps it, so force loops can rely on |Δx| < L.
+ */
 export function needsRebuild(box: Box, list: NeighborList, positions: Float64Array): boolean {
   const d = box.dim;
   const limit2 = (0.5 * list.skin) * (0.5 * list.skin);
   const ref = list.reference;
-  const L = box.lengths;
   for (let i = 0, n = list.n; i < n; i++) {
     let r2 = 0;
     for (let a = 0; a < d; a++) {
-      const dx = minimumImage1(positions[i * d + a] - ref[i * d + a], L[a]);
+      const dx = positions[i * d + a] - ref[i * d + a];
       r2 += dx * dx;
     }
     if (r2 > limit2) return true;
