@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of `npx glasslab`: runs the TypeScript CLI through tsx's loader (no build step needed).
+import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
+
+register();
+const { main } = await import(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,26 @@
+// Reading configurations and resolving the model of a file (from --model or the file's own model= tag).
+import { readConfigurationFile, type LoadedConfiguration } from '../io/format.ts';
+import { getModel, type Model } from '../physics/models.ts';
+import { UsageError } from './args.ts';
+
+export async function loadConfiguration(path: string, format?: string): Promise<LoadedConfiguration> {
+  if (format !== undefined && format !== 'xyz' && format !== 'lammps') throw new UsageError(`--format must be xyz or lammps, got "${format}"`);
+  try {
+    return await readConfigurationFile(path, format ? { format } : {});
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new UsageError(`cannot read ${path}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`cannot read ${path}: it is a directory`);
+    throw e;
+  }
+}
+
+export function resolveModel(name: string | undefined, loaded: LoadedConfiguration, path: string): Model {
+  const chosen = name ?? loaded.model;
+  if (!chosen) throw new UsageError(`${path} does not name its model: pass --model`);
+  const model = getModel(chosen);
+  if (model.dim !== loaded.configuration.box.dim) {
+    throw new UsageError(`${path} is ${loaded.configuration.box.dim}D but model ${model.name} is ${model.dim}D`);
+  }
+  return model;
+}

@@ -1,0 +1,97 @@
+// An ensemble: M samples of equilibrate → quench → analyze, averaged (000 Eq. 2 averages ⟨|v(t)|⟩ over initial states).
+import { bootstrapExponent, type BootstrapExponent } from '../physics/analysis/bootstrap.ts';
+import { defectFlags, defectStatistics, type DefectStatistics } from '../physics/analysis/defects.ts';
+import { defectCutoff } from './defectCutoff.ts';
+import type { Configuration } from '../physics/configuration.ts';
+import { quench, type QuenchResult } from '../physics/descent/quench.ts';
+import { getModel } from '../physics/models.ts';
+import { philox4x32, Streams } from '../physics/rng.ts';
+import { equilibrate, type EquilibrationProgress } from './equilibrate.ts';
+import { validateRunSpec, type RunSpec } from './runSpec.ts';
+
+/** The seed of sample k, derived from the run seed by the counter-based generator (samples are independent streams). */
+export function sampleSeed(seed: number, k: number): number {
+  return philox4x32(k, 0, 0, 0, seed, Streams.sample(0), new Uint32Array(4))[0];
+}
+
+export interface EnsembleProgress {
+  sample: number;
+  samples: number;
+  stage: 'equilibrate' | 'quench';
+  equilibration?: EquilibrationProgress;
+  quenchTime?: number;
+}
+
+export interface SampleResult {
+  seed: number;
+  initial: Configuration;
+  quench: QuenchResult;
+  equilibrationEnergyPerParticle: number | null;
+  acceptance: { displacement: number; swap: number } | null;
+}
+
+export interface EnsembleResult {
+  spec: RunSpec;
+  samples: number;
+  /** Common sample times (the prefix all samples share). */
+  t: number[];
+  meanSpeed: number[];
+  meanEnergyPerParticle: number[];
+  meanSquaredForce: number[];
+  fit: BootstrapExponent;
+  defects: DefectStatistics & { xCutEq: number; xCutSource: string; concentrations: number[] };
+  finalEnergyPerParticle: number[];
+  seconds: number;
+  perSample: SampleResult[];
+}
+
+export function runSample(spec: RunSpec, k: number, onProgress?: (p: EnsembleProgress) => void, samples = 1): SampleResult {
+  const seed = sampleSeed(spec.seed, k);
+  const eq = equilibrate(spec.model, spec.n, spec.temperature, spec.sweeps, seed, (equilibration) =>
+    onProgress?.({ sample: k, samples, stage: 'equilibrate', equilibration }),
+  );
+  const model = getModel(spec.model);
+  const q = quench(model, eq.configuration, {
+    algorithm: spec.algorithm,
+    dt: spec.dt,
+    tMax: spec.tMax,
+    forceTolerance: spec.forceTolerance,
+    onSample: (s) => onProgress?.({ sample: k, samples, stage: 'quench', quenchTime: s.t }),
+  });
+  const e = eq.energyPerParticle;
+  return { seed, initial: eq.configuration, quench: q, equilibrationEnergyPerParticle: e.length ? e[e.length - 1] : null, acceptance: eq.acceptance };
+}
+
+export function runEnsemble(spec: RunSpec, samples: number, onProgress?: (p: EnsembleProgress) => void): EnsembleResult {
+  validateRunSpec(spec);
+  if (!Number.isInteger(samples) || samples < 1) throw new Error(`samples must be an integer ≥ 1, got ${samples}`);
+  const t0 = Date.now();
+  const perSample: SampleResult[] = [];
+  for (let k = 0; k < samples; k++) perSample.push(runSample(spec, k, onProgress, samples));
+  return summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000);
+}
+
+/** Averages, the bootstrap fit of β and the defect statistics of finished samples. */
+export function summarizeEnsemble(spec: RunSpec, perSample: SampleResult[], seconds: number): EnsembleResult {
+  const model = getModel(spec.model);
+  const len = Math.min(...perSample.map((s) => s.quench.series.t.length));
+  const t = perSample[0].quench.series.t.slice(0, len);
+  const mean = (pick: (s: SampleResult) => number[]) => t.map((_, j) => perSample.reduce((a, s) => a + pick(s)[j], 0) / perSample.length);
+  const curves = perSample.map((s) => s.quench.series.speed.slice(0, len));
+  const fit = bootstrapExponent(t, curves, spec.fitWindow, { seed: spec.seed });
+  const { xCutEq, source: xCutSource } = defectCutoff(perSample.map((s) => s.initial), model);
+  const concentrations = perSample.map((s) => defectFlags(s.initial, s.quench.final, model, { xCutEq }).concentration);
+  return {
+    spec,
+    samples: perSample.length,
+    t,
+    meanSpeed: mean((s) => s.quench.series.speed),
+    meanEnergyPerParticle: mean((s) => s.quench.series.energyPerParticle),
+    meanSquaredForce: mean((s) => s.quench.series.meanSquaredForce),
+    fit,
+    defects: { ...defectStatistics(concentrations, spec.n), xCutEq, xCutSource, concentrations },
+    finalEnergyPerParticle: perSample.map((s) => s.quench.energyPerParticle),
+    seconds,
+    perSample,
+  };
+}

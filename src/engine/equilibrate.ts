@@ -1,0 +1,51 @@
+// Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1).
+import type { Configuration } from '../physics/configuration.ts';
+import { runMonteCarlo } from '../physics/mc/swapMonteCarlo.ts';
+import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
+
+export interface EquilibrationResult {
+  configuration: Configuration;
+  /** Energy per particle after each recorded sweep (empty at T = ∞). */
+  energyPerParticle: number[];
+  meanSquaredDisplacement: number[];
+  recordedSweeps: number[];
+  acceptance: { displacement: number; swap: number } | null;
+  sweeps: number;
+}
+
+export interface EquilibrationProgress {
+  sweep: number;
+  sweeps: number;
+  energyPerParticle: number;
+  acceptance: { displacement: number; swap: number };
+}
+
+export function equilibrate(
+  modelName: string,
+  n: number,
+  temperature: number,
+  sweeps: number,
+  seed: number,
+  onProgress?: (p: EquilibrationProgress) => void,
+): EquilibrationResult {
+  const model: Model = getModel(modelName);
+  const start = randomConfiguration(model, n, seed);
+  if (temperature === Infinity || sweeps === 0) {
+    return { configuration: start, energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  }
+  const run = runMonteCarlo(start, model, {
+    temperature,
+    seed,
+    sweeps,
+    recordEvery: Math.max(1, Math.floor(sweeps / 200)),
+    onProgress: (sweep, energyPerParticle, acceptance) => onProgress?.({ sweep, sweeps, energyPerParticle, acceptance }),
+  });
+  return {
+    configuration: run.configuration,
+    energyPerParticle: run.energyPerParticle,
+    meanSquaredDisplacement: run.meanSquaredDisplacement,
+    recordedSweeps: run.recordedSweeps,
+    acceptance: run.acceptance,
+    sweeps,
+  };
+}

@@ -1,0 +1,48 @@
+// The run spec: one plain object (model, N, T, seed, protocol) that the CLI, the URL and the library all carry.
+import { ALGORITHMS, type Algorithm } from '../physics/descent/quench.ts';
+import { getModel, type ModelName } from '../physics/models.ts';
+import { validateSeed } from '../physics/rng.ts';
+
+export interface RunSpec {
+  model: ModelName;
+  n: number;
+  /** Initial temperature; Infinity means uniform random positions (000 App. A.1). */
+  temperature: number;
+  seed: number;
+  /** Swap-MC sweeps of equilibration (ignored at T = ∞). */
+  sweeps: number;
+  algorithm: Algorithm;
+  /** SD time step (default: the model's). */
+  dt?: number;
+  /** SD end time. */
+  tMax: number;
+  /** Stop when max_i |f_i| falls below this; 0 runs SD to t_max. */
+  forceTolerance: number;
+  /** Fit window of ⟨|v(t)|⟩ ~ t^−β. */
+  fitWindow: { tMin: number; tMax: number };
+}
+
+export const DEFAULT_SPEC: Omit<RunSpec, 'model' | 'n' | 'temperature'> = {
+  seed: 1,
+  sweeps: 1000,
+  algorithm: 'sd',
+  tMax: 1000,
+  forceTolerance: 0,
+  fitWindow: { tMin: 1, tMax: 100 },
+};
+
+/** Checks every field and throws one clear message for the first problem. */
+export function validateRunSpec(spec: RunSpec): RunSpec {
+  getModel(spec.model);
+  if (!Number.isInteger(spec.n) || spec.n < 2) throw new Error(`N must be an integer ≥ 2, got ${spec.n}`);
+  if (Number.isNaN(spec.temperature) || !(spec.temperature > 0)) throw new Error(`temperature must be positive (or inf), got ${spec.temperature}`);
+  validateSeed(spec.seed);
+  if (!Number.isInteger(spec.sweeps) || spec.sweeps < 0) throw new Error(`sweeps must be an integer ≥ 0, got ${spec.sweeps}`);
+  if (!(ALGORITHMS as readonly string[]).includes(spec.algorithm)) throw new Error(`unknown algorithm "${spec.algorithm}"; choose sd, fire or cg`);
+  if (spec.dt !== undefined && !(spec.dt > 0 && Number.isFinite(spec.dt))) throw new Error(`dt must be a positive number, got ${spec.dt}`);
+  if (!(spec.tMax > 0 && Number.isFinite(spec.tMax))) throw new Error(`t-max must be a positive number, got ${spec.tMax}`);
+  if (!(spec.forceTolerance >= 0)) throw new Error(`force tolerance must be ≥ 0, got ${spec.forceTolerance}`);
+  const w = spec.fitWindow;
+  if (!(w.tMin > 0 && w.tMax > w.tMin)) throw new Error(`fit window must satisfy 0 < t_min < t_max, got [${w.tMin}, ${w.tMax}]`);
+  return spec;
+}
