@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launchBrowser, serveBuild } from './browser.ts';
+
+let browser: Browser;
+let server: PreviewServer;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, url } = await serveBuild());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+});
+
+describe('the landing page in Chromium', () => {
+  it('says what GlassLab is, lists every model and renders visibly', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('GlassLab');
+    const models = await page.locator('[data-testid="model-list"] li').allTextContents();
+    expect(models).toHaveLength(7);
+    expect(models.join(' ')).toContain('ka3d-fs');
+    mkdirSync('e2e/artifacts', { recursive: true });
+    const png = await page.screenshot({ path: 'e2e/artifacts/landing.png', fullPage: true });
+    expect(png.length).toBeGreaterThan(10_000); // a blank page compresses to far less
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine (Node 20, npm 11) and runs every test:
+# type check, unit and physics tests (vitest, with LAMMPS as a peer), and the browser tests (Playwright on Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v lmp >/dev/null 2>&1 || need+=(lammps)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing Debian packages: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== npm packages"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== type check"
+npx tsc --noEmit -p .
+
+echo "== unit and physics tests"
+npx vitest run
+
+echo "== browser tests (Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
+npx vite build --logLevel warn
+npx vitest run -c vitest.e2e.config.ts
