@@ -53,6 +53,19 @@ function stencil(d: number): Int32Array {
   return Int32Array.from(out);
 }
 
+/** The 13 (3D) or 4 (2D) neighbor-cell offsets with a positive first nonzero component: each pair of distinct adjacent
+ * cells is visited from exactly one side (with ≥ 3 cells per axis). */
+function forwardStencil(d: number): Int32Array {
+  const all = stencil(d);
+  const out: number[] = [];
+  for (let q = 0; q < all.length / d; q++) {
+    const o = Array.from(all.subarray(q * d, q * d + d));
+    const first = o.find((x) => x !== 0);
+    if (first !== undefined && first > 0) out.push(...o);
+  }
+  return Int32Array.from(out);
+}
+
 /** Verlet half list in CSR form: pairs (i, j), i < j, with their s_ij and ε_ij, within (x_c·s_ij + skin). */
 export interface NeighborList {
   readonly n: number;
@@ -114,22 +127,26 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
   const cells = buildCellList(box, positions, rMax);
   let useCells = true;
   for (let a = 0; a < d; a++) if (cells.cellsPerAxis[a] < 3) useCells = false;
-  const st = stencil(d);
-  const ns = useCells ? st.length / d : 1;
+  // Each pair once: later particles of the own cell (by cell order) and all particles of the forward cells.
+  const st = forwardStencil(d);
+  const ns = useCells ? st.length / d : 0;
   const cpa = cells.cellsPerAxis;
   const coord = new Int32Array(d);
-  const neighborCells = new Int32Array(ns);
+  const neighborCells = new Int32Array(ns + 1);
+  const rank = new Int32Array(n);
   // Coordinates copied in cell order, so the candidates of a cell are read from contiguous memory.
   const sorted = new Float64Array(n * d);
   for (let m = 0; m < n; m++) {
     const j = useCells ? cells.order[m] : m;
+    rank[j] = m;
     for (let a = 0; a < d; a++) sorted[m * d + a] = positions[j * d + a];
   }
 
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
+    const own = useCells ? cells.cellOf[i] : 0;
     if (useCells) {
-      let c = cells.cellOf[i];
+      let c = own;
       for (let a = 0; a < d; a++) { coord[a] = c % cpa[a]; c = Math.floor(c / cpa[a]); }
       for (let q = 0; q < ns; q++) {
         let idx = 0;
@@ -138,17 +155,16 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
           if (k < 0) k += cpa[a]; else if (k >= cpa[a]) k -= cpa[a];
           idx = idx * cpa[a] + k;
         }
-        neighborCells[q] = idx;
+        neighborCells[q + 1] = idx;
       }
     }
     const di = diameters[i], ti = species[i];
     const xi = positions[i * d], yi = d > 1 ? positions[i * d + 1] : 0, zi = d > 2 ? positions[i * d + 2] : 0;
-    for (let q = 0; q < ns; q++) {
-      const from = useCells ? cells.cellStart[neighborCells[q]] : 0;
-      const to = useCells ? cells.cellStart[neighborCells[q] + 1] : n;
+    for (let q = 0; q <= ns; q++) {
+      const from = q === 0 ? rank[i] + 1 : cells.cellStart[neighborCells[q]];
+      const to = !useCells ? n : q === 0 ? cells.cellStart[own + 1] : cells.cellStart[neighborCells[q] + 1];
       for (let m = from; m < to; m++) {
         const j = useCells ? cells.order[m] : m;
-        if (j <= i) continue;
         let r2 = 0;
         if (d === 3) {
           let dx = sorted[3 * m] - xi, dy = sorted[3 * m + 1] - yi, dz = sorted[3 * m + 2] - zi;
@@ -163,7 +179,7 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
           r2 = dx * dx + dy * dy;
         } else {
           for (let a = 0; a < d; a++) {
-            let dx = positions[j * d + a] - positions[i * d + a];
+            let dx = sorted[m * d + a] - positions[i * d + a];
             if (dx > half[a]) dx -= L[a]; else if (dx < -half[a]) dx += L[a];
             r2 += dx * dx;
           }
