@@ -35,6 +35,19 @@ export function rebuildNeighbors(land: Landscape, positions: Float64Array): void
   land.list = buildNeighborList(land.spec, positions, land.list);
 }
 
+/** Minimum-image r_j − r_i into dr (length D); returns |r_ij|². */
+function pairSeparation(L: Float64Array, x: Float64Array, i: number, j: number, dr: Float64Array): number {
+  const d = dr.length;
+  let r2 = 0;
+  for (let a = 0; a < d; a++) {
+    let dx = x[j * d + a] - x[i * d + a];
+    dx -= L[a] * Math.round(dx / L[a]);
+    dr[a] = dx;
+    r2 += dx * dx;
+  }
+  return r2;
+}
+
 // 000 App. A.1: total potential energy E = Σ_{i<j} U_ij(r_ij).
 export function energy(land: Landscape, positions: Float64Array): number {
   refreshNeighbors(land, positions);
@@ -43,16 +56,11 @@ export function energy(land: Landscape, positions: Float64Array): number {
   const d = land.box.dim;
   const L = land.box.lengths;
   const xc2 = pot.xc * pot.xc;
+  const dr = new Float64Array(d);
   let e = 0;
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const j = partners[p];
-      let r2 = 0;
-      for (let a = 0; a < d; a++) {
-        let dx = positions[j * d + a] - positions[i * d + a];
-        dx -= L[a] * Math.round(dx / L[a]);
-        r2 += dx * dx;
-      }
+      const r2 = pairSeparation(L, positions, i, partners[p], dr);
       const s = sigma[p];
       if (r2 < xc2 * s * s) e += epsilon[p] * pot.u(Math.sqrt(r2) / s);
     }
@@ -145,13 +153,7 @@ function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = partners[p];
-      let r2 = 0;
-      for (let a = 0; a < d; a++) {
-        let dx = x[j * d + a] - x[i * d + a];
-        dx -= L[a] * Math.round(dx / L[a]);
-        dr[a] = dx;
-        r2 += dx * dx;
-      }
+      const r2 = pairSeparation(L, x, i, j, dr);
       const s = sigma[p];
       if (r2 >= xc2 * s * s) continue;
       const r = Math.sqrt(r2);
@@ -179,13 +181,7 @@ export function hessianVectorProduct(land: Landscape, positions: Float64Array, v
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = partners[p];
-      let r2 = 0;
-      for (let a = 0; a < d; a++) {
-        let dx = positions[j * d + a] - positions[i * d + a];
-        dx -= L[a] * Math.round(dx / L[a]);
-        dr[a] = dx;
-        r2 += dx * dx;
-      }
+      const r2 = pairSeparation(L, positions, i, j, dr);
       const s = sigma[p];
       if (r2 >= xc2 * s * s) continue;
       const r = Math.sqrt(r2);
