@@ -3,6 +3,7 @@ import { cloneConfiguration, particleCount, type Configuration } from '../config
 import { createLandscape, energy, type Landscape } from '../forces.ts';
 import type { Model } from '../models.ts';
 import { wrapPositions } from '../space.ts';
+import { permuteConfiguration, spatialOrder, unpermutePositions } from '../spatialSort.ts';
 import { conjugateGradient } from './conjugateGradient.ts';
 import { fire } from './fire.ts';
 import { logSampler } from './logSampler.ts';
@@ -88,8 +89,11 @@ export function validateQuenchOptions(o: QuenchOptions): void {
   }
 }
 
-export function quench(model: Model, start: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchResult {
+export function quench(model: Model, original: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchResult {
   validateQuenchOptions(options);
+  // Work on a spatially sorted copy for memory locality (unless the caller supplies a landscape for its own order).
+  const order = landscape ? null : spatialOrder(original);
+  const start = order ? permuteConfiguration(original, order) : original;
   const land = landscape ?? createLandscape(model, start);
   const n = particleCount(start);
   const d = model.dim;
@@ -158,8 +162,8 @@ export function quench(model: Model, start: Configuration, options: QuenchOption
   }
   // Make sure the final point is in the series.
   if (series.step[series.step.length - 1] !== state.step) emit(sample(state));
-  const final = cloneConfiguration(start);
-  final.positions.set(state.positions);
+  const final = cloneConfiguration(original);
+  final.positions.set(order ? unpermutePositions(state.positions, order, d) : state.positions);
   wrapPositions(final.box, final.positions);
   return {
     algorithm: options.algorithm,
