@@ -28,7 +28,7 @@ export const DEFAULT_SPEC: Omit<RunSpec, 'model' | 'n' | 'temperature'> = {
   algorithm: 'sd',
   tMax: 1000,
   forceTolerance: 0,
-  fitWindow: { tMin: 1, tMax: 100 },
+  fitWindow: { tMin: 3, tMax: 100 },
 };
 
 /** Checks every field and throws one clear message for the first problem. */

@@ -106,12 +106,12 @@ export const MODELS: Record<ModelName, Model> = {
   },
   harmonic2d: {
     name: 'harmonic2d', label: 'Harmonic spheres 2D (polydisperse, φ = 1.2)', dim: 2, potential: harmonicPotential, rule: softRule,
-    density: { kind: 'volumeFraction', phi: 1.2 }, defaultDt: 0.05, fireDt: 0.1, swappable: true,
+    density: { kind: 'volumeFraction', phi: 1.2 }, defaultDt: 0.02, fireDt: 0.1, swappable: true,
     particles: polydisperseParticles, maxSigma: maxDiameterSigma(softRule), source: '000 App. A.1b',
   },
   harmonic3d: {
     name: 'harmonic3d', label: 'Harmonic spheres 3D (monodisperse, φ = 0.73)', dim: 3, potential: harmonicPotential, rule: additiveRule,
-    density: { kind: 'volumeFraction', phi: 0.73 }, defaultDt: 0.05, fireDt: 0.1, swappable: false,
+    density: { kind: 'volumeFraction', phi: 0.73 }, defaultDt: 0.02, fireDt: 0.1, swappable: false,
     particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1b',
   },
   ka2d: {

@@ -25,7 +25,7 @@ export async function quenchCommand(argv: string[]): Promise<unknown> {
   const dt = v.dt === undefined ? undefined : numberOption(v, 'dt');
   const tMax = numberOption(v, 't-max', 1e3);
   const forceTolerance = numberOption(v, 'force-tolerance', algorithm === 'sd' ? 0 : 1e-10);
-  const fitWindow = { tMin: numberOption(v, 'fit-min', 1), tMax: numberOption(v, 'fit-max', Math.min(100, tMax)) };
+  const fitWindow = { tMin: numberOption(v, 'fit-min', 3), tMax: numberOption(v, 'fit-max', Math.min(100, tMax)) };
   const samplesPerDecade = integerOption(v, 'samples-per-decade', 20, 10);
   const maxSteps = integerOption(v, 'max-steps', 1e7, 1);
   const out = requireString(v, 'out');

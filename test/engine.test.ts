@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defectCutoff, PAPER_CUTOFF_RANGE } from '../src/engine/defectCutoff.ts';
+import { runEnsemble, sampleSeed } from '../src/engine/ensemble.ts';
+import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../src/engine/runSpec.ts';
+import { jitteredLattice } from '../src/physics/lattice.ts';
+import { MODELS, randomConfiguration } from '../src/physics/models.ts';
+import { runMonteCarlo } from '../src/physics/mc/swapMonteCarlo.ts';
+
+const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ ...DEFAULT_SPEC, model: 'harmonic2d', n: 200, temperature: Infinity, tMax: 10, fitWindow: { tMin: 1, tMax: 10 }, ...over });
+
+describe('run spec', () => {
+  it.each([
+    [{ n: 1 }, /N must be an integer ≥ 2/],
+    [{ temperature: -1 }, /temperature must be positive/],
+    [{ temperature: Number.NaN }, /temperature must be positive/],
+    [{ seed: 1.5 }, /seed must be an integer/],
+    [{ fitWindow: { tMin: 5, tMax: 2 } }, /fit window/],
+    [{ model: 'nope' as 'soft2d' }, /unknown model/],
+  ])('rejects %j', (over, message) => {
+    expect(() => validateRunSpec(spec(over as Partial<RunSpec>))).toThrow(message);
+  });
+});
+
+describe('ensembles', () => {
+  it('are reproducible from the seed, with independent samples', () => {
+    const a = runEnsemble(spec(), 2);
+    const b = runEnsemble(spec(), 2);
+    expect(a.meanSpeed).toEqual(b.meanSpeed);
+    expect(a.fit.beta).toBe(b.fit.beta);
+    expect(sampleSeed(1, 0)).not.toBe(sampleSeed(1, 1));
+    expect(a.perSample[0].quench.series.speed).not.toEqual(a.perSample[1].quench.series.speed);
+    // the mean curve is the mean of the samples
+    const j = 10;
+    expect(a.meanSpeed[j]).toBeCloseTo((a.perSample[0].quench.series.speed[j] + a.perSample[1].quench.series.speed[j]) / 2, 14);
+  });
+});
+
+describe('the defect cutoff x_cut^EQ (001 SM III)', () => {
+  it('falls back to the middle of the paper range at T = ∞, where g(x) has no real minimum', () => {
+    const c = randomConfiguration(MODELS.soft2d, 1000, 2);
+    const r = defectCutoff(c, MODELS.soft2d);
+    expect(r.xCutEq).toBeGreaterThanOrEqual(PAPER_CUTOFF_RANGE[0]);
+    expect(r.xCutEq).toBeLessThanOrEqual(PAPER_CUTOFF_RANGE[1]);
+  });
+  it('uses the first minimum of g(x) of an equilibrated liquid, inside 1.34–1.48', () => {
+    const run = runMonteCarlo(jitteredLattice(MODELS.soft2d, 900, 3), MODELS.soft2d, { temperature: 0.3, seed: 3, sweeps: 300 });
+    const r = defectCutoff(run.configuration, MODELS.soft2d);
+    expect(r.xCutEq).toBeGreaterThanOrEqual(1.34);
+    expect(r.xCutEq).toBeLessThanOrEqual(1.48);
+    expect(r.source).toMatch(/first minimum of g\(x\)/);
+  });
+});
