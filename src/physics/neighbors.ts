@@ -112,101 +112,157 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
     }
   }
   wrapPositions(box, positions);
-  let partners = previous?.partners ?? new Int32Array(Math.max(16, n * 8));
-  let sig = previous?.sigma ?? new Float64Array(partners.length);
-  let eps = previous?.epsilon ?? new Float64Array(partners.length);
-  let is2 = previous?.inverseSigma2 ?? new Float64Array(partners.length);
-  const offsets = previous && previous.offsets.length === n + 1 ? previous.offsets : new Int32Array(n + 1);
-  let count = 0;
-  const L = box.lengths;
-  const half = Float64Array.from(L, (l) => 0.5 * l);
-  const rMax2 = rMax * rMax;
-  const Lx = L[0], Ly = d > 1 ? L[1] : 0, Lz = d > 2 ? L[2] : 0;
-  const hx = half[0], hy = d > 1 ? half[1] : 0, hz = d > 2 ? half[2] : 0;
-
   const cells = buildCellList(box, positions, rMax);
-  let useCells = true;
-  for (let a = 0; a < d; a++) if (cells.cellsPerAxis[a] < 3) useCells = false;
-  // Each pair once: later particles of the own cell (by cell order) and all particles of the forward cells.
-  const st = forwardStencil(d);
-  const ns = useCells ? st.length / d : 0;
-  const cpa = cells.cellsPerAxis;
-  const coord = new Int32Array(d);
-  const neighborCells = new Int32Array(ns + 1);
-  const rank = new Int32Array(n);
+  const ranges = candidateRanges(cells, d);
+  const list: PairArrays = {
+    partners: previous?.partners ?? new Int32Array(Math.max(16, n * 8)),
+    sigma: previous?.sigma ?? new Float64Array(Math.max(16, n * 8)),
+    epsilon: previous?.epsilon ?? new Float64Array(Math.max(16, n * 8)),
+    inverseSigma2: previous?.inverseSigma2 ?? new Float64Array(Math.max(16, n * 8)),
+  };
+  const offsets = previous && previous.offsets.length === n + 1 ? previous.offsets : new Int32Array(n + 1);
   // Coordinates copied in cell order, so the candidates of a cell are read from contiguous memory.
   const sorted = new Float64Array(n * d);
+  const rank = new Int32Array(n);
   for (let m = 0; m < n; m++) {
-    const j = useCells ? cells.order[m] : m;
+    const j = cells.order[m];
     rank[j] = m;
     for (let a = 0; a < d; a++) sorted[m * d + a] = positions[j * d + a];
   }
-
+  const scan = { box, rule, xc, skin, rMax2: rMax * rMax, diameters, species, sorted, order: cells.order };
+  let count = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
-    const own = useCells ? cells.cellOf[i] : 0;
-    if (useCells) {
-      let c = own;
-      for (let a = 0; a < d; a++) { coord[a] = c % cpa[a]; c = Math.floor(c / cpa[a]); }
-      for (let q = 0; q < ns; q++) {
-        let idx = 0;
-        for (let a = d - 1; a >= 0; a--) {
-          let k = coord[a] + st[q * d + a];
-          if (k < 0) k += cpa[a]; else if (k >= cpa[a]) k -= cpa[a];
-          idx = idx * cpa[a] + k;
-        }
-        neighborCells[q + 1] = idx;
-      }
-    }
-    const di = diameters[i], ti = species[i];
-    const xi = positions[i * d], yi = d > 1 ? positions[i * d + 1] : 0, zi = d > 2 ? positions[i * d + 2] : 0;
-    for (let q = 0; q <= ns; q++) {
-      const from = q === 0 ? rank[i] + 1 : cells.cellStart[neighborCells[q]];
-      const to = !useCells ? n : q === 0 ? cells.cellStart[own + 1] : cells.cellStart[neighborCells[q] + 1];
-      for (let m = from; m < to; m++) {
-        const j = useCells ? cells.order[m] : m;
-        let r2 = 0;
-        if (d === 3) {
-          let dx = sorted[3 * m] - xi, dy = sorted[3 * m + 1] - yi, dz = sorted[3 * m + 2] - zi;
-          if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
-          if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
-          if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
-          r2 = dx * dx + dy * dy + dz * dz;
-        } else if (d === 2) {
-          let dx = sorted[2 * m] - xi, dy = sorted[2 * m + 1] - yi;
-          if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
-          if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
-          r2 = dx * dx + dy * dy;
-        } else {
-          for (let a = 0; a < d; a++) {
-            let dx = sorted[m * d + a] - positions[i * d + a];
-            if (dx > half[a]) dx -= L[a]; else if (dx < -half[a]) dx += L[a];
-            r2 += dx * dx;
-          }
-        }
-        if (r2 >= rMax2) continue;
-        const sij = rule.sigma(di, diameters[j], ti, species[j]);
-        const rc = xc * sij + skin;
-        if (r2 >= rc * rc) continue;
-        if (count === partners.length) {
-          const grow = partners.length * 2;
-          const p2 = new Int32Array(grow); p2.set(partners); partners = p2;
-          const s2 = new Float64Array(grow); s2.set(sig); sig = s2;
-          const e2 = new Float64Array(grow); e2.set(eps); eps = e2;
-          const q2 = new Float64Array(grow); q2.set(is2); is2 = q2;
-        }
-        partners[count] = j;
-        sig[count] = sij;
-        is2[count] = 1 / (sij * sij);
-        eps[count] = rule.epsilon(ti, species[j]);
-        count++;
-      }
-    }
+    const c = cells.cellOf[i];
+    const own = ranges.own;
+    // Own cell: the particles after i in cell order; other cells: their whole range.
+    let candidates = own[2 * c + 1] - rank[i] - 1;
+    const first = ranges.start[c], last = ranges.start[c + 1];
+    for (let q = first; q < last; q += 2) candidates += ranges.bounds[q + 1] - ranges.bounds[q];
+    ensureCapacity(list, count + candidates);
+    count = appendPairs(scan, list, count, i, positions, rank[i] + 1, own[2 * c + 1]);
+    for (let q = first; q < last; q += 2) count = appendPairs(scan, list, count, i, positions, ranges.bounds[q], ranges.bounds[q + 1]);
   }
   offsets[n] = count;
   const reference = previous?.reference && previous.reference.length === positions.length ? previous.reference : new Float64Array(positions.length);
   reference.set(positions);
-  return { n, skin, offsets, partners, sigma: sig, epsilon: eps, inverseSigma2: is2, reference, builds: (previous?.builds ?? 0) + 1 };
+  return { n, skin, offsets, ...list, reference, builds: (previous?.builds ?? 0) + 1 };
+}
+
+interface PairArrays {
+  partners: Int32Array;
+  sigma: Float64Array;
+  epsilon: Float64Array;
+  inverseSigma2: Float64Array;
+}
+
+function ensureCapacity(list: PairArrays, needed: number): void {
+  if (needed <= list.partners.length) return;
+  const size = Math.max(needed, 2 * list.partners.length);
+  const grow = <T extends Int32Array | Float64Array>(a: T, make: (k: number) => T): T => { const b = make(size); b.set(a); return b; };
+  list.partners = grow(list.partners, (k) => new Int32Array(k));
+  list.sigma = grow(list.sigma, (k) => new Float64Array(k));
+  list.epsilon = grow(list.epsilon, (k) => new Float64Array(k));
+  list.inverseSigma2 = grow(list.inverseSigma2, (k) => new Float64Array(k));
+}
+
+/**
+ * For every cell, the [from, to) ranges in cell order of the candidates it must scan: its forward neighbor cells
+ * (own cell handled separately). With fewer than 3 cells on some axis, every other particle is a candidate of the
+ * "own cell", which then is the whole box.
+ */
+function candidateRanges(cells: CellList, d: number): { start: Int32Array; bounds: Int32Array; own: Int32Array } {
+  const cpa = cells.cellsPerAxis;
+  const total = cells.cellStart.length - 1;
+  const useCells = Array.from(cpa).every((c) => c >= 3);
+  const own = new Int32Array(2 * total);
+  if (!useCells) {
+    // one effective cell: all particles, scanned as "the particles after i"
+    for (let c = 0; c < total; c++) { own[2 * c] = 0; own[2 * c + 1] = cells.order.length; }
+    return { start: new Int32Array(total + 1), bounds: new Int32Array(0), own };
+  }
+  const st = forwardStencil(d);
+  const ns = st.length / d;
+  const start = new Int32Array(total + 1);
+  const bounds = new Int32Array(2 * ns * total);
+  const coord = new Int32Array(d);
+  let k = 0;
+  for (let c = 0; c < total; c++) {
+    start[c] = k;
+    own[2 * c] = cells.cellStart[c];
+    own[2 * c + 1] = cells.cellStart[c + 1];
+    let rest = c;
+    for (let a = 0; a < d; a++) { coord[a] = rest % cpa[a]; rest = Math.floor(rest / cpa[a]); }
+    for (let q = 0; q < ns; q++) {
+      let idx = 0;
+      for (let a = d - 1; a >= 0; a--) {
+        let v = coord[a] + st[q * d + a];
+        if (v < 0) v += cpa[a]; else if (v >= cpa[a]) v -= cpa[a];
+        idx = idx * cpa[a] + v;
+      }
+      bounds[k++] = cells.cellStart[idx];
+      bounds[k++] = cells.cellStart[idx + 1];
+    }
+  }
+  start[total] = k;
+  return { start, bounds, own };
+}
+
+interface Scan {
+  box: Box;
+  rule: CombiningRule;
+  xc: number;
+  skin: number;
+  rMax2: number;
+  diameters: Float64Array;
+  species: Uint8Array;
+  sorted: Float64Array;
+  order: Int32Array;
+}
+
+/** Append the partners j (cell-order positions from..to) of i within x_c·s_ij + skin; capacity is ensured by the caller. */
+function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Float64Array, from: number, to: number): number {
+  const { rule, xc, skin, rMax2, diameters, species, sorted, order } = sc;
+  const { partners, sigma, epsilon, inverseSigma2 } = list;
+  const L = sc.box.lengths;
+  const d = L.length;
+  const di = diameters[i], ti = species[i];
+  if (d === 3) {
+    const Lx = L[0], Ly = L[1], Lz = L[2], hx = 0.5 * Lx, hy = 0.5 * Ly, hz = 0.5 * Lz;
+    const xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+    for (let m = from; m < to; m++) {
+      let dx = sorted[3 * m] - xi, dy = sorted[3 * m + 1] - yi, dz = sorted[3 * m + 2] - zi;
+      if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
+      if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
+      if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
+      const r2 = dx * dx + dy * dy + dz * dz;
+      if (r2 >= rMax2) continue;
+      const j = order[m];
+      const s = rule.sigma(di, diameters[j], ti, species[j]);
+      const rc = xc * s + skin;
+      if (r2 >= rc * rc) continue;
+      partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+      count++;
+    }
+    return count;
+  }
+  for (let m = from; m < to; m++) {
+    let r2 = 0;
+    for (let a = 0; a < d; a++) {
+      let dx = sorted[m * d + a] - x[i * d + a];
+      const h = 0.5 * L[a];
+      if (dx > h) dx -= L[a]; else if (dx < -h) dx += L[a];
+      r2 += dx * dx;
+    }
+    if (r2 >= rMax2) continue;
+    const j = order[m];
+    const s = rule.sigma(di, diameters[j], ti, species[j]);
+    const rc = xc * s + skin;
+    if (r2 >= rc * rc) continue;
+    partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+    count++;
+  }
+  return count;
 }
 
 /**
