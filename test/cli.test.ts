@@ -74,7 +74,23 @@ describe('glasslab CLI', () => {
     expect(r.betaInterval[0]).toBeLessThanOrEqual(r.beta);
     expect(r.betaInterval[1]).toBeGreaterThanOrEqual(r.beta);
     expect(r.defectConcentration).toBeGreaterThanOrEqual(0);
-    expect(JSON.parse(readFileSync(join(dir, 'ens.json'), 'utf8')).format).toBe('glasslab-results');
+    const saved = JSON.parse(readFileSync(join(dir, 'ens.json'), 'utf8'));
+    expect(saved.format).toBe('glasslab-results');
+    expect(saved.meta.complete).toBe(true);
+    expect(saved.meta.samplesDone).toBe(3);
+  });
+
+  it('an interrupted ensemble keeps the samples it finished (saved after each sample)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', [bin, 'ensemble', '--model', 'harmonic2d', '--n', '400', '--temperature', 'inf', '--samples', '50', '--t-max', '50', '--fit-min', '1', '--fit-max', '50', '--out', 'partial.json'], { cwd: dir });
+    const path = join(dir, 'partial.json');
+    const { existsSync } = await import('node:fs');
+    for (let k = 0; k < 600 && !existsSync(path); k++) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    expect(saved.meta.complete).toBe(false);
+    expect(saved.meta.samplesDone).toBeGreaterThanOrEqual(1);
+    expect(saved.results[0].samples).toBe(saved.meta.samplesDone);
   });
 
   it.each([

@@ -62,12 +62,24 @@ export function runSample(spec: RunSpec, k: number, onProgress?: (p: EnsemblePro
   return { seed, initial: eq.configuration, quench: q, equilibrationEnergyPerParticle: e.length ? e[e.length - 1] : null, acceptance: eq.acceptance };
 }
 
-export function runEnsemble(spec: RunSpec, samples: number, onProgress?: (p: EnsembleProgress) => void): EnsembleResult {
+/**
+ * Runs the samples one after another. `onSampleDone` receives the summary of the samples finished so far, so a caller
+ * can save partial results and lose nothing if the run is interrupted.
+ */
+export function runEnsemble(
+  spec: RunSpec,
+  samples: number,
+  onProgress?: (p: EnsembleProgress) => void,
+  onSampleDone?: (partial: EnsembleResult) => void,
+): EnsembleResult {
   validateRunSpec(spec);
   if (!Number.isInteger(samples) || samples < 1) throw new Error(`samples must be an integer ≥ 1, got ${samples}`);
   const t0 = Date.now();
   const perSample: SampleResult[] = [];
-  for (let k = 0; k < samples; k++) perSample.push(runSample(spec, k, onProgress, samples));
+  for (let k = 0; k < samples; k++) {
+    perSample.push(runSample(spec, k, onProgress, samples));
+    if (onSampleDone && k < samples - 1) onSampleDone(summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000));
+  }
   return summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000);
 }
 

@@ -1,6 +1,6 @@
 // glasslab ensemble: M samples of equilibrate → quench → analyze; averaged ⟨|v(t)|⟩, β with its interval, ⟨φ⟩ and χ.
-import { writeFile } from 'node:fs/promises';
-import { runEnsemble } from '../../engine/ensemble.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { runEnsemble, type EnsembleResult } from '../../engine/ensemble.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
 import { serializeResults } from '../../io/runResults.ts';
 import { getModel } from '../../physics/models.ts';
@@ -35,6 +35,25 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
   const samples = integerOption(v, 'samples', undefined, 1);
   const progress = throttledProgress(Boolean(v.quiet));
   const t0 = Date.now();
+  // Synchronous on purpose: the ensemble runs synchronously, so an async write would wait until the very end.
+  const save = (r: EnsembleResult, complete: boolean) => {
+    if (!v.out) return;
+    const t = r.t.slice(1); // the results format wants t > 0: drop the t = 0 point
+    const out = String(v.out);
+    // Written to a temporary file and renamed: a reader never sees a half-written record, even if we are killed.
+    writeFileSync(`${out}.partial`, serializeResults({
+      meta: {
+        model: spec.model, n: spec.n, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf', seed: spec.seed,
+        samplesRequested: samples, samplesDone: r.samples, complete, algorithm: spec.algorithm,
+      },
+      results: [
+        { kind: 'quenchSeries', t, v: r.meanSpeed.slice(1), energyPerParticle: r.meanEnergyPerParticle.slice(1), W: r.meanSquaredForce.slice(1), samples: r.samples },
+        { kind: 'powerLawFit', beta: r.fit.beta, low: r.fit.low, high: r.fit.high, tMin: spec.fitWindow.tMin, tMax: spec.fitWindow.tMax },
+        { kind: 'defectStats', N: spec.n, samples: r.samples, xCutEq: r.defects.xCutEq, phiMean: r.defects.mean, chi: r.defects.chi, concentrations: r.defects.concentrations },
+      ],
+    }));
+    renameSync(`${out}.partial`, out);
+  };
   const r = runEnsemble(spec, samples, (p) => {
     const done = p.sample / p.samples;
     const elapsed = (Date.now() - t0) / 1000;
@@ -43,7 +62,11 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
       ? `swap MC sweep ${p.equilibration.sweep}/${p.equilibration.sweeps}, E/N = ${p.equilibration.energyPerParticle.toFixed(5)}`
       : `quench t = ${(p.quenchTime ?? 0).toPrecision(4)}`;
     progress(`ensemble: sample ${p.sample + 1}/${p.samples}: ${what}${eta}`);
+  }, (partial) => {
+    // Partial results are saved after every sample (complete: false), so an interrupted ensemble keeps what it did.
+    save(partial, false);
   });
+  save(r, true);
   const summary = {
     spec: { ...spec, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf' },
     samples: r.samples, seconds: r.seconds,
@@ -52,17 +75,6 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
     finalEnergyPerParticle: r.finalEnergyPerParticle,
     series: { t: r.t, meanSpeed: r.meanSpeed, meanEnergyPerParticle: r.meanEnergyPerParticle, meanSquaredForce: r.meanSquaredForce },
   };
-  if (v.out) {
-    const t = r.t.slice(1); // the results format wants t > 0: drop the t = 0 point
-    await writeFile(String(v.out), serializeResults({
-      meta: { model: spec.model, n: spec.n, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf', seed: spec.seed, samples, algorithm: spec.algorithm },
-      results: [
-        { kind: 'quenchSeries', t, v: r.meanSpeed.slice(1), energyPerParticle: r.meanEnergyPerParticle.slice(1), W: r.meanSquaredForce.slice(1) },
-        { kind: 'powerLawFit', beta: r.fit.beta, low: r.fit.low, high: r.fit.high, tMin: spec.fitWindow.tMin, tMax: spec.fitWindow.tMax },
-        { kind: 'defectStats', N: spec.n, samples, xCutEq: r.defects.xCutEq, phiMean: r.defects.mean, chi: r.defects.chi, concentrations: r.defects.concentrations },
-      ],
-    }));
-  }
   progress(`ensemble: β = ${r.fit.beta.toFixed(3)} [${r.fit.low.toFixed(3)}, ${r.fit.high.toFixed(3)}] over t ∈ [${spec.fitWindow.tMin}, ${spec.fitWindow.tMax}], ⟨φ⟩ = ${r.defects.mean.toFixed(3)}, χ = ${r.defects.chi.toFixed(3)} (${r.seconds.toFixed(0)} s)`, true);
   return v.json ? summary : undefined;
 }
