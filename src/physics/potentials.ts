@@ -34,7 +34,7 @@ export const softSpherePotential: RadialPotential = {
   d3u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -2184 * i6 * i6 / (x2 * x) + 24 * SOFT_C2 * x; },
   d4u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 32760 * i6 * i6 / (x2 * x2) + 24 * SOFT_C2; },
   uOfX2: (x2) => { const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
-  duOverX: (x2) => { const i6 = 1 / (x2 * x2 * x2); return -12 * i6 * i6 / x2 + 2 * SOFT_C1 + 4 * SOFT_C2 * x2; },
+  duOverX: (x2) => { const i2 = 1 / x2; const i6 = i2 * i2 * i2; return -12 * i6 * i6 * i2 + 2 * SOFT_C1 + 4 * SOFT_C2 * x2; },
 };
 
 // 000 App. A.1b: harmonic spheres, u = ½(1 − x)² for x < 1.
@@ -59,7 +59,7 @@ const ljd2 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 *
 const ljd3 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (-2184 * i6 * i6 + 336 * i6) / (x * x * x); };
 const ljd4 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (32760 * i6 * i6 - 3024 * i6) / (x * x * x * x); };
 const lj2 = (x2: number) => { const i6 = 1 / (x2 * x2 * x2); return 4 * (i6 * i6 - i6); };
-const ljdOverX = (x2: number) => { const i6 = 1 / (x2 * x2 * x2); return (4 * (-12 * i6 * i6 + 6 * i6)) / x2; };
+const ljdOverX = (x2: number) => { const i2 = 1 / x2; const i6 = i2 * i2 * i2; return 4 * i2 * (6 * i6 - 12 * i6 * i6); };
 const LJ_SHIFT = lj(XC_LJ);
 const LJ_SLOPE = ljd(XC_LJ);
 
