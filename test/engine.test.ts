@@ -4,7 +4,7 @@ import { runEnsemble, sampleSeed } from '../src/engine/ensemble.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../src/engine/runSpec.ts';
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS, randomConfiguration } from '../src/physics/models.ts';
-import { runMonteCarlo } from '../src/physics/mc/swapMonteCarlo.ts';
+import { runMonteCarlo } from '../src/physics/mc/runMonteCarlo.ts';
 
 const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ ...DEFAULT_SPEC, model: 'harmonic2d', n: 200, temperature: Infinity, tMax: 10, fitWindow: { tMin: 1, tMax: 10 }, ...over });
 

@@ -1,6 +1,6 @@
 // Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1).
 import type { Configuration } from '../physics/configuration.ts';
-import { runMonteCarlo } from '../physics/mc/swapMonteCarlo.ts';
+import { runMonteCarlo } from '../physics/mc/runMonteCarlo.ts';
 import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
 
 export interface EquilibrationResult {

@@ -1,7 +1,7 @@
 // Particle order for memory locality: neighbors in space become neighbors in memory (as LAMMPS's atom sorting does),
 // which makes the force and neighbor loops gather from cache. Physics is invariant under the permutation.
 import type { Configuration } from './configuration.ts';
-import { buildCellList } from './neighbors.ts';
+import { buildCellList } from './cells.ts';
 
 /** A permutation listing particles cell by cell, for cells about `cellSide` wide. */
 export function spatialOrder(c: Configuration, cellSide = 1.5): Int32Array {
