@@ -227,21 +227,25 @@ function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Fl
 }
 
 /**
- * True when some particle moved more than skin/2 since the last build (then a pair may have entered the cutoff).
+ * True when a pair may have come closer than its listed range: the two largest displacements since the last build add
+ * up to more than the skin (any pair's separation changed by at most |Δr_i| + |Δr_j|). Less conservative than the usual
+ * "max > skin/2" when a few particles move fast, which is typical of FIRE and of early steepest descent.
  * Plain differences, not minimum images: an array that is not the wrapped one of the last build also triggers a rebuild,
  * which wraps it, so force loops can rely on |Δx| < L.
  */
 export function needsRebuild(box: Box, list: NeighborList, positions: Float64Array): boolean {
   const d = box.dim;
-  const limit2 = (0.5 * list.skin) * (0.5 * list.skin);
   const ref = list.reference;
+  let first = 0, second = 0; // the two largest |Δr|²
   for (let i = 0, n = list.n; i < n; i++) {
     let r2 = 0;
     for (let a = 0; a < d; a++) {
       const dx = positions[i * d + a] - ref[i * d + a];
       r2 += dx * dx;
     }
-    if (r2 > limit2) return true;
+    if (r2 > second) {
+      if (r2 > first) { second = first; first = r2; } else second = r2;
+    }
   }
-  return false;
+  return Math.sqrt(first) + Math.sqrt(second) > list.skin;
 }
