@@ -13,7 +13,7 @@ export interface Landscape {
 }
 
 export interface LandscapeOptions {
-  /** Verlet skin in units of the largest s_ij (default 0.3 for short-ranged models, 0.15 for KA). */
+  /** Verlet skin (default 0.3 × the largest s_ij). */
   skin?: number;
 }
 

@@ -14,6 +14,9 @@ import { ballVolume, periodicBox, wrapPositions } from './space.ts';
 /** A combining rule gives the length scale s_ij and energy scale ε_ij of a pair from the particles' diameters and species. */
 export interface CombiningRule {
   readonly name: string;
+  /** 'non-additive': d_ij = ½(d_i + d_j)(1 − ε|d_i − d_j|) with ε = nonAdditivity; 'species-table': KA_SIGMA/KA_EPSILON. */
+  readonly kind: 'non-additive' | 'species-table';
+  readonly nonAdditivity?: number;
   sigma(di: number, dj: number, ti: number, tj: number): number;
   epsilon(ti: number, tj: number): number;
 }
@@ -22,6 +25,8 @@ export interface CombiningRule {
 export function nonAdditiveRule(nonAdditivity: number): CombiningRule {
   return {
     name: `non-additive diameters (ε = ${nonAdditivity})`,
+    kind: 'non-additive',
+    nonAdditivity,
     sigma: (di, dj) => 0.5 * (di + dj) * (1 - nonAdditivity * Math.abs(di - dj)),
     epsilon: () => 1,
   };
@@ -32,6 +37,7 @@ export const KA_SIGMA = [[1.0, 0.8], [0.8, 0.88]] as const;
 export const KA_EPSILON = [[1.0, 1.5], [1.5, 0.5]] as const;
 export const kobAndersenRule: CombiningRule = {
   name: 'Kob–Andersen species table',
+  kind: 'species-table',
   sigma: (_di, _dj, ti, tj) => KA_SIGMA[ti][tj],
   epsilon: (ti, tj) => KA_EPSILON[ti][tj],
 };

@@ -1,8 +1,12 @@
 // Radial pair functions u(x), x = r / s_ij, with derivatives to fourth order (needed later for nonlinear modes).
 // A pair energy is U_ij(r) = ε_ij · u(r / s_ij) for r < x_c · s_ij, else 0.
 
+export type PotentialKind = 'soft-sphere' | 'harmonic' | 'lennard-jones-ts' | 'lennard-jones-fs';
+
 export interface RadialPotential {
   readonly name: string;
+  /** Which family, so that other engines (the WGSL generator) can pick their own implementation of the same function. */
+  readonly kind: PotentialKind;
   /** Cutoff in units of s_ij. */
   readonly xc: number;
   /** How many of u, u′, u″ … vanish at x_c (1: only u, 2: u and u′, 3: u, u′, u″). */
@@ -26,6 +30,7 @@ export const SOFT_C2 = -21 / Math.pow(XC_SOFT, 16);
 
 export const softSpherePotential: RadialPotential = {
   name: 'soft-sphere x^-12 + c0 + c1 x^2 + c2 x^4',
+  kind: 'soft-sphere',
   xc: XC_SOFT,
   smoothAtCutoff: 3,
   u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
@@ -40,6 +45,7 @@ export const softSpherePotential: RadialPotential = {
 // 000 App. A.1b: harmonic spheres, u = ½(1 − x)² for x < 1.
 export const harmonicPotential: RadialPotential = {
   name: 'harmonic ½(1 - x)^2',
+  kind: 'harmonic',
   xc: 1,
   smoothAtCutoff: 2,
   u: (x) => 0.5 * (1 - x) * (1 - x),
@@ -60,12 +66,14 @@ const ljd3 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 *
 const ljd4 = (x: number) => { const i6 = 1 / (x * x * x * x * x * x); return 4 * (32760 * i6 * i6 - 3024 * i6) / (x * x * x * x); };
 const lj2 = (x2: number) => { const i6 = 1 / (x2 * x2 * x2); return 4 * (i6 * i6 - i6); };
 const ljdOverX = (x2: number) => { const i2 = 1 / x2; const i6 = i2 * i2 * i2; return 4 * i2 * (6 * i6 - 12 * i6 * i6); };
-const LJ_SHIFT = lj(XC_LJ);
-const LJ_SLOPE = ljd(XC_LJ);
+/** u_LJ(x_c) and u′_LJ(x_c), the shifts of 000 App. A.1c and 002 Eq. (3). */
+export const LJ_SHIFT = lj(XC_LJ);
+export const LJ_SLOPE = ljd(XC_LJ);
 
 /** Truncated and shifted: u(x) − u(x_c). */
 export const lennardJonesTruncatedShifted: RadialPotential = {
   name: 'Lennard-Jones truncated and shifted at 2.5',
+  kind: 'lennard-jones-ts',
   xc: XC_LJ,
   smoothAtCutoff: 1,
   u: (x) => lj(x) - LJ_SHIFT,
@@ -80,6 +88,7 @@ export const lennardJonesTruncatedShifted: RadialPotential = {
 // 002 Eq. (3): force-shifted, u(x) − u(x_c) − (x − x_c) u′(x_c), so that the force also vanishes at x_c.
 export const lennardJonesForceShifted: RadialPotential = {
   name: 'Lennard-Jones force-shifted at 2.5',
+  kind: 'lennard-jones-fs',
   xc: XC_LJ,
   smoothAtCutoff: 2,
   u: (x) => lj(x) - LJ_SHIFT - (x - XC_LJ) * LJ_SLOPE,

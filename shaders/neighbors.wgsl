@@ -1,0 +1,94 @@
+// Verlet neighbor lists on the GPU (DESIGN.md hazard 4): a full list (i's partners j ≠ i within x_c·s_ij + skin), a fixed number
+// of slots per particle, and the largest count written to status[0] so the host sees an overflow and rebuilds with more slots.
+// Mirrors src/physics/neighbors.ts buildNeighborList and needsRebuild.
+
+@group(0) @binding(0) var<uniform> params: SystemParams;
+@group(0) @binding(1) var<storage, read> positions: array<Fixed>;
+@group(0) @binding(2) var<storage, read> particles: array<Particle>;
+@group(0) @binding(3) var<storage, read> cellStarts: array<u32>;
+@group(0) @binding(4) var<storage, read> cellOrder: array<u32>;
+@group(0) @binding(5) var<storage, read_write> neighbors: array<u32>;      // slot k of particle i at k·N + i
+@group(0) @binding(6) var<storage, read_write> neighborCounts: array<u32>; // may exceed the capacity: then the list overflowed
+@group(0) @binding(7) var<storage, read_write> reference: array<Fixed>;    // positions at the last build
+@group(0) @binding(8) var<storage, read_write> status: array<atomic<u32>>; // [0] largest count, [1] bits of the largest |Δr|² since the build
+
+// r_j − r_i by the exact minimum image (shaders/fixedpoint.wgsl). Static components under constant DIM tests, no dynamic indexing.
+fn separation(i: u32, j: u32) -> VecD {
+  let pi = i * DIM;
+  let pj = j * DIM;
+  var d = vec4<f32>(fixedDifference(positions[pi], positions[pj]), fixedDifference(positions[pi + 1u], positions[pj + 1u]), 0.0, 0.0);
+  if (DIM > 2u) { d.z = fixedDifference(positions[pi + 2u], positions[pj + 2u]); }
+  if (DIM > 3u) { d.w = fixedDifference(positions[pi + 3u], positions[pj + 3u]); }
+  return toVecD(d * params.fractionToLength);
+}
+
+// The cell at stencil position q around the home cell (axis 0 fastest; offsets −reach..reach per axis, wrapped).
+fn stencilCell(home: vec4<u32>, q: u32) -> u32 {
+  var rest = q;
+  var cell = 0u;
+  var stride = 1u;
+  for (var a = 0u; a < DIM; a = a + 1u) {
+    let reach = params.stencilReach[a];
+    let width = 2u * reach + 1u;
+    let cells = params.cellsPerAxis[a];
+    cell = cell + ((home[a] + cells + rest % width - reach) % cells) * stride;
+    rest = rest / width;
+    stride = stride * cells;
+  }
+  return cell;
+}
+
+// mirrors appendPairs: j is a neighbor of i when |r_ij| < x_c·s_ij + skin.
+@compute @workgroup_size(64)
+fn buildNeighborList(@builtin(global_invocation_id) id: vec3<u32>) {
+  let i = id.x;
+  let n = params.particleCount;
+  if (i >= n) { return; }
+  var home = vec4<u32>();
+  for (var a = 0u; a < DIM; a = a + 1u) {
+    let x = positions[i * DIM + a];
+    home[a] = cellAlongAxis(x.x, params.cellsPerAxis[a]);
+    reference[i * DIM + a] = x;
+  }
+  let pi = particles[i];
+  var count = 0u;
+  for (var q = 0u; q < params.stencilCells; q = q + 1u) {
+    let cell = stencilCell(home, q);
+    let end = cellStarts[cell + 1u];
+    for (var m = cellStarts[cell]; m < end; m = m + 1u) {
+      let j = cellOrder[m];
+      if (j == i) { continue; }
+      let pj = particles[j];
+      let dr = separation(i, j);
+      let rc = PAIR_CUTOFF * pairSigma(pi.diameter, pj.diameter, pi.species, pj.species) + params.skin;
+      if (dot(dr, dr) >= rc * rc) { continue; }
+      if (count < params.neighborCapacity) { neighbors[count * n + i] = j; }
+      count = count + 1u;
+    }
+  }
+  neighborCounts[i] = count;
+  atomicMax(&status[0], count);
+}
+
+var<workgroup> largest: array<f32, 64>;
+
+// mirrors needsRebuild: the largest |r_i − r_i(build)|², reduced in the workgroup, then one atomicMax per workgroup
+// (non-negative f32 order like their bits as u32).
+@compute @workgroup_size(64)
+fn largestDisplacement(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) local: u32) {
+  let i = id.x;
+  var d2 = 0.0;
+  if (i < params.particleCount) {
+    for (var a = 0u; a < DIM; a = a + 1u) {
+      let dx = fixedDifference(reference[i * DIM + a], positions[i * DIM + a]) * params.fractionToLength[a];
+      d2 = d2 + dx * dx;
+    }
+  }
+  largest[local] = d2;
+  workgroupBarrier();
+  for (var half = 32u; half > 0u; half = half / 2u) {
+    if (local < half) { largest[local] = max(largest[local], largest[local + half]); }
+    workgroupBarrier();
+  }
+  if (local == 0u) { atomicMax(&status[1], bitcast<u32>(largest[0])); }
+}

@@ -1,0 +1,235 @@
+// The WebGPU landscape: energy and forces of a pair model, mirroring src/physics/forces.ts (createLandscape, refreshNeighbors,
+// energyAndForces) with positions in 64-bit fixed point, a GPU cell list and a full Verlet list, forces in f32.
+import type { Configuration } from '../physics/configuration.ts';
+import type { LandscapeOptions } from '../physics/forces.ts';
+import type { Model } from '../physics/models.ts';
+import type { Box } from '../physics/space.ts';
+import { acquireGpu, type GpuContext } from './device.ts';
+import { bindBuffers, createKernelFamily, dispatch, groupsFor, readBack, storageBuffer, type KernelFamily } from './kernels.ts';
+import { createMotion, createMotionKernels, type GpuMotion } from './motion.ts';
+import { createNeighborKernels, createNeighborList, estimatedCapacity, type GpuNeighborList } from './neighborList.ts';
+import { createParticleBuffers, type ParticleBuffers } from './particles.ts';
+import { createScanKernels } from './prefixSum.ts';
+import { loadShader } from './shaderSource.ts';
+import { createCellKernels } from './cellList.ts';
+import { modelWgsl } from './wgslModels.ts';
+
+export interface GpuLandscapeOptions extends LandscapeOptions {
+  /** A device to share; by default the landscape acquires its own and destroys it in destroy(). */
+  gpu?: GpuContext;
+  /** Neighbor slots per particle to start with (default: estimated from the density); too few only costs a rebuild. */
+  neighborCapacity?: number;
+}
+
+/** Neighbor-list bookkeeping, for tests and benchmarks. */
+export interface NeighborStats {
+  builds: number;
+  overflows: number;
+  capacity: number;
+  largestCount: number;
+}
+
+/** The WGSL every particle kernel starts with: the model's pair function, SystemParams and fixed-point helpers. */
+export async function particlePreamble(model: Model): Promise<string> {
+  const [system, fixedpoint] = await Promise.all([loadShader('system'), loadShader('fixedpoint')]);
+  return `${modelWgsl(model)}\n${fixedpoint}\n${system}\n`;
+}
+
+function createForceKernels(gpu: GpuContext, preamble: string): Promise<KernelFamily> {
+  return loadShader('forces').then((code) =>
+    createKernelFamily(gpu, 'forces', preamble + code,
+      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage'], ['pairForces']));
+}
+
+interface LandscapeKernels { scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily; forces: KernelFamily; motion: KernelFamily }
+
+const kernelCache = new WeakMap<GPUDevice, Map<string, Promise<LandscapeKernels>>>();
+
+/** Every kernel family of a landscape, compiled once per device and model. */
+function landscapeKernels(gpu: GpuContext, model: Model): Promise<LandscapeKernels> {
+  let perModel = kernelCache.get(gpu.device);
+  if (!perModel) { perModel = new Map(); kernelCache.set(gpu.device, perModel); }
+  let kernels = perModel.get(model.name);
+  if (!kernels) {
+    kernels = particlePreamble(model).then(async (preamble) => {
+      const [scan, cells, neighbors, forces, motion] = await Promise.all([
+        createScanKernels(gpu), createCellKernels(gpu, preamble), createNeighborKernels(gpu, preamble),
+        createForceKernels(gpu, preamble), createMotionKernels(gpu, preamble),
+      ]);
+      return { scan, cells, neighbors, forces, motion };
+    });
+    perModel.set(model.name, kernels);
+    kernels.catch(() => perModel.delete(model.name));
+  }
+  return kernels;
+}
+
+// mirrors createLandscape: skin 0.3·s_max by default, search radius x_c·s_max + skin, box at least twice that.
+function searchGeometry(model: Model, c: Configuration, options: LandscapeOptions): { skin: number; searchRadius: number } {
+  if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
+  const maxSigma = model.maxSigma(c);
+  const skin = options.skin ?? 0.3 * maxSigma;
+  const searchRadius = model.potential.xc * maxSigma + skin;
+  for (let a = 0; a < c.box.dim; a++) {
+    if (c.box.lengths[a] < 2 * searchRadius) {
+      throw new Error(`box side ${c.box.lengths[a].toFixed(4)} is smaller than twice the interaction range ${searchRadius.toFixed(4)}: use more particles`);
+    }
+  }
+  return { skin, searchRadius };
+}
+
+export class GpuLandscape {
+  readonly model: Model;
+  readonly box: Box;
+  readonly n: number;
+  readonly skin: number;
+  private readonly forces: GPUBuffer;
+  private readonly energies: GPUBuffer;
+  private readonly delta: GPUBuffer;
+  private boundNeighbors: GPUBuffer | null = null;
+  private boundForceGroup: GPUBindGroup | null = null;
+
+  private constructor(
+    readonly gpu: GpuContext,
+    private readonly ownsDevice: boolean,
+    model: Model,
+    private readonly particles: ParticleBuffers,
+    private readonly list: GpuNeighborList,
+    private readonly motion: GpuMotion,
+    private readonly forceKernels: KernelFamily,
+  ) {
+    this.model = model;
+    this.box = particles.box;
+    this.n = particles.count;
+    this.skin = particles.skin;
+    this.forces = storageBuffer(gpu, 'forces', 4 * this.n * this.box.dim);
+    this.energies = storageBuffer(gpu, 'particle energies', 4 * this.n);
+    this.delta = storageBuffer(gpu, 'displacements', 4 * this.n * this.box.dim);
+  }
+
+  /** Upload the configuration and build the first neighbor list (mirrors createLandscape). */
+  static async create(model: Model, c: Configuration, options: GpuLandscapeOptions = {}): Promise<GpuLandscape> {
+    const { skin, searchRadius } = searchGeometry(model, c, options);
+    const gpu = options.gpu ?? (await acquireGpu());
+    const undo: (() => void)[] = [];
+    try {
+      const kernels = await landscapeKernels(gpu, model);
+      const particles = createParticleBuffers(gpu, c, searchRadius, skin);
+      undo.push(() => particles.destroy());
+      const capacity = options.neighborCapacity ?? estimatedCapacity(particles, searchRadius);
+      const list = createNeighborList(gpu, kernels, particles, capacity);
+      undo.push(() => list.destroy());
+      const land = new GpuLandscape(gpu, options.gpu === undefined, model, particles, list, createMotion(gpu, kernels.motion, particles), kernels.forces);
+      undo.length = 0;
+      undo.push(() => land.destroy());
+      await list.build();
+      return land;
+    } catch (e) {
+      for (const u of undo.reverse()) u();
+      if (options.gpu === undefined) gpu.destroy();
+      throw e;
+    }
+  }
+
+  get neighborStats(): NeighborStats {
+    const { builds, overflows, capacity, largestCount } = this.list;
+    return { builds, overflows, capacity, largestCount };
+  }
+
+  /** Replace all positions (N·D, any values: wrapped into the box). The list is checked at the next evaluation. */
+  updatePositions(positions: Float64Array): void {
+    this.particles.uploadPositions(positions);
+  }
+
+  /** Positions as stored, decoded to float64 and wrapped into [0, L). */
+  readPositions(): Promise<Float64Array> {
+    return this.particles.readPositions();
+  }
+
+  // mirrors refreshNeighbors / needsRebuild: rebuild when some particle moved more than skin/2 since the last build.
+  async refreshNeighbors(): Promise<boolean> {
+    const limit = 0.5 * this.skin;
+    if ((await this.list.largestDisplacement2()) <= limit * limit) return false;
+    await this.list.build();
+    return true;
+  }
+
+  /** Each particle's neighbor-list partners as stored on the GPU (for tests; slots beyond the capacity are not stored). */
+  async readNeighbors(): Promise<Uint32Array[]> {
+    const n = this.n;
+    const capacity = this.list.capacity;
+    const [counts, slots] = await Promise.all([
+      readBack(this.gpu, this.list.neighborCounts, 4 * n).then((b) => new Uint32Array(b)),
+      readBack(this.gpu, this.list.neighbors, 4 * n * capacity).then((b) => new Uint32Array(b)),
+    ]);
+    return Array.from(counts, (count, i) => {
+      const partners = new Uint32Array(Math.min(count, capacity));
+      for (let k = 0; k < partners.length; k++) partners[k] = slots[k * n + i];
+      return partners;
+    });
+  }
+
+  /** Positions as stored: (hi, lo) words per coordinate (src/gpu/fixedPoint.ts), bit-exact. */
+  readFixedPositions(): Promise<Uint32Array> {
+    return this.particles.readFixedPositions();
+  }
+
+  /** Force a rebuild of the neighbor list now. */
+  rebuildNeighbors(): Promise<void> {
+    return this.list.build();
+  }
+
+  /** The force kernel's bindings, remade only when the neighbor list has grown into a new buffer. */
+  private forceGroup(): GPUBindGroup {
+    if (this.boundNeighbors !== this.list.neighbors || !this.boundForceGroup) {
+      this.boundNeighbors = this.list.neighbors;
+      this.boundForceGroup = bindBuffers(this.gpu, this.forceKernels, [
+        this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies,
+      ]);
+    }
+    return this.boundForceGroup;
+  }
+
+  /** Submit the force kernel on the current positions and list, without reading anything back. */
+  evaluateForces(): void {
+    this.gpu.assertAlive();
+    const encoder = this.gpu.device.createCommandEncoder({ label: 'pair forces' });
+    dispatch(encoder, this.forceKernels, 'pairForces', this.forceGroup(), groupsFor(this.n, 64));
+    this.gpu.device.queue.submit([encoder.finish()]);
+  }
+
+  /**
+   * E and f = −∇E at the current positions (mirrors energyAndForces in src/physics/forces.ts). Forces come back as float64
+   * copies of the f32 results; E is the float64 host sum of the f32 per-particle energies ½ Σ_j U_ij.
+   */
+  async energyAndForces(out: Float64Array = new Float64Array(this.n * this.box.dim)): Promise<{ energy: number; forces: Float64Array }> {
+    await this.refreshNeighbors();
+    this.evaluateForces();
+    const [f, e] = await Promise.all([readBack(this.gpu, this.forces, 4 * this.n * this.box.dim), readBack(this.gpu, this.energies, 4 * this.n)]);
+    out.set(new Float32Array(f));
+    let energy = 0;
+    for (const ei of new Float32Array(e)) energy += ei;
+    return { energy, forces: out };
+  }
+
+  /** r += repeats × δ, δ (N·D) rounded to f32 and added to the fixed-point positions exactly each time. */
+  displace(delta: Float64Array, repeats = 1): void {
+    if (delta.length !== this.n * this.box.dim) throw new Error(`expected ${this.n * this.box.dim} displacement components, got ${delta.length}`);
+    this.gpu.device.queue.writeBuffer(this.delta, 0, new Float32Array(delta));
+    this.motion.displace(this.delta, 1, repeats);
+  }
+
+  // 000 Eq. (1), ζ = 1: r += Δt f with the forces of the last evaluation (one steepest-descent step, as steepestDescent's step).
+  stepAlongForces(dt: number): void {
+    this.motion.displace(this.forces, dt, 1);
+  }
+
+  /** Free the buffers, and the device if this landscape acquired it. */
+  destroy(): void {
+    this.list.destroy();
+    this.motion.destroy();
+    this.particles.destroy();
+    for (const b of [this.forces, this.energies, this.delta]) b.destroy();
+    if (this.ownsDevice) this.gpu.destroy();
+  }
+}

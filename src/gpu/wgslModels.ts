@@ -1,0 +1,113 @@
+// WGSL for each model's pair function and combining rule, generated from the TypeScript definitions (no second table of constants).
+import { KA_EPSILON, KA_SIGMA, type CombiningRule, type Model } from '../physics/models.ts';
+import { LJ_SHIFT, LJ_SLOPE, SOFT_C0, SOFT_C1, SOFT_C2, type RadialPotential } from '../physics/potentials.ts';
+
+/** An f32 constant, written exactly as the bits of Math.fround(value) (no decimal-to-f32 rounding left to the compiler). */
+export function wgslF32(value: number): string {
+  const bits = new Uint32Array(new Float32Array([value]).buffer)[0];
+  return `bitcast<f32>(0x${bits.toString(16).padStart(8, '0')}u)`;
+}
+
+const constant = (name: string, value: number) => `const ${name}: f32 = ${wgslF32(value)}; // ${value}`;
+
+// 000 App. A.1a; mirrors softSpherePotential.uOfX2 and .duOverX in src/physics/potentials.ts.
+function softSphereWgsl(): string {
+  return `${constant('SOFT_C0', SOFT_C0)}
+${constant('SOFT_C1', SOFT_C1)}
+${constant('SOFT_C2', SOFT_C2)}
+// 000 App. A.1a: u = x⁻¹² + c0 + c1 x² + c2 x⁴ and u′/x (softSpherePotential.uOfX2, .duOverX)
+fn pairEnergy(x2: f32) -> f32 { let i6 = 1.0 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; }
+fn pairForceOverX(x2: f32) -> f32 { let i2 = 1.0 / x2; let i6 = i2 * i2 * i2; return -12.0 * i6 * i6 * i2 + 2.0 * SOFT_C1 + 4.0 * SOFT_C2 * x2; }`;
+}
+
+// 000 App. A.1b; mirrors harmonicPotential.uOfX2 and .duOverX.
+function harmonicWgsl(): string {
+  return `// 000 App. A.1b: u = ½(1 − x)² and u′/x (harmonicPotential.uOfX2, .duOverX)
+fn pairEnergy(x2: f32) -> f32 { let y = 1.0 - sqrt(x2); return 0.5 * y * y; }
+fn pairForceOverX(x2: f32) -> f32 { return 1.0 - 1.0 / sqrt(x2); }`;
+}
+
+/** u_LJ(x_c) and u′_LJ(x_c) (src/physics/potentials.ts). */
+export function lennardJonesShifts(): { shift: number; slope: number } {
+  return { shift: LJ_SHIFT, slope: LJ_SLOPE };
+}
+
+// 000 App. A.1c (truncated and shifted) or 002 Eq. (3) (force-shifted); mirrors lj2/ljdOverX and the two potentials' uOfX2/duOverX.
+function lennardJonesWgsl(forceShifted: boolean, xc: number): string {
+  const { shift, slope } = lennardJonesShifts();
+  const lj = `${constant('LJ_SHIFT', shift)}
+${constant('LJ_SLOPE', slope)}
+${constant('LJ_XC', xc)}
+// 000 App. A.1c: 4(x⁻¹² − x⁻⁶) and its u′/x (lj2, ljdOverX)
+fn lennardJones(x2: f32) -> f32 { let i6 = 1.0 / (x2 * x2 * x2); return 4.0 * (i6 * i6 - i6); }
+fn lennardJonesOverX(x2: f32) -> f32 { let i2 = 1.0 / x2; let i6 = i2 * i2 * i2; return 4.0 * i2 * (6.0 * i6 - 12.0 * i6 * i6); }`;
+  if (!forceShifted) {
+    return `${lj}
+// truncated and shifted (lennardJonesTruncatedShifted)
+fn pairEnergy(x2: f32) -> f32 { return lennardJones(x2) - LJ_SHIFT; }
+fn pairForceOverX(x2: f32) -> f32 { return lennardJonesOverX(x2); }`;
+  }
+  return `${lj}
+// 002 Eq. (3): force-shifted (lennardJonesForceShifted)
+fn pairEnergy(x2: f32) -> f32 { let x = sqrt(x2); return lennardJones(x2) - LJ_SHIFT - (x - LJ_XC) * LJ_SLOPE; }
+fn pairForceOverX(x2: f32) -> f32 { return lennardJonesOverX(x2) - LJ_SLOPE / sqrt(x2); }`;
+}
+
+/** The WGSL of u(x²) and u′(x)/x for one of the potentials of src/physics/potentials.ts. */
+export function pairFunctionWgsl(p: RadialPotential): string {
+  switch (p.kind) {
+    case 'soft-sphere': return softSphereWgsl();
+    case 'harmonic': return harmonicWgsl();
+    case 'lennard-jones-ts': return lennardJonesWgsl(false, p.xc);
+    case 'lennard-jones-fs': return lennardJonesWgsl(true, p.xc);
+  }
+  throw new Error(`no WGSL pair function for the potential "${p.name}": add one to src/gpu/wgslModels.ts`);
+}
+
+/** ε of a rule d_ij = ½(d_i + d_j)(1 − ε|d_i − d_j|) (src/physics/models.ts nonAdditiveRule). */
+export function nonAdditivityOf(rule: CombiningRule): number {
+  if (rule.kind !== 'non-additive' || rule.nonAdditivity === undefined) {
+    throw new Error(`combining rule "${rule.name}" is not of the form ½(d_i + d_j)(1 − ε|d_i − d_j|): add its WGSL to src/gpu/wgslModels.ts`);
+  }
+  return rule.nonAdditivity;
+}
+
+const wgslTable = (name: string, t: readonly (readonly number[])[]) =>
+  `  var ${name} = array<f32, 4>(${[t[0][0], t[0][1], t[1][0], t[1][1]].map(wgslF32).join(', ')});`;
+
+// 000 App. A.1a (non-additive diameters) or A.1c (Kob–Andersen table); mirrors CombiningRule.sigma/epsilon in src/physics/models.ts.
+export function combiningRuleWgsl(rule: CombiningRule): string {
+  if (rule.kind === 'species-table') {
+    return `// 000 App. A.1c: Kob–Andersen σ and ε tables (KA_SIGMA, KA_EPSILON)
+fn pairSigma(di: f32, dj: f32, ti: u32, tj: u32) -> f32 {
+${wgslTable('sigma', KA_SIGMA)}
+  return sigma[2u * ti + tj];
+}
+fn pairEpsilon(ti: u32, tj: u32) -> f32 {
+${wgslTable('epsilon', KA_EPSILON)}
+  return epsilon[2u * ti + tj];
+}`;
+  }
+  const eps = nonAdditivityOf(rule);
+  return `${constant('NON_ADDITIVITY', eps)}
+// 000 App. A.1a: d_ij = ½(d_i + d_j)(1 − ε|d_i − d_j|), ε_ij = 1 (nonAdditiveRule)
+fn pairSigma(di: f32, dj: f32, ti: u32, tj: u32) -> f32 { return 0.5 * (di + dj) * (1.0 - NON_ADDITIVITY * abs(di - dj)); }
+fn pairEpsilon(ti: u32, tj: u32) -> f32 { return 1.0; }`;
+}
+
+/** The model's WGSL preamble: dimension, cutoff, u(x²), u′(x)/x, s_ij and ε_ij. Prepended to every particle kernel family. */
+export function modelWgsl(model: Model): string {
+  const d = model.dim;
+  if (d < 2 || d > 4) throw new Error(`the GPU engine supports 2, 3 or 4 dimensions, model ${model.name} has ${d}`);
+  const xc = model.potential.xc;
+  return `// Generated by src/gpu/wgslModels.ts from model ${model.name} (${model.source}).
+const DIM: u32 = ${d}u;
+alias VecD = vec${d}<f32>;
+fn toVecD(v: vec4<f32>) -> VecD { return ${d === 4 ? 'v' : `v.${'xyzw'.slice(0, d)}`}; }
+fn toVec4(v: VecD) -> vec4<f32> { return ${d === 4 ? 'v' : `vec4<f32>(v${', 0.0'.repeat(4 - d)})`}; }
+${constant('PAIR_CUTOFF', xc)}
+${constant('PAIR_CUTOFF2', xc * xc)}
+${pairFunctionWgsl(model.potential)}
+${combiningRuleWgsl(model.rule)}
+`;
+}
