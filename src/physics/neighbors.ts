@@ -90,7 +90,7 @@ export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, p
     rank[j] = m;
     for (let a = 0; a < d; a++) sorted[m * d + a] = positions[j * d + a];
   }
-  const scan = { box, rule, xc, skin, rMax2: rMax * rMax, diameters, species, sorted, order: cells.order };
+  const scan: Scan = { box, rule, xc, skin, rMax2: rMax * rMax, diameters, species, sorted, order: cells.order, table: speciesTable(rule, species, xc, skin) };
   let count = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
@@ -169,7 +169,33 @@ function candidateRanges(cells: CellList, d: number): { start: Int32Array; bound
   return { start, bounds, own };
 }
 
+/** s_ij, ε_ij, 1/s_ij² and (x_c s_ij + skin)² for every pair of species, when the rule depends on species only. */
+interface SpeciesTable {
+  species: number;
+  sigma: Float64Array;
+  epsilon: Float64Array;
+  inverseSigma2: Float64Array;
+  range2: Float64Array;
+}
+
+function speciesTable(rule: CombiningRule, species: Uint8Array, xc: number, skin: number): SpeciesTable | null {
+  if (rule.kind !== 'species-table') return null;
+  let m = 0;
+  for (let i = 0; i < species.length; i++) if (species[i] >= m) m = species[i] + 1;
+  const t: SpeciesTable = { species: m, sigma: new Float64Array(m * m), epsilon: new Float64Array(m * m), inverseSigma2: new Float64Array(m * m), range2: new Float64Array(m * m) };
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {
+    const s = rule.sigma(0, 0, a, b);
+    t.sigma[a * m + b] = s;
+    t.epsilon[a * m + b] = rule.epsilon(a, b);
+    t.inverseSigma2[a * m + b] = 1 / (s * s);
+    t.range2[a * m + b] = (xc * s + skin) ** 2;
+  }
+  return t;
+}
+
 interface Scan {
+  /** Set for species-table rules: lookups instead of calls in the hot loop. */
+  table: SpeciesTable | null;
   box: Box;
   rule: CombiningRule;
   xc: number;
@@ -183,7 +209,7 @@ interface Scan {
 
 /** Append the partners j (cell-order positions from..to) of i within x_c·s_ij + skin; capacity is ensured by the caller. */
 function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Float64Array, from: number, to: number): number {
-  const { rule, xc, skin, rMax2, diameters, species, sorted, order } = sc;
+  const { rule, xc, skin, rMax2, diameters, species, sorted, order, table } = sc;
   const { partners, sigma, epsilon, inverseSigma2 } = list;
   const L = sc.box.lengths;
   const d = L.length;
@@ -199,10 +225,16 @@ function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Fl
       const r2 = dx * dx + dy * dy + dz * dz;
       if (r2 >= rMax2) continue;
       const j = order[m];
-      const s = rule.sigma(di, diameters[j], ti, species[j]);
-      const rc = xc * s + skin;
-      if (r2 >= rc * rc) continue;
-      partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+      if (table) {
+        const k = ti * table.species + species[j];
+        if (r2 >= table.range2[k]) continue;
+        partners[count] = j; sigma[count] = table.sigma[k]; inverseSigma2[count] = table.inverseSigma2[k]; epsilon[count] = table.epsilon[k];
+      } else {
+        const s = rule.sigma(di, diameters[j], ti, species[j]);
+        const rc = xc * s + skin;
+        if (r2 >= rc * rc) continue;
+        partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+      }
       count++;
     }
     return count;
