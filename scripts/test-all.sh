@@ -23,9 +23,17 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== type check"
 npx tsc --noEmit -p .
 
+mkdir -p test-results
 echo "== unit and physics tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 
 echo "== browser tests (Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
 npx vite build --logLevel warn
-npx vitest run -c vitest.e2e.config.ts
+npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
+
+# One plain closing line over both runs.
+node -e '
+const r = ["unit", "e2e"].map((k) => JSON.parse(require("fs").readFileSync(`test-results/${k}.json`, "utf8")));
+const sum = (f) => r.reduce((a, x) => a + x[f], 0);
+console.log(`${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests") + sum("numTodoTests")} skipped`);
+'
