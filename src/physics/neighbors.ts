@@ -214,45 +214,38 @@ function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Fl
   const L = sc.box.lengths;
   const d = L.length;
   const di = diameters[i], ti = species[i];
-  if (d === 3) {
-    const Lx = L[0], Ly = L[1], Lz = L[2], hx = 0.5 * Lx, hy = 0.5 * Ly, hz = 0.5 * Lz;
-    const xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-    for (let m = from; m < to; m++) {
+  // 3D gets unrolled coordinates (the hot case); other dimensions a loop over axes. The branch is loop-invariant.
+  const Lx = L[0], Ly = d > 1 ? L[1] : 0, Lz = d > 2 ? L[2] : 0;
+  const hx = 0.5 * Lx, hy = 0.5 * Ly, hz = 0.5 * Lz;
+  const xi = x[d * i], yi = d > 1 ? x[d * i + 1] : 0, zi = d > 2 ? x[d * i + 2] : 0;
+  for (let m = from; m < to; m++) {
+    let r2 = 0;
+    if (d === 3) {
       let dx = sorted[3 * m] - xi, dy = sorted[3 * m + 1] - yi, dz = sorted[3 * m + 2] - zi;
       if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
       if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
       if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
-      const r2 = dx * dx + dy * dy + dz * dz;
-      if (r2 >= rMax2) continue;
-      const j = order[m];
-      if (table) {
-        const k = ti * table.species + species[j];
-        if (r2 >= table.range2[k]) continue;
-        partners[count] = j; sigma[count] = table.sigma[k]; inverseSigma2[count] = table.inverseSigma2[k]; epsilon[count] = table.epsilon[k];
-      } else {
-        const s = rule.sigma(di, diameters[j], ti, species[j]);
-        const rc = xc * s + skin;
-        if (r2 >= rc * rc) continue;
-        partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+      r2 = dx * dx + dy * dy + dz * dz;
+    } else {
+      for (let a = 0; a < d; a++) {
+        let dx = sorted[m * d + a] - x[i * d + a];
+        const h = 0.5 * L[a];
+        if (dx > h) dx -= L[a]; else if (dx < -h) dx += L[a];
+        r2 += dx * dx;
       }
-      count++;
-    }
-    return count;
-  }
-  for (let m = from; m < to; m++) {
-    let r2 = 0;
-    for (let a = 0; a < d; a++) {
-      let dx = sorted[m * d + a] - x[i * d + a];
-      const h = 0.5 * L[a];
-      if (dx > h) dx -= L[a]; else if (dx < -h) dx += L[a];
-      r2 += dx * dx;
     }
     if (r2 >= rMax2) continue;
     const j = order[m];
-    const s = rule.sigma(di, diameters[j], ti, species[j]);
-    const rc = xc * s + skin;
-    if (r2 >= rc * rc) continue;
-    partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+    if (table) {
+      const k = ti * table.species + species[j];
+      if (r2 >= table.range2[k]) continue;
+      partners[count] = j; sigma[count] = table.sigma[k]; inverseSigma2[count] = table.inverseSigma2[k]; epsilon[count] = table.epsilon[k];
+    } else {
+      const s = rule.sigma(di, diameters[j], ti, species[j]);
+      const rc = xc * s + skin;
+      if (r2 >= rc * rc) continue;
+      partners[count] = j; sigma[count] = s; inverseSigma2[count] = 1 / (s * s); epsilon[count] = rule.epsilon(ti, species[j]);
+    }
     count++;
   }
   return count;
