@@ -2,10 +2,9 @@
 // Every statistical test uses a fixed seed and a stated significance: for a correct sampler with a random seed it would
 // fail with probability ≈ 1e-3 (the samples are thinned so that they are close to independent).
 import { describe, expect, it } from 'vitest';
-import type { Configuration } from '../src/physics/configuration.ts';
 import { createLandscape, energy } from '../src/physics/forces.ts';
-import { MODELS, randomConfiguration, type Model } from '../src/physics/models.ts';
-import { periodicBox, minimumImage1 } from '../src/physics/space.ts';
+import { MODELS, randomConfiguration } from '../src/physics/models.ts';
+import { minimumImage1 } from '../src/physics/space.ts';
 import {
   acceptanceRates,
   checkCellList,
@@ -21,92 +20,20 @@ import {
   runMonteCarlo,
   type MonteCarloState,
 } from '../src/physics/mc/index.ts';
-import { chiSquareSurvival } from './statistics.ts';
+import { batchMeansZ, chiSquareTest, directPairEnergy, exactDistanceBins, minimumImageDistance, perimeterInsideSquare, simpson, smallConfiguration } from './statistics.ts';
 
 // ---------- statistics ----------
 
-interface ChiSquare { statistic: number; df: number; p: number }
 
-/** Pearson chi-square of counts against bin probabilities; bins expecting fewer than 5 counts are pooled into one. */
-function chiSquareTest(observed: ArrayLike<number>, probabilities: ArrayLike<number>): ChiSquare {
-  let n = 0;
-  for (let k = 0; k < observed.length; k++) n += observed[k];
-  let statistic = 0, bins = 0, pooledO = 0, pooledE = 0;
-  for (let k = 0; k < observed.length; k++) {
-    const e = n * probabilities[k];
-    if (e < 5) { pooledO += observed[k]; pooledE += e; continue; }
-    statistic += ((observed[k] - e) ** 2) / e;
-    bins++;
-  }
-  if (pooledE > 0) {
-    if (pooledE < 1e-300) { if (pooledO > 0) statistic = Infinity; } else { statistic += ((pooledO - pooledE) ** 2) / pooledE; bins++; }
-  }
-  const df = bins - 1;
-  return { statistic, df, p: chiSquareSurvival(statistic, df) };
-}
 
-/** Batch-means z score of a correlated series against an exact mean. */
-function batchMeansZ(series: number[], exact: number, batches = 50): { mean: number; standardError: number; z: number } {
-  const size = Math.floor(series.length / batches);
-  const means: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    let s = 0;
-    for (let k = b * size; k < (b + 1) * size; k++) s += series[k];
-    means.push(s / size);
-  }
-  const mean = means.reduce((a, b) => a + b, 0) / batches;
-  const variance = means.reduce((a, m) => a + (m - mean) ** 2, 0) / (batches - 1);
-  const standardError = Math.sqrt(variance / batches);
-  return { mean, standardError, z: (mean - exact) / standardError };
-}
 
 // ---------- small systems and their exact statistics ----------
 
-function smallConfiguration(box: number, positions: number[], diameters: number[]): Configuration {
-  return {
-    box: periodicBox(2, box),
-    positions: Float64Array.from(positions),
-    diameters: Float64Array.from(diameters),
-    species: new Uint8Array(diameters.length),
-  };
-}
 
-/** Pair energy ε u(r/s) of the model written out directly (independent of the code under test). */
-function directPairEnergy(model: Model, r: number, di: number, dj: number): number {
-  const s = model.rule.sigma(di, dj, 0, 0);
-  return r < model.potential.xc * s ? model.rule.epsilon(0, 0) * model.potential.u(r / s) : 0;
-}
 
-/** Length of the circle of radius r inside the square [−L/2, L/2]²: the density of minimum-image distances in 2D. */
-function perimeterInsideSquare(r: number, L: number): number {
-  if (r <= L / 2) return 2 * Math.PI * r;
-  if (r >= L / Math.SQRT2) return 0;
-  return r * (2 * Math.PI - 8 * Math.acos(L / (2 * r)));
-}
 
-/** ∫ over [a, b] by composite Simpson with m (even) intervals. */
-function simpson(f: (x: number) => number, a: number, b: number, m = 400): number {
-  const h = (b - a) / m;
-  let s = f(a) + f(b);
-  for (let k = 1; k < m; k++) s += (k % 2 ? 4 : 2) * f(a + k * h);
-  return (s * h) / 3;
-}
 
-/** Exact probabilities of `bins` equal bins of the minimum-image distance r ∈ [0, L/√2) for weight perimeter(r)·w(r). */
-function exactDistanceBins(L: number, bins: number, weight: (r: number) => number): number[] {
-  const rMax = L / Math.SQRT2;
-  const mass = Array.from({ length: bins }, (_, k) =>
-    simpson((r) => perimeterInsideSquare(r, L) * weight(r), (k * rMax) / bins, ((k + 1) * rMax) / bins, 2000));
-  const total = mass.reduce((a, b) => a + b, 0);
-  return mass.map((m) => m / total);
-}
 
-function minimumImageDistance(c: Configuration, i: number, j: number): number {
-  const L = c.box.lengths;
-  const dx = minimumImage1(c.positions[2 * j] - c.positions[2 * i], L[0]);
-  const dy = minimumImage1(c.positions[2 * j + 1] - c.positions[2 * i + 1], L[1]);
-  return Math.hypot(dx, dy);
-}
 
 /** Histogram of the pair distance r_01 over `samples` samples taken every `thin` sweeps. */
 function sampleDistanceHistogram(state: MonteCarloState, bins: number, samples: number, thin: number, extra?: (s: MonteCarloState) => void): Float64Array {

@@ -1,7 +1,9 @@
 // Loads WGSL kernel families from shaders/*.wgsl as text: fs in Node (tsx, vitest), fetch in the browser (Vite serves and bundles the URL).
 
 /** The kernel families in shaders/, one file each. */
-export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors' | 'forces' | 'motion' | 'pairtable';
+export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors' | 'forces' | 'motion' | 'pairtable'
+  | 'descentcontrol' | 'descent' | 'observables'
+  | 'philox' | 'mcbindings' | 'mccells' | 'mcsweep' | 'mcenergy';
 
 const cache = new Map<ShaderName, Promise<string>>();
 
