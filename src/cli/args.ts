@@ -47,3 +47,11 @@ export function integerOption(values: Record<string, unknown>, name: string, fal
   if (!Number.isInteger(x) || x < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${values[name] ?? x}`);
   return x;
 }
+
+/** --engine: gpu, cpu or auto (default cpu: the float64 reference engine). */
+export function engineOption(values: Record<string, unknown>): 'gpu' | 'cpu' | 'auto' {
+  const v = values.engine;
+  if (v === undefined) return 'cpu';
+  if (v !== 'gpu' && v !== 'cpu' && v !== 'auto') throw new UsageError(`--engine must be gpu, cpu or auto, got "${String(v)}"`);
+  return v;
+}

@@ -3,8 +3,8 @@ import { bootstrapExponent, type BootstrapExponent } from '../physics/analysis/b
 import { defectFlags, defectStatistics, type DefectStatistics } from '../physics/analysis/defects.ts';
 import { defectCutoff } from './defectCutoff.ts';
 import type { Configuration } from '../physics/configuration.ts';
-import { quench, type QuenchResult } from '../physics/descent/quench.ts';
-import { getModel } from '../physics/models.ts';
+import { quench, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
+import { getModel, type Model } from '../physics/models.ts';
 import { philox4x32, Streams } from '../physics/rng.ts';
 import { equilibrate, type EquilibrationProgress } from './equilibrate.ts';
 import { validateRunSpec, type RunSpec } from './runSpec.ts';
@@ -45,21 +45,39 @@ export interface EnsembleResult {
   perSample: SampleResult[];
 }
 
-export function runSample(spec: RunSpec, k: number, onProgress?: (p: EnsembleProgress) => void, samples = 1): SampleResult {
+/** A quench engine: the float64 quench() or, e.g., the GPU's (src/engine/quenchEngine.ts). */
+export type QuenchFunction = (model: Model, c: Configuration, options: QuenchOptions) => Promise<QuenchResult>;
+
+function sampleParts(spec: RunSpec, k: number, onProgress: ((p: EnsembleProgress) => void) | undefined, samples: number) {
   const seed = sampleSeed(spec.seed, k);
   const eq = equilibrate(spec.model, spec.n, spec.temperature, spec.sweeps, seed, (equilibration) =>
     onProgress?.({ sample: k, samples, stage: 'equilibrate', equilibration }),
   );
-  const model = getModel(spec.model);
-  const q = quench(model, eq.configuration, {
+  const options: QuenchOptions = {
     algorithm: spec.algorithm,
     dt: spec.dt,
     tMax: spec.tMax,
     forceTolerance: spec.forceTolerance,
     onSample: (s) => onProgress?.({ sample: k, samples, stage: 'quench', quenchTime: s.t }),
-  });
-  const e = eq.energyPerParticle;
-  return { seed, initial: eq.configuration, quench: q, equilibrationEnergyPerParticle: e.length ? e[e.length - 1] : null, acceptance: eq.acceptance };
+  };
+  const finish = (q: QuenchResult): SampleResult => {
+    const e = eq.energyPerParticle;
+    return { seed, initial: eq.configuration, quench: q, equilibrationEnergyPerParticle: e.length ? e[e.length - 1] : null, acceptance: eq.acceptance };
+  };
+  return { model: getModel(spec.model), initial: eq.configuration, options, finish };
+}
+
+export function runSample(spec: RunSpec, k: number, onProgress?: (p: EnsembleProgress) => void, samples = 1): SampleResult {
+  const { model, initial, options, finish } = sampleParts(spec, k, onProgress, samples);
+  return finish(quench(model, initial, options));
+}
+
+/** runSample with the quench done by `quenchWith` (the same equilibration, seeds and options). */
+export async function runSampleWith(
+  spec: RunSpec, k: number, quenchWith: QuenchFunction, onProgress?: (p: EnsembleProgress) => void, samples = 1,
+): Promise<SampleResult> {
+  const { model, initial, options, finish } = sampleParts(spec, k, onProgress, samples);
+  return finish(await quenchWith(model, initial, options));
 }
 
 /**
@@ -78,6 +96,25 @@ export function runEnsemble(
   const perSample: SampleResult[] = [];
   for (let k = 0; k < samples; k++) {
     perSample.push(runSample(spec, k, onProgress, samples));
+    if (onSampleDone && k < samples - 1) onSampleDone(summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000));
+  }
+  return summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000);
+}
+
+/** runEnsemble with the quenches done by `quenchWith` (e.g. on the GPU); the same samples, summaries and partial saves. */
+export async function runEnsembleWith(
+  spec: RunSpec,
+  samples: number,
+  quenchWith: QuenchFunction,
+  onProgress?: (p: EnsembleProgress) => void,
+  onSampleDone?: (partial: EnsembleResult) => void,
+): Promise<EnsembleResult> {
+  validateRunSpec(spec);
+  if (!Number.isInteger(samples) || samples < 1) throw new Error(`samples must be an integer ≥ 1, got ${samples}`);
+  const t0 = Date.now();
+  const perSample: SampleResult[] = [];
+  for (let k = 0; k < samples; k++) {
+    perSample.push(await runSampleWith(spec, k, quenchWith, onProgress, samples));
     if (onSampleDone && k < samples - 1) onSampleDone(summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000));
   }
   return summarizeEnsemble(spec, perSample, (Date.now() - t0) / 1000);

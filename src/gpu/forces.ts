@@ -21,6 +21,20 @@ export interface GpuLandscapeOptions extends LandscapeOptions {
   neighborCapacity?: number;
 }
 
+/** The landscape's GPU buffers, for kernels that move particles or read forces inside a submission (src/gpu/descentRun.ts). */
+export interface LandscapeBuffers {
+  /** struct SystemParams (uniform). */
+  readonly params: GPUBuffer;
+  /** Fixed-point positions, 2·N·D u32. */
+  readonly positions: GPUBuffer;
+  /** f = −∇E of the last evaluation, N·D f32. */
+  readonly forces: GPUBuffer;
+  /** ½ Σ_j U_ij per particle, N f32. */
+  readonly energies: GPUBuffer;
+  /** Positions at the last neighbor-list build. */
+  readonly reference: GPUBuffer;
+}
+
 /** Neighbor-list bookkeeping, for tests and benchmarks. */
 export interface NeighborStats {
   builds: number;
@@ -188,6 +202,23 @@ export class GpuLandscape {
       ]);
     }
     return this.boundForceGroup;
+  }
+
+  get buffers(): LandscapeBuffers {
+    return { params: this.particles.params, positions: this.particles.positions, forces: this.forces, energies: this.energies, reference: this.list.reference };
+  }
+
+  /**
+   * Record the force kernel into a compute pass (with the list as it is now: rebuild between submissions, not inside one).
+   * With `indirect`, its workgroup count is read from that buffer when it runs, so a kernel earlier in the pass can cancel it.
+   */
+  encodeForces(pass: GPUComputePassEncoder, indirect?: { buffer: GPUBuffer; offset: number }): void {
+    const pipeline = this.forceKernels.pipelines.get('pairForces');
+    if (!pipeline) throw new Error('the force kernel family has no pairForces entry point');
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, this.forceGroup());
+    if (indirect) pass.dispatchWorkgroupsIndirect(indirect.buffer, indirect.offset);
+    else pass.dispatchWorkgroups(groupsFor(this.n, 64));
   }
 
   /** Submit the force kernel on the current positions and list, without reading anything back. */

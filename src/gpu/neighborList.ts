@@ -26,6 +26,8 @@ export interface GpuNeighborList {
   /** Slot k of particle i at k·N + i, valid for k < min(count_i, capacity). */
   readonly neighbors: GPUBuffer;
   readonly neighborCounts: GPUBuffer;
+  /** Positions at the last build (fixed point, as `positions`): what displacements are measured from. */
+  readonly reference: GPUBuffer;
   readonly capacity: number;
   /** Builds so far, and how many of them overflowed and were repeated with more slots. */
   readonly builds: number;
@@ -76,6 +78,7 @@ export function createNeighborList(gpu: GpuContext, kernels: Kernels, particles:
   const list = {
     get neighbors() { return neighbors; },
     neighborCounts,
+    reference,
     get capacity() { return capacity; },
     builds: 0,
     overflows: 0,

@@ -1,23 +1,26 @@
 // glasslab ensemble: M samples of equilibrate → quench → analyze; averaged ⟨|v(t)|⟩, β with its interval, ⟨φ⟩ and χ.
 import { renameSync, writeFileSync } from 'node:fs';
-import { runEnsemble, type EnsembleResult } from '../../engine/ensemble.ts';
+import { runEnsemble, runEnsembleWith, type EnsembleProgress, type EnsembleResult } from '../../engine/ensemble.ts';
+import { exitIfHeldOpen, openQuenchEngine, type EngineName, type QuenchEngine } from '../../engine/quenchEngine.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
 import { serializeResults } from '../../io/runResults.ts';
 import { getModel } from '../../physics/models.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
-import { integerOption, numberOption, parseOptions, requireString } from '../args.ts';
+import { engineOption, integerOption, numberOption, parseOptions, requireString } from '../args.ts';
 import { throttledProgress } from '../progress.ts';
 
 export const ensembleHelp = `glasslab ensemble --model M --n N --temperature T --samples M [--sweeps S] [--seed K] [--algorithm sd|fire|cg]
-                  [--dt DT] [--t-max T] [--fit-min A --fit-max B] [--out results.json] [--json] [--quiet]`;
+                  [--dt DT] [--t-max T] [--fit-min A --fit-max B] [--engine cpu|gpu|auto] [--out results.json] [--json] [--quiet]
+  --engine as for quench: the quenches run on the GPU (equilibration stays on the CPU); a GPU failure falls back to float64.`;
 
 export async function ensembleCommand(argv: string[]): Promise<unknown> {
   const v = parseOptions(argv, {
     model: { type: 'string' }, n: { type: 'string' }, temperature: { type: 'string' }, samples: { type: 'string' },
     sweeps: { type: 'string' }, seed: { type: 'string' }, algorithm: { type: 'string' }, dt: { type: 'string' },
     't-max': { type: 'string' }, 'force-tolerance': { type: 'string' }, 'fit-min': { type: 'string' }, 'fit-max': { type: 'string' },
-    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, engine: { type: 'string' },
   });
+  const engineChoice = engineOption(v);
   const model = getModel(requireString(v, 'model'));
   const tMax = numberOption(v, 't-max', DEFAULT_SPEC.tMax);
   const spec: RunSpec = validateRunSpec({
@@ -54,7 +57,7 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
     }));
     renameSync(`${out}.partial`, out);
   };
-  const r = runEnsemble(spec, samples, (p) => {
+  const onProgress = (p: EnsembleProgress) => {
     const done = p.sample / p.samples;
     const elapsed = (Date.now() - t0) / 1000;
     const eta = done > 0 ? ` (about ${Math.round((elapsed / done) * (1 - done))} s left)` : '';
@@ -62,19 +65,40 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
       ? `swap MC sweep ${p.equilibration.sweep}/${p.equilibration.sweeps}, E/N = ${p.equilibration.energyPerParticle.toFixed(5)}`
       : `quench t = ${(p.quenchTime ?? 0).toPrecision(4)}`;
     progress(`ensemble: sample ${p.sample + 1}/${p.samples}: ${what}${eta}`);
-  }, (partial) => {
-    // Partial results are saved after every sample (complete: false), so an interrupted ensemble keeps what it did.
-    save(partial, false);
-  });
-  save(r, true);
-  const summary = {
-    spec: { ...spec, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf' },
-    samples: r.samples, seconds: r.seconds,
-    beta: r.fit.beta, betaInterval: [r.fit.low, r.fit.high], fitWindow: spec.fitWindow,
-    defectConcentration: r.defects.mean, defectSusceptibility: r.defects.chi, xCutEq: r.defects.xCutEq, xCutSource: r.defects.xCutSource,
-    finalEnergyPerParticle: r.finalEnergyPerParticle,
-    series: { t: r.t, meanSpeed: r.meanSpeed, meanEnergyPerParticle: r.meanEnergyPerParticle, meanSquaredForce: r.meanSquaredForce },
   };
-  progress(`ensemble: β = ${r.fit.beta.toFixed(3)} [${r.fit.low.toFixed(3)}, ${r.fit.high.toFixed(3)}] over t ∈ [${spec.fitWindow.tMin}, ${spec.fitWindow.tMax}], ⟨φ⟩ = ${r.defects.mean.toFixed(3)}, χ = ${r.defects.chi.toFixed(3)} (${r.seconds.toFixed(0)} s)`, true);
-  return v.json ? summary : undefined;
+  // Partial results are saved after every sample (complete: false), so an interrupted ensemble keeps what it did.
+  const onSampleDone = (partial: EnsembleResult) => save(partial, false);
+  let engine: QuenchEngine | null = null;
+  try {
+    const engines = new Set<EngineName>();
+    let r: EnsembleResult;
+    if (engineChoice === 'cpu') {
+      r = runEnsemble(spec, samples, onProgress, onSampleDone); // the float64 engine, synchronous as always
+      engines.add('cpu');
+    } else {
+      const notify = (line: string) => process.stderr.write(`glasslab ensemble: ${line}\n`);
+      const opened = await openQuenchEngine(engineChoice, spec.algorithm, { notify });
+      engine = opened;
+      r = await runEnsembleWith(spec, samples, async (model, c, options) => {
+        const q = await opened.quench(model, c, options);
+        engines.add(q.engine);
+        return q;
+      }, onProgress, onSampleDone);
+    }
+    save(r, true);
+    const summary = {
+      engine: [...engines].sort().reverse().join('+'), ...(engine?.adapter ? { adapter: engine.adapter } : {}), ...(engine?.notes.length ? { engineNotes: engine.notes } : {}),
+      spec: { ...spec, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf' },
+      samples: r.samples, seconds: r.seconds,
+      beta: r.fit.beta, betaInterval: [r.fit.low, r.fit.high], fitWindow: spec.fitWindow,
+      defectConcentration: r.defects.mean, defectSusceptibility: r.defects.chi, xCutEq: r.defects.xCutEq, xCutSource: r.defects.xCutSource,
+      finalEnergyPerParticle: r.finalEnergyPerParticle,
+      series: { t: r.t, meanSpeed: r.meanSpeed, meanEnergyPerParticle: r.meanEnergyPerParticle, meanSquaredForce: r.meanSquaredForce },
+    };
+    progress(`ensemble: β = ${r.fit.beta.toFixed(3)} [${r.fit.low.toFixed(3)}, ${r.fit.high.toFixed(3)}] over t ∈ [${spec.fitWindow.tMin}, ${spec.fitWindow.tMax}], ⟨φ⟩ = ${r.defects.mean.toFixed(3)}, χ = ${r.defects.chi.toFixed(3)} (${r.seconds.toFixed(0)} s)`, true);
+    return v.json ? summary : undefined;
+  } finally {
+    engine?.close();
+    if (engineChoice !== 'cpu') exitIfHeldOpen(); // a Dawn device may keep Node alive: exit soon after this command is done
+  }
 }

@@ -1,0 +1,98 @@
+// The quench on the GPU: steepest descent (a dynamics, 000 Eq. 1) or FIRE 2.0 from a configuration, recording ⟨|v|⟩, E/N and W
+// on the same log-spaced times as src/physics/descent/quench.ts, whose options, stopping rules and result it mirrors.
+// Many steps per submission; one readback per chunk (DESIGN.md hazard 6); positions in 64-bit fixed point (hazard 1).
+import { cloneConfiguration, particleCount, type Configuration } from '../physics/configuration.ts';
+import { validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
+import type { Model } from '../physics/models.ts';
+import { wrapPositions } from '../physics/space.ts';
+import { permuteConfiguration, spatialOrder, unpermutePositions } from '../physics/spatialSort.ts';
+import type { ChunkSizerOptions } from './chunkSizer.ts';
+import { fireConstants } from './descentControl.ts';
+import { GpuDescent, type DescentAlgorithm } from './descentRun.ts';
+import { acquireGpu, type GpuContext } from './device.ts';
+import { GpuLandscape } from './forces.ts';
+import { runDescent } from './quenchLoop.ts';
+
+/** Progress after every chunk. */
+export interface GpuQuenchProgress {
+  step: number;
+  /** SD: physical time; FIRE: fictive time. */
+  t: number;
+  /** Steps the quench may take at most (SD: up to t_max). */
+  lastStep: number;
+  /** ⟨|v|⟩ at the latest sample. */
+  speed: number;
+  chunkSteps: number;
+  chunkMs: number;
+  neighborListBuilds: number;
+}
+
+export interface GpuQuenchOptions extends QuenchOptions {
+  /** Called after every chunk has been read back. */
+  onChunk?: (p: GpuQuenchProgress) => void;
+  chunks?: ChunkSizerOptions;
+  /** Verlet skin (default as GpuLandscape: 0.3 × the largest s_ij). */
+  skin?: number;
+  neighborCapacity?: number;
+  /** Chunks in flight at once (default 2: the next one is encoded while the GPU runs the last one). */
+  pipelineDepth?: number;
+}
+
+export interface GpuQuenchResult extends QuenchResult {
+  engine: 'gpu';
+  adapter: string;
+  chunks: number;
+  /** Chunks that halted because a particle moved more than skin/2 (each followed by a rebuild on the host). */
+  rebuildHalts: number;
+}
+
+/**
+ * FIRE's default stop on the GPU, max_i |f_i| < 1e-4: float32 forces carry round-off of ~1e-7 of the pair forces, so at a
+ * minimum the GPU's max_i |f_i| stays near 1e-5 (soft spheres) to 5e-5 (Kob–Andersen), never near quench()'s 1e-10.
+ * Steepest descent runs to t_max by default (tolerance 0).
+ */
+export const FLOAT32_FORCE_TOLERANCE = 1e-4;
+
+/** The force tolerance the GPU quench uses when none is given. */
+export function defaultGpuForceTolerance(algorithm: 'sd' | 'fire' | 'cg'): number {
+  return algorithm === 'sd' ? 0 : FLOAT32_FORCE_TOLERANCE;
+}
+
+/**
+ * Quench `original` on the GPU (SD or FIRE; CG runs on the float64 engine only). Returns what quench() returns, with the final
+ * configuration decoded from fixed point into float64. `gpu`: a device to use (default: acquire one and destroy it at the end).
+ */
+export async function quenchGpu(model: Model, original: Configuration, options: GpuQuenchOptions, gpu?: GpuContext): Promise<GpuQuenchResult> {
+  validateQuenchOptions(options);
+  if (options.algorithm === 'cg') throw new Error('the GPU engine runs sd and fire; conjugate gradient runs on the float64 engine');
+  const algorithm: DescentAlgorithm = options.algorithm;
+  const context = gpu ?? (await acquireGpu());
+  let land: GpuLandscape | null = null;
+  let descent: GpuDescent | null = null;
+  try {
+    const order = spatialOrder(original);
+    const start = permuteConfiguration(original, order);
+    const dt = options.dt ?? (algorithm === 'fire' ? model.fireDt : model.defaultDt);
+    const forceTolerance = options.forceTolerance ?? defaultGpuForceTolerance(algorithm);
+    land = await GpuLandscape.create(model, start, { gpu: context, skin: options.skin, neighborCapacity: options.neighborCapacity });
+    descent = await GpuDescent.create(land, model, { algorithm, dt, forceTolerance, fire: fireConstants(dt) });
+    const run = await runDescent(land, descent, {
+      ...options, algorithm, dt, forceTolerance,
+      tMax: options.tMax ?? 1e4, maxSteps: options.maxSteps ?? 1e7, perDecade: options.samplesPerDecade ?? 20,
+    });
+    const n = particleCount(start);
+    const final = cloneConfiguration(original);
+    final.positions.set(unpermutePositions(await land.readPositions(), order, model.dim));
+    wrapPositions(final.box, final.positions);
+    return {
+      engine: 'gpu', adapter: context.adapterName, algorithm, dt, final, series: run.series, steps: run.steps, forceCalls: run.steps + 1,
+      reason: run.reason, energyPerParticle: run.final.energy / n, maxForce: run.final.maxForce, neighborListBuilds: land.neighborStats.builds,
+      chunks: run.chunks, rebuildHalts: run.rebuildHalts,
+    };
+  } finally {
+    descent?.destroy();
+    land?.destroy();
+    if (!gpu) context.destroy();
+  }
+}
+

@@ -1,0 +1,183 @@
+// The GPU quench's chunk loop (src/gpu/quench.ts runs it): plans chunks of steps with their sample steps, submits up to
+// `pipelineDepth` ahead, reads each chunk's control block and samples back in order, and handles halts. A halt for the
+// neighbor list (a particle moved more than skin/2, flagged on the GPU before the forces of that step) is answered by a
+// rebuild on the host and a resume at the halted step, so no force ever comes from a stale list and no step is lost.
+import { emptySeries, type QuenchSample, type QuenchSeries, type StopReason } from '../physics/descent/quench.ts';
+import { DescentInstabilityError } from '../physics/descent/steepestDescent.ts';
+import { chunkSizer } from './chunkSizer.ts';
+import { Halt, type SampleRow } from './descentControl.ts';
+import type { ChunkPlan, ChunkResult, DescentAlgorithm, GpuDescent } from './descentRun.ts';
+import type { GpuLandscape } from './forces.ts';
+import { readBack } from './kernels.ts';
+import type { GpuQuenchOptions } from './quench.ts';
+import { SampleSchedule } from './sampleSchedule.ts';
+
+// mirrors the step-count logic of quench(): SD stops once step·Δt ≥ t_max(1 − 1e-12), every algorithm at maxSteps.
+function lastStepOf(algorithm: DescentAlgorithm, dt: number, tMax: number, maxSteps: number): number {
+  if (algorithm !== 'sd') return maxSteps;
+  const end = tMax * (1 - 1e-12);
+  let s = Math.max(0, Math.ceil(end / dt));
+  while (s > 0 && (s - 1) * dt >= end) s--;
+  while (s * dt < end) s++;
+  return Math.min(s, maxSteps);
+}
+
+export interface Observation { w: number; energy: number; maxForce: number }
+
+/** W, E and max|f_i| of the current forces, summed in float64 on the host (the final point). */
+async function observeOnHost(land: GpuLandscape): Promise<Observation> {
+  const n = land.n, d = land.box.dim;
+  const b = land.buffers;
+  const [f, e] = await Promise.all([readBack(land.gpu, b.forces, 4 * n * d), readBack(land.gpu, b.energies, 4 * n)]);
+  const forces = new Float32Array(f);
+  let sum = 0, max = 0, energy = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let a = 0; a < d; a++) s += forces[i * d + a] * forces[i * d + a];
+    sum += s;
+    if (s > max) max = s;
+  }
+  for (const ei of new Float32Array(e)) energy += ei;
+  return { w: sum / n, energy, maxForce: Math.sqrt(max) };
+}
+
+export interface RunSettings extends GpuQuenchOptions {
+  algorithm: DescentAlgorithm;
+  dt: number;
+  forceTolerance: number;
+  tMax: number;
+  maxSteps: number;
+  perDecade: number;
+}
+
+export interface RunOutcome {
+  series: QuenchSeries;
+  steps: number;
+  reason: StopReason;
+  final: Observation;
+  chunks: number;
+  rebuildHalts: number;
+}
+
+interface InFlight { promise: Promise<ChunkResult>; steps: number }
+
+// The chunk loop: plan → submit (up to pipelineDepth ahead) → read back in order → samples, halts, progress.
+export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: RunSettings): Promise<RunOutcome> {
+  const n = land.n;
+  const sd = o.algorithm === 'sd';
+  const lastStep = lastStepOf(o.algorithm, o.dt, o.tMax, o.maxSteps);
+  const schedule = sd ? new SampleSchedule(o.dt, o.perDecade, (s) => s * o.dt) : new SampleSchedule(1, o.perDecade, (s) => s);
+  const sizer = chunkSizer(o.chunks);
+  const depth = Math.max(1, o.pipelineDepth ?? 2);
+  const series = emptySeries();
+  const inFlight: InFlight[] = [];
+  let encodedTo = 0; // steps encoded so far (some may never run if a chunk halts)
+  let confirmed = 0; // steps the GPU has taken, as of the last chunk read back
+  let prelude = { evaluateForces: true, sampleFirst: true };
+  let fictiveTime = 0; // FIRE: Σ h, in float64 over chunks
+  let lastSampled = -1;
+  let previousEnergy = Number.NaN;
+  let lastSpeed = Number.NaN;
+  let lastRebuildStep = 0;
+  let chunks = 0, rebuildHalts = 0;
+  let previousArrival = 0;
+  let reason: StopReason | null = null;
+
+  const emit = (q: QuenchSample) => {
+    series.t.push(q.t);
+    series.step.push(q.step);
+    series.speed.push(q.speed);
+    series.energyPerParticle.push(q.energyPerParticle);
+    series.meanSquaredForce.push(q.meanSquaredForce);
+    lastSampled = q.step;
+    lastSpeed = q.speed;
+    o.onSample?.(q);
+  };
+  // quench.ts sample(); the guard of steepestDescent (energy may not rise), checked between samples at f32 resolution.
+  const takeRow = (row: SampleRow, tBefore: number) => {
+    const w = row.sumForce2 / n;
+    if (!Number.isFinite(w) || !Number.isFinite(row.sumEnergy)) {
+      if (row.step === 0) throw new Error('the starting configuration overflows float32 (overlapping particles: a force or energy beyond 3.4e38)');
+      const what = `at step ${row.step} the GPU forces or energy are not finite`;
+      throw sd ? new DescentInstabilityError(`steepest descent is unstable: ${what}; use a smaller Δt than ${o.dt}`) : new Error(`FIRE diverged: ${what}; start from a less overlapping state`);
+    }
+    if (sd && row.sumEnergy - previousEnergy > 1e-5 * Math.abs(previousEnergy) + 1e-6 * n) {
+      throw new DescentInstabilityError(`steepest descent is unstable at t = ${(row.step * o.dt).toPrecision(4)}: the energy rose from ${previousEnergy} to ${row.sumEnergy}; use a smaller Δt than ${o.dt}`);
+    }
+    previousEnergy = row.sumEnergy;
+    emit({
+      t: sd ? row.step * o.dt : tBefore + row.tChunk, step: row.step, speed: Math.sqrt(w), energyPerParticle: row.sumEnergy / n,
+      meanSquaredForce: w, maxForce: Math.sqrt(row.maxForce2),
+    });
+  };
+  const submitNext = () => {
+    let steps = Math.min(sizer.next(), lastStep - encodedTo);
+    let samples = schedule.between(encodedTo + 1, encodedTo + steps);
+    const room = descent.sampleCapacity - (prelude.sampleFirst ? 1 : 0);
+    if (samples.length > room) { samples = samples.slice(0, room); steps = samples[samples.length - 1] - encodedTo; }
+    const plan: ChunkPlan = { ...prelude, steps, sampleAfter: samples.map((s) => s - encodedTo) };
+    const promise = descent.submitChunk(plan);
+    promise.catch(() => undefined); // a chunk behind a failed one fails too: its error is not the news
+    inFlight.push({ promise, steps });
+    encodedTo += steps;
+    prelude = { evaluateForces: false, sampleFirst: false };
+    chunks++;
+  };
+  const absorb = (r: ChunkResult) => {
+    const tBefore = fictiveTime;
+    for (const row of descent.takeRows(r)) takeRow(row, tBefore);
+    fictiveTime += r.control.tChunk;
+    confirmed = r.control.steps;
+  };
+
+  let cancelled = false;
+  while (reason === null) {
+    // a chunk of no steps still runs a pending prelude (forces after a rebuild at the last step)
+    while (!cancelled && inFlight.length < depth && (encodedTo < lastStep || prelude.evaluateForces)) submitNext();
+    const head = inFlight.shift();
+    if (!head) break; // every step encoded has run
+    const r = await head.promise;
+    absorb(r);
+    // The time this chunk kept the GPU busy: from its submission, or from the previous chunk's end if it queued behind it.
+    const chunkMs = r.arrivedAt - Math.max(r.submittedAt, previousArrival);
+    previousArrival = r.arrivedAt;
+    const halt = r.control.halt;
+    if (halt === Halt.none) sizer.completed(head.steps, chunkMs);
+    else {
+      for (const rest of inFlight.splice(0)) absorb(await rest.promise); // all no-ops after a halt
+      if (halt === Halt.rebuild) {
+        await land.rebuildNeighbors();
+        descent.clearHalt();
+        rebuildHalts++;
+        sizer.halted(confirmed - lastRebuildStep);
+        lastRebuildStep = confirmed;
+        encodedTo = confirmed;
+        prelude = { evaluateForces: true, sampleFirst: schedule.isSampleStep(confirmed) && lastSampled < confirmed };
+      } else if (halt === Halt.forceTolerance) reason = 'force-tolerance';
+      else if (halt === Halt.stuck) reason = 'stuck';
+      else throw new Error(`FIRE produced non-finite velocities at step ${confirmed}: particles overlap too strongly; start from a less overlapping state`);
+    }
+    o.onChunk?.({
+      step: confirmed, t: sd ? confirmed * o.dt : fictiveTime, lastStep, speed: lastSpeed, chunkSteps: head.steps, chunkMs,
+      neighborListBuilds: land.neighborStats.builds,
+    });
+    // Checked per chunk; chunks already in flight still run and are read (the state is wherever the GPU got to).
+    if (!cancelled && o.shouldStop?.()) cancelled = true;
+  }
+
+  if (prelude.evaluateForces) absorb(await descent.submitChunk({ ...prelude, sampleFirst: false, steps: 0, sampleAfter: [] })); // cancelled right after a halt
+  const final = await observeOnHost(land);
+  if (reason === null && cancelled && confirmed < lastStep) reason = 'cancelled';
+  if (reason === null) { // ran out of steps: quench()'s order of checks
+    if (final.maxForce <= o.forceTolerance) reason = 'force-tolerance';
+    else if (sd && confirmed * o.dt >= o.tMax * (1 - 1e-12)) reason = 't-max';
+    else reason = 'max-steps';
+  }
+  if (lastSampled !== confirmed) {
+    emit({
+      t: sd ? confirmed * o.dt : fictiveTime, step: confirmed, speed: Math.sqrt(final.w), energyPerParticle: final.energy / n,
+      meanSquaredForce: final.w, maxForce: final.maxForce,
+    });
+  }
+  return { series, steps: confirmed, reason, final, chunks, rebuildHalts };
+}
