@@ -140,24 +140,24 @@ export function quench(model: Model, original: Configuration, options: QuenchOpt
   }
 
   if (!Number.isFinite(state.energy)) throw new Error('the starting configuration has a non-finite energy (overlapping particles): equilibrate it first');
-  let q = sample(state);
-  emit(q);
+  const first = sample(state);
+  emit(first);
+  let maxForce = first.maxForce;
   let reason: StopReason = 'max-steps';
   for (;;) {
-    if (q.maxForce <= fTol) { reason = 'force-tolerance'; break; }
+    if (maxForce <= fTol) { reason = 'force-tolerance'; break; }
     if (options.algorithm === 'sd' && state.t >= tMax * (1 - 1e-12)) { reason = 't-max'; break; }
     if (state.step >= maxSteps) { reason = 'max-steps'; break; }
     if (state.stuck) { reason = 'stuck'; break; }
     if (options.shouldStop?.()) { reason = 'cancelled'; break; }
     advance();
     const due = sampler.due(clock());
-    // The force criterion needs max|f_i| every step; it costs O(N), like the step itself, but far less.
-    const maxForce = maxParticleForce(state.forces, d);
+    // The force criterion needs max|f_i| after every step, but only when there is a tolerance to meet.
+    if (fTol > 0) maxForce = maxParticleForce(state.forces, d);
     if (due || maxForce <= fTol) {
-      q = sample(state);
+      const q = sample(state);
+      maxForce = q.maxForce;
       emit(q);
-    } else {
-      q = { ...q, maxForce };
     }
   }
   // Make sure the final point is in the series.
