@@ -1,0 +1,158 @@
+// The lab engine's messages: the page sends a job (a run spec and what to do with it) to a Web Worker, which runs it on the
+// WebGPU engine or the float64 one and streams back series samples, position frames and results (DESIGN.md: spec → engine →
+// series and snapshots → stores → views). Plain structured-clone data only; typed arrays are transferred, never shared.
+import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
+import type { RunSpec } from '../runSpec.ts';
+
+export type EnginePreference = 'auto' | 'gpu' | 'cpu';
+export type EngineName = 'gpu' | 'cpu';
+
+/** A configuration in transferable form (src/physics/configuration.ts flattened). */
+export interface ConfigurationData {
+  dim: number;
+  /** Box side lengths, D of them. */
+  box: number[];
+  /** N·D, particle-major. */
+  positions: Float64Array;
+  diameters: Float64Array;
+  species: Uint8Array;
+}
+
+/** What the lab can be asked to do with one run spec. */
+export type LabJob =
+  /** Equilibrate (or take `start`), quench, analyze; frames stream while it runs. */
+  | { kind: 'single'; spec: RunSpec; start?: ConfigurationData }
+  /** M independent samples (seeds from sampleSeed(spec.seed, k)) at spec.temperature: mean ⟨|v|⟩ and β with its interval. */
+  | { kind: 'ensemble'; spec: RunSpec; samples: number }
+  /** The paper's Fig. 4: for each T, `samples` quenches; ⟨φ⟩(T), χ(T) and β(T). */
+  | { kind: 'sweep'; spec: RunSpec; temperatures: number[]; samples: number }
+  /** The paper's Fig. 5: one equilibrium state quenched by each algorithm; pairwise distances and displacement fields. */
+  | { kind: 'compare'; spec: RunSpec; algorithms: Algorithm[]; start?: ConfigurationData };
+
+export interface StartCommand {
+  type: 'start';
+  runId: string;
+  job: LabJob;
+  engine: EnginePreference;
+  /** Least time between two frames (default 100 ms); 0 turns frames off (benchmarks). */
+  frameIntervalMs?: number;
+}
+
+export type LabCommand =
+  | StartCommand
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  | { type: 'stop'; runId: string };
+
+export type Phase = 'equilibrate' | 'quench' | 'analyze';
+
+/** Per-particle results of a quench, in the particles' original order. */
+export interface ParticleResults {
+  /** φ_i ∈ {0, 1} (001 SM III). */
+  defectFlags: Uint8Array;
+  /** D²min_i between the initial and the final state (001). */
+  d2min: Float64Array;
+  /** x_cut^EQ used for the defects and where it came from. */
+  xCutEq: number;
+  xCutSource: string;
+  /** φ = (1/N) Σ φ_i. */
+  defectConcentration: number;
+}
+
+/** β of ⟨|v|⟩ ~ t^−β over the fit window, with its interval (bootstrap over samples; for one sample the OLS ±1.96 s.e.). */
+export interface BetaFit {
+  beta: number;
+  low: number;
+  high: number;
+  /** ln A of v = A t^−β. */
+  logPrefactor: number;
+  tMin: number;
+  tMax: number;
+  points: number;
+  interval: 'bootstrap' | 'regression' | 'none';
+}
+
+export interface SingleResult {
+  kind: 'single';
+  spec: RunSpec;
+  engine: EngineName;
+  series: QuenchSeries;
+  fit: BetaFit | null;
+  reason: StopReason;
+  steps: number;
+  energyPerParticle: number;
+  initial: ConfigurationData;
+  final: ConfigurationData;
+  particles: ParticleResults;
+  seconds: number;
+}
+
+export interface EnsembleLabResult {
+  kind: 'ensemble';
+  spec: RunSpec;
+  engine: EngineName;
+  samples: number;
+  t: number[];
+  meanSpeed: number[];
+  meanEnergyPerParticle: number[];
+  fit: BetaFit | null;
+  defectConcentrations: number[];
+  seconds: number;
+}
+
+export interface SweepPoint {
+  temperature: number;
+  samples: number;
+  /** ⟨φ⟩ over samples. */
+  meanDefects: number;
+  /** χ = N(⟨φ²⟩ − ⟨φ⟩²) over samples (001 SM III). */
+  susceptibility: number;
+  fit: BetaFit | null;
+  t: number[];
+  meanSpeed: number[];
+}
+
+export interface SweepResult {
+  kind: 'sweep';
+  spec: RunSpec;
+  engine: EngineName;
+  points: SweepPoint[];
+  seconds: number;
+}
+
+export interface CompareResult {
+  kind: 'compare';
+  spec: RunSpec;
+  engine: EngineName;
+  algorithms: Algorithm[];
+  series: Record<string, QuenchSeries>;
+  initial: ConfigurationData;
+  /** Final (inherent-structure) configuration of each algorithm, in the order of `algorithms`. */
+  finals: ConfigurationData[];
+  /** distances[a][b] = inherentStructureDistance(final_a, final_b); row/column order of `algorithms`. */
+  distances: number[][];
+  energyPerParticle: number[];
+  seconds: number;
+}
+
+export type LabResult = SingleResult | EnsembleLabResult | SweepResult | CompareResult;
+
+export type LabEvent =
+  /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
+  | { type: 'engine'; runId: string; engine: EngineName; adapter?: string; note?: string }
+  /** The particles of the system being run (sent before its first frame, and again when a new system starts). */
+  | { type: 'system'; runId: string; system: ConfigurationData; label: string }
+  | { type: 'phase'; runId: string; phase: Phase; label: string }
+  /** Swap-MC progress (recorded sweeps). */
+  | { type: 'mc'; runId: string; sweep: number; sweeps: number; energyPerParticle: number; acceptance: { displacement: number; swap: number } }
+  /** One point of a quench curve; `curve` names the curve (e.g. 'main', 'sd', 'T=0.2 #3'). */
+  | { type: 'sample'; runId: string; curve: string; sample: QuenchSample }
+  /** Current positions (original particle order) and |v_i| = |f_i| (SD) when the engine has them. */
+  | { type: 'frame'; runId: string; t: number; step: number; positions: Float32Array; speeds?: Float32Array }
+  /** Overall progress in [0, 1] with an estimate of the seconds left (null while unknown). */
+  | { type: 'progress'; runId: string; fraction: number; secondsLeft: number | null; label: string }
+  | { type: 'paused'; runId: string; paused: boolean }
+  | { type: 'result'; runId: string; result: LabResult }
+  /** The job ended early at the user's request; partial results were sent as samples. */
+  | { type: 'stopped'; runId: string }
+  | { type: 'error'; runId: string; message: string };
