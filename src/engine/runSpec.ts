@@ -20,6 +20,8 @@ export interface RunSpec {
   forceTolerance: number;
   /** Fit window of ⟨|v(t)|⟩ ~ t^−β. */
   fitWindow: { tMin: number; tMax: number };
+  /** A shipped equilibrated starting state (a file in public/states/, see src/engine/presets.ts) used instead of equilibrating. */
+  initialState?: string;
 }
 
 export const DEFAULT_SPEC: Omit<RunSpec, 'model' | 'n' | 'temperature'> = {
@@ -44,5 +46,8 @@ export function validateRunSpec(spec: RunSpec): RunSpec {
   if (!(spec.forceTolerance >= 0)) throw new Error(`force tolerance must be ≥ 0, got ${spec.forceTolerance}`);
   const w = spec.fitWindow;
   if (!(w.tMin > 0 && w.tMax > w.tMin)) throw new Error(`fit window must satisfy 0 < t_min < t_max, got [${w.tMin}, ${w.tMax}]`);
+  if (spec.initialState !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}\.xyz$/.test(spec.initialState)) {
+    throw new Error(`initial state must be a state file name like soft2d-T0.8-N1024.xyz, got "${spec.initialState}"`);
+  }
   return spec;
 }

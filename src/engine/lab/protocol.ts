@@ -2,6 +2,7 @@
 // WebGPU engine or the float64 one and streams back series samples, position frames and results (DESIGN.md: spec → engine →
 // series and snapshots → stores → views). Plain structured-clone data only; typed arrays are transferred, never shared.
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
+import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { RunSpec } from '../runSpec.ts';
 
 export type EnginePreference = 'auto' | 'gpu' | 'cpu';
@@ -59,18 +60,8 @@ export interface ParticleResults {
   defectConcentration: number;
 }
 
-/** β of ⟨|v|⟩ ~ t^−β over the fit window, with its interval (bootstrap over samples; for one sample the OLS ±1.96 s.e.). */
-export interface BetaFit {
-  beta: number;
-  low: number;
-  high: number;
-  /** ln A of v = A t^−β. */
-  logPrefactor: number;
-  tMin: number;
-  tMax: number;
-  points: number;
-  interval: 'bootstrap' | 'regression' | 'none';
-}
+/** β of ⟨|v|⟩ ~ t^−β over the fit window with its interval (src/physics/analysis/betaFit.ts). */
+export type { BetaFit } from '../../physics/analysis/betaFit.ts';
 
 export interface SingleResult {
   kind: 'single';

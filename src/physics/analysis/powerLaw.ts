@@ -14,6 +14,8 @@ export interface PowerLawFit {
   readonly points: number;
   /** Coefficient of determination of the straight line in (ln t, ln v). */
   readonly rSquared: number;
+  /** Standard error of β from the residuals (NaN with fewer than 3 points); log-spaced samples of one curve are correlated, so treat it as a scale, not a coverage guarantee. */
+  readonly betaStandardError: number;
 }
 
 // 000 Eq. (3): ln v = ln A − β ln t, ordinary least squares over tMin ≤ t ≤ tMax with t > 0, v > 0.
@@ -48,7 +50,9 @@ function straightLineFit(x: readonly number[], y: readonly number[]): PowerLawFi
   const slope = sxy / sxx;
   // R² = 1 − SS_res/SS_tot; a perfectly flat exact line (syy = 0) is a perfect fit.
   const rSquared = syy > 0 ? (sxy * sxy) / (sxx * syy) : 1;
-  return { beta: -slope, logPrefactor: my - slope * mx, points: n, rSquared };
+  const residual = Math.max(0, syy - slope * sxy); // SS_res = S_yy − b S_xy
+  const betaStandardError = n > 2 ? Math.sqrt(residual / (n - 2) / sxx) : NaN;
+  return { beta: -slope, logPrefactor: my - slope * mx, points: n, rSquared, betaStandardError };
 }
 
 // 000 Eq. (3): local exponent β(t) = −d ln v / d ln t; centered differences inside, one-sided at the ends, NaN where t ≤ 0 or v ≤ 0.

@@ -1,0 +1,88 @@
+// The preset gallery: one click reproduces a figure of seed 000 (and 002) that fits in a browser. Each preset is a run spec;
+// finite-T presets name an equilibrated starting state shipped in public/states/, made by our own swap MC
+// (scripts/makePresetStates.ts), in a large (WebGPU) and a small (float64 fallback) size.
+import type { RunSpec } from './runSpec.ts';
+import type { ModelName } from '../physics/models.ts';
+
+export interface PresetState {
+  /** N of the shipped state. */
+  n: number;
+  /** File under public/states/. */
+  file: string;
+}
+
+export interface Preset {
+  id: string;
+  title: string;
+  /** What the lecturer should see (the paper's number). */
+  expect: string;
+  figure: string;
+  model: ModelName;
+  temperature: number;
+  /** Sweeps of swap MC that made the shipped state (at T = ∞ none). */
+  sweeps: number;
+  tMax: number;
+  fitWindow: { tMin: number; tMax: number };
+  colorMode: 'species' | 'defects' | 'd2min' | 'displacement' | 'speed';
+  /** Shipped states: [large (GPU), small (float64 fallback)]; empty at T = ∞ (uniform random positions from the seed). */
+  states: PresetState[];
+  /** Sizes when there is no shipped state. */
+  nGpu: number;
+  nCpu: number;
+}
+
+/** A preset's state file name: model, T and N say what it holds. */
+export function stateFile(model: ModelName, temperature: number, n: number): string {
+  return `${model}-T${temperature}-N${n}.xyz`;
+}
+
+function withStates(p: Omit<Preset, 'states'>): Preset {
+  return { ...p, states: Number.isFinite(p.temperature) ? [p.nGpu, p.nCpu].map((n) => ({ n, file: stateFile(p.model, p.temperature, n) })) : [] };
+}
+
+export const PRESETS: Preset[] = [
+  withStates({
+    id: 'soft2d-hot', title: '2D soft spheres, T = 0.8', expect: 'β ≈ 0.92; many defects', figure: '000 Fig. 1, 001 Fig. 3',
+    model: 'soft2d', temperature: 0.8, sweeps: 2000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
+  }),
+  withStates({
+    id: 'soft2d-tdef', title: '2D soft spheres, T = 0.2', expect: 'near T_def ≈ 0.25: defects thin out', figure: '001 Figs. 3–4',
+    model: 'soft2d', temperature: 0.2, sweeps: 20000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
+  }),
+  withStates({
+    id: 'soft2d-cold', title: '2D soft spheres, T = 0.035', expect: 'β ≈ 1.0 = β_harm; few defects', figure: '000 Fig. 1',
+    model: 'soft2d', temperature: 0.035, sweeps: 60000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
+  }),
+  withStates({
+    id: 'soft3d-hot', title: '3D soft spheres, T = 1.0', expect: 'β ≈ 0.85', figure: '000 Fig. 1',
+    model: 'soft3d', temperature: 1.0, sweeps: 1000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'd2min', nGpu: 4000, nCpu: 1000,
+  }),
+  withStates({
+    id: 'ka3d-hot', title: 'Kob–Andersen 3D, T = 2.0', expect: 'β ≈ 0.85; W ∝ t^−1.7 (002)', figure: '000 Fig. 2, 002 Fig. 3',
+    model: 'ka3d', temperature: 2.0, sweeps: 1000, tMax: 10, fitWindow: { tMin: 0.3, tMax: 10 }, colorMode: 'displacement', nGpu: 4000, nCpu: 1000,
+  }),
+  withStates({
+    id: 'harmonic2d-inf', title: '2D harmonic spheres from T = ∞', expect: 'β ≈ 0.92', figure: '000 Fig. 2',
+    model: 'harmonic2d', temperature: Infinity, sweeps: 0, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'speed', nGpu: 4096, nCpu: 1024,
+  }),
+  withStates({
+    id: 'harmonic3d-inf', title: '3D harmonic spheres from T = ∞', expect: 'β ≈ 0.85 (fit [10, 1000] at large N)', figure: '000 Fig. 2',
+    model: 'harmonic3d', temperature: Infinity, sweeps: 0, tMax: 1000, fitWindow: { tMin: 10, tMax: 1000 }, colorMode: 'speed', nGpu: 8000, nCpu: 1000,
+  }),
+];
+
+export function getPreset(id: string): Preset {
+  const p = PRESETS.find((q) => q.id === id);
+  if (!p) throw new Error(`unknown preset "${id}"; choose ${PRESETS.map((q) => q.id).join(', ')}`);
+  return p;
+}
+
+/** The run spec of a preset for the engine at hand (large N on the GPU, small on the float64 fallback). */
+export function presetSpec(p: Preset, engine: 'gpu' | 'cpu', seed = 1): RunSpec {
+  const n = engine === 'gpu' ? p.nGpu : p.nCpu;
+  const state = p.states.find((s) => s.n === n);
+  return {
+    model: p.model, n, temperature: p.temperature, seed, sweeps: p.sweeps, algorithm: 'sd', tMax: p.tMax, forceTolerance: 0,
+    fitWindow: { ...p.fitWindow }, ...(state ? { initialState: state.file } : {}),
+  };
+}
