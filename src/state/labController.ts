@@ -1,0 +1,90 @@
+// The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
+// LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
+import type { EnginePreference, LabEvent, LabJob } from '../engine/lab/protocol.ts';
+import { useRunStore } from './runStore.ts';
+import { useSpecStore } from './specStore.ts';
+import { fetchStartingState } from './startingState.ts';
+
+/** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
+export interface LabClientLike {
+  start(job: LabJob, engine: EnginePreference, options?: { frameIntervalMs?: number }): string;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  onEvent(listener: (e: LabEvent) => void): () => void;
+  dispose(): void;
+}
+
+export interface LabController {
+  run(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  /** Pause when running, resume when paused, run otherwise (the space bar). */
+  toggle(): Promise<void>;
+  stop(): void;
+  reset(): void;
+  dispose(): void;
+}
+
+function overlayLabel(job: LabJob): string {
+  const s = job.spec;
+  const t = Number.isFinite(s.temperature) ? `T = ${s.temperature}` : 'T = ∞';
+  return `${s.model}, ${t}, N = ${s.n}, ${s.algorithm}, seed ${s.seed}`;
+}
+
+export function createLabController(client: LabClientLike, options: { baseUrl?: string; frameIntervalMs?: number } = {}): LabController {
+  const runs = useRunStore;
+  let lastJob: LabJob | null = null;
+  const unsubscribe = client.onEvent((e) => runs.getState().apply(e));
+
+  // The finished (or stopped) single run's curve stays on the plot under the next one.
+  const keepPrevious = () => {
+    const s = runs.getState();
+    const main = s.curves.main;
+    if (!lastJob || !main || main.t.length < 2) return;
+    runs.getState().keepAsOverlay({ id: s.runId ?? String(Date.now()), label: overlayLabel(lastJob), dim: s.system?.dim ?? 2, t: main.t, speed: main.speed, energyPerParticle: main.energyPerParticle });
+  };
+
+  const controller: LabController = {
+    async run() {
+      const { job, engine } = useSpecStore.getState();
+      if (!job) return;
+      let started: LabJob = job;
+      if ((job.kind === 'single' || job.kind === 'compare') && job.spec.initialState) {
+        try {
+          started = { ...job, start: await fetchStartingState(job.spec, options.baseUrl ?? '/') };
+        } catch (e) {
+          const runId = `load-${Date.now()}`;
+          runs.getState().begin(runId);
+          runs.getState().apply({ type: 'error', runId, message: (e as Error).message });
+          return;
+        }
+      }
+      keepPrevious();
+      const status = runs.getState().status;
+      if (status === 'running' || status === 'paused') client.stop();
+      const runId = client.start(started, engine, { frameIntervalMs: options.frameIntervalMs });
+      lastJob = job;
+      runs.getState().begin(runId);
+    },
+    pause() { if (runs.getState().status === 'running') client.pause(); },
+    resume() { if (runs.getState().status === 'paused') client.resume(); },
+    async toggle() {
+      const status = runs.getState().status;
+      if (status === 'running') controller.pause();
+      else if (status === 'paused') controller.resume();
+      else await controller.run();
+    },
+    stop() {
+      const status = runs.getState().status;
+      if (status === 'running' || status === 'paused') client.stop();
+    },
+    reset() {
+      controller.stop();
+      runs.getState().clear();
+      lastJob = null;
+    },
+    dispose() { unsubscribe(); client.dispose(); },
+  };
+  return controller;
+}

@@ -1,0 +1,107 @@
+// What the lab knows about the running job, and how each engine event changes it: a pure reducer (tested without a worker),
+// wrapped by the zustand store in runStore.ts. Curves grow by samples; frames replace the last; results arrive once.
+import type { ConfigurationData, EngineName, LabEvent, LabResult, Phase } from '../engine/lab/protocol.ts';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
+
+export interface Curve {
+  name: string;
+  t: number[];
+  speed: number[];
+  energyPerParticle: number[];
+}
+
+export interface Frame {
+  t: number;
+  step: number;
+  positions: Float32Array;
+  speeds?: Float32Array;
+}
+
+export interface McTrace {
+  sweeps: number[];
+  energyPerParticle: number[];
+  acceptance: { displacement: number; swap: number } | null;
+  total: number;
+}
+
+export interface RunState {
+  runId: string | null;
+  status: RunStatus;
+  engine: EngineName | null;
+  adapter: string | null;
+  engineNote: string | null;
+  phase: Phase | null;
+  phaseLabel: string;
+  progress: { fraction: number; secondsLeft: number | null; label: string } | null;
+  mc: McTrace | null;
+  curves: Record<string, Curve>;
+  /** Curve names in order of first sample. */
+  curveOrder: string[];
+  system: ConfigurationData | null;
+  systemLabel: string;
+  /** Positions at t = 0 of the current system (for displacements and arrows). */
+  reference: Float32Array | null;
+  frame: Frame | null;
+  result: LabResult | null;
+  error: string | null;
+}
+
+export const IDLE_RUN: RunState = {
+  runId: null, status: 'idle', engine: null, adapter: null, engineNote: null, phase: null, phaseLabel: '', progress: null, mc: null,
+  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, error: null,
+};
+
+/** The state when job `runId` starts (everything of the last job cleared). */
+export function startedRun(runId: string): RunState {
+  return { ...IDLE_RUN, runId, status: 'running' };
+}
+
+function toFloat32(a: ArrayLike<number>): Float32Array {
+  return Float32Array.from(a as ArrayLike<number>);
+}
+
+/** The new state after `e`; events of another job than the current one are ignored. */
+export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
+  if (e.runId !== s.runId) return s;
+  switch (e.type) {
+    case 'engine':
+      return { ...s, engine: e.engine, adapter: e.adapter ?? null, engineNote: e.note ?? s.engineNote };
+    case 'system':
+      return { ...s, system: e.system, systemLabel: e.label, reference: toFloat32(e.system.positions), frame: null };
+    case 'phase':
+      return { ...s, phase: e.phase, phaseLabel: e.label };
+    case 'mc': {
+      const mc = s.mc ?? { sweeps: [], energyPerParticle: [], acceptance: null, total: e.sweeps };
+      return {
+        ...s,
+        mc: { sweeps: [...mc.sweeps, e.sweep], energyPerParticle: [...mc.energyPerParticle, e.energyPerParticle], acceptance: e.acceptance, total: e.sweeps },
+      };
+    }
+    case 'sample': {
+      const old = s.curves[e.curve];
+      const c: Curve = old
+        ? { name: e.curve, t: [...old.t, e.sample.t], speed: [...old.speed, e.sample.speed], energyPerParticle: [...old.energyPerParticle, e.sample.energyPerParticle] }
+        : { name: e.curve, t: [e.sample.t], speed: [e.sample.speed], energyPerParticle: [e.sample.energyPerParticle] };
+      return { ...s, curves: { ...s.curves, [e.curve]: c }, curveOrder: old ? s.curveOrder : [...s.curveOrder, e.curve] };
+    }
+    case 'frame':
+      return { ...s, frame: { t: e.t, step: e.step, positions: e.positions, speeds: e.speeds } };
+    case 'progress':
+      return { ...s, progress: { fraction: e.fraction, secondsLeft: e.secondsLeft, label: e.label } };
+    case 'paused':
+      return s.status === 'running' || s.status === 'paused' ? { ...s, status: e.paused ? 'paused' : 'running' } : s;
+    case 'result': {
+      const r = e.result;
+      const final = r.kind === 'single' ? r.final : null;
+      return {
+        ...s, status: 'done', result: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null,
+        frame: final ? { t: s.frame?.t ?? 0, step: s.frame?.step ?? 0, positions: toFloat32(final.positions), speeds: s.frame?.speeds } : s.frame,
+      };
+    }
+    case 'stopped':
+      return { ...s, status: 'stopped' };
+    case 'error':
+      return { ...s, status: 'error', error: e.message };
+  }
+}

@@ -1,0 +1,36 @@
+// The zustand store of the running job (runReducer.ts) and of finished runs kept for overlay on the plot.
+import { create } from 'zustand';
+import type { LabEvent } from '../engine/lab/protocol.ts';
+import { IDLE_RUN, reduceLabEvent, startedRun, type RunState } from './runReducer.ts';
+
+/** A finished curve kept on the plot after its run (several runs overlay with a legend). */
+export interface Overlay {
+  id: string;
+  label: string;
+  dim: number;
+  t: number[];
+  speed: number[];
+  energyPerParticle: number[];
+}
+
+export const MAX_OVERLAYS = 8;
+
+interface RunStore extends RunState {
+  overlays: Overlay[];
+  begin(runId: string): void;
+  apply(e: LabEvent): void;
+  /** Forget the current job (Reset). */
+  clear(): void;
+  keepAsOverlay(o: Overlay): void;
+  clearOverlays(): void;
+}
+
+export const useRunStore = create<RunStore>()((set) => ({
+  ...IDLE_RUN,
+  overlays: [],
+  begin: (runId) => set(startedRun(runId)),
+  apply: (e) => set((s) => reduceLabEvent(s, e)),
+  clear: () => set({ ...IDLE_RUN }),
+  keepAsOverlay: (o) => set((s) => ({ overlays: [...s.overlays.filter((x) => x.id !== o.id), o].slice(-MAX_OVERLAYS) })),
+  clearOverlays: () => set({ overlays: [] }),
+}));
