@@ -3,7 +3,7 @@ import { bootstrapExponent, type BootstrapExponent } from '../physics/analysis/b
 import { defectFlags, defectStatistics, type DefectStatistics } from '../physics/analysis/defects.ts';
 import { defectCutoff } from './defectCutoff.ts';
 import type { Configuration } from '../physics/configuration.ts';
-import { quench, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
+import { quench, type QuenchOptions, type QuenchResult, type QuenchSeries } from '../physics/descent/quench.ts';
 import { getModel, type Model } from '../physics/models.ts';
 import { philox4x32, Streams } from '../physics/rng.ts';
 import { equilibrate, type EquilibrationProgress } from './equilibrate.ts';
@@ -48,16 +48,52 @@ export interface EnsembleResult {
 /** A quench engine: the float64 quench() or, e.g., the GPU's (src/engine/quenchEngine.ts). */
 export type QuenchFunction = (model: Model, c: Configuration, options: QuenchOptions) => Promise<QuenchResult>;
 
+/** The quench options a run spec stands for. */
+export function quenchOptionsOf(spec: RunSpec): QuenchOptions {
+  return { algorithm: spec.algorithm, dt: spec.dt, tMax: spec.tMax, forceTolerance: spec.forceTolerance };
+}
+
+export interface MeanCurves {
+  /** Common sample times (the prefix all samples share). */
+  t: number[];
+  /** Each sample's ⟨|v|⟩ on those times. */
+  speeds: number[][];
+  meanSpeed: number[];
+  meanEnergyPerParticle: number[];
+  meanSquaredForce: number[];
+}
+
+// 000 Eq. (2): ⟨·⟩ over initial configurations, point by point on the sample times all series share.
+export function meanCurves(series: readonly QuenchSeries[]): MeanCurves {
+  if (series.length === 0) throw new Error('meanCurves: no samples');
+  const len = Math.min(...series.map((s) => s.t.length));
+  const t = series[0].t.slice(0, len);
+  const mean = (pick: (s: QuenchSeries) => number[]) => t.map((_, j) => series.reduce((a, s) => a + pick(s)[j], 0) / series.length);
+  return {
+    t,
+    speeds: series.map((s) => s.speed.slice(0, len)),
+    meanSpeed: mean((s) => s.speed),
+    meanEnergyPerParticle: mean((s) => s.energyPerParticle),
+    meanSquaredForce: mean((s) => s.meanSquaredForce),
+  };
+}
+
+export interface SampleDefects { xCutEq: number; xCutSource: string; concentrations: number[] }
+
+// 001 SM III: φ of each sample, with one x_cut^EQ from the g(x) of all the equilibrium states together.
+export function sampleDefects(model: Model, initials: readonly Configuration[], finals: readonly Configuration[]): SampleDefects {
+  const { xCutEq, source: xCutSource } = defectCutoff(initials, model);
+  const concentrations = initials.map((c, k) => defectFlags(c, finals[k], model, { xCutEq }).concentration);
+  return { xCutEq, xCutSource, concentrations };
+}
+
 function sampleParts(spec: RunSpec, k: number, onProgress: ((p: EnsembleProgress) => void) | undefined, samples: number) {
   const seed = sampleSeed(spec.seed, k);
   const eq = equilibrate(spec.model, spec.n, spec.temperature, spec.sweeps, seed, (equilibration) =>
     onProgress?.({ sample: k, samples, stage: 'equilibrate', equilibration }),
   );
   const options: QuenchOptions = {
-    algorithm: spec.algorithm,
-    dt: spec.dt,
-    tMax: spec.tMax,
-    forceTolerance: spec.forceTolerance,
+    ...quenchOptionsOf(spec),
     onSample: (s) => onProgress?.({ sample: k, samples, stage: 'quench', quenchTime: s.t }),
   };
   const finish = (q: QuenchResult): SampleResult => {
@@ -123,20 +159,16 @@ export async function runEnsembleWith(
 /** Averages, the bootstrap fit of β and the defect statistics of finished samples. */
 export function summarizeEnsemble(spec: RunSpec, perSample: SampleResult[], seconds: number): EnsembleResult {
   const model = getModel(spec.model);
-  const len = Math.min(...perSample.map((s) => s.quench.series.t.length));
-  const t = perSample[0].quench.series.t.slice(0, len);
-  const mean = (pick: (s: SampleResult) => number[]) => t.map((_, j) => perSample.reduce((a, s) => a + pick(s)[j], 0) / perSample.length);
-  const curves = perSample.map((s) => s.quench.series.speed.slice(0, len));
-  const fit = bootstrapExponent(t, curves, spec.fitWindow, { seed: spec.seed });
-  const { xCutEq, source: xCutSource } = defectCutoff(perSample.map((s) => s.initial), model);
-  const concentrations = perSample.map((s) => defectFlags(s.initial, s.quench.final, model, { xCutEq }).concentration);
+  const curves = meanCurves(perSample.map((s) => s.quench.series));
+  const fit = bootstrapExponent(curves.t, curves.speeds, spec.fitWindow, { seed: spec.seed });
+  const { xCutEq, xCutSource, concentrations } = sampleDefects(model, perSample.map((s) => s.initial), perSample.map((s) => s.quench.final));
   return {
     spec,
     samples: perSample.length,
-    t,
-    meanSpeed: mean((s) => s.quench.series.speed),
-    meanEnergyPerParticle: mean((s) => s.quench.series.energyPerParticle),
-    meanSquaredForce: mean((s) => s.quench.series.meanSquaredForce),
+    t: curves.t,
+    meanSpeed: curves.meanSpeed,
+    meanEnergyPerParticle: curves.meanEnergyPerParticle,
+    meanSquaredForce: curves.meanSquaredForce,
     fit,
     defects: { ...defectStatistics(concentrations, spec.n), xCutEq, xCutSource, concentrations },
     finalEnergyPerParticle: perSample.map((s) => s.quench.energyPerParticle),

@@ -36,6 +36,23 @@ export interface GpuQuenchOptions extends QuenchOptions {
   neighborCapacity?: number;
   /** Chunks in flight at once (default 2: the next one is encoded while the GPU runs the last one). */
   pipelineDepth?: number;
+  /** Awaited before new chunks are submitted (chunks in flight still finish): a pause holds the quench here. */
+  beforeChunk?: () => Promise<void>;
+  /**
+   * Current positions (original particle order, float64 decoded from fixed point, wrapped into the box), read back between
+   * chunks at most every `positionsIntervalMs` without waiting for them; `step` is the state's step (the readback is queued
+   * behind the chunks already submitted).
+   */
+  onPositions?: (snapshot: PositionSnapshot) => void;
+  /** Least time between two position readbacks (default 100 ms). */
+  positionsIntervalMs?: number;
+}
+
+export interface PositionSnapshot {
+  positions: Float64Array;
+  step: number;
+  /** SD: step·Δt; FIRE: fictive time as of the last chunk read back (an estimate). */
+  t: number;
 }
 
 export interface GpuQuenchResult extends QuenchResult {
@@ -76,8 +93,10 @@ export async function quenchGpu(model: Model, original: Configuration, options: 
     const forceTolerance = options.forceTolerance ?? defaultGpuForceTolerance(algorithm);
     land = await GpuLandscape.create(model, start, { gpu: context, skin: options.skin, neighborCapacity: options.neighborCapacity });
     descent = await GpuDescent.create(land, model, { algorithm, dt, forceTolerance, fire: fireConstants(dt) });
+    const onPositions = options.onPositions;
     const run = await runDescent(land, descent, {
       ...options, algorithm, dt, forceTolerance,
+      onPositions: onPositions && ((p) => onPositions({ ...p, positions: unpermutePositions(p.positions, order, model.dim) })),
       tMax: options.tMax ?? 1e4, maxSteps: options.maxSteps ?? 1e7, perDecade: options.samplesPerDecade ?? 20,
     });
     const n = particleCount(start);

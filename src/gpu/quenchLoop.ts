@@ -130,10 +130,27 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     confirmed = r.control.steps;
   };
 
+  // Position snapshots: one readback at a time, queued between chunks, never awaited by the loop (only at its end).
+  const interval = o.positionsIntervalMs ?? 100;
+  let snapshot: Promise<void> | null = null;
+  let lastSnapshotAt = -Infinity;
+  const snapshotPositions = () => {
+    const onPositions = o.onPositions;
+    if (!onPositions || snapshot || performance.now() - lastSnapshotAt < interval) return;
+    lastSnapshotAt = performance.now();
+    const step = encodedTo, t = sd ? encodedTo * o.dt : fictiveTime;
+    snapshot = land.readPositions().then((positions) => { onPositions({ positions, step, t }); }).catch(() => undefined).finally(() => { snapshot = null; });
+  };
   let cancelled = false;
+  const wantsMore = () => !cancelled && inFlight.length < depth && (encodedTo < lastStep || prelude.evaluateForces);
+
   while (reason === null) {
+    if (o.beforeChunk && wantsMore()) {
+      await o.beforeChunk();
+      if (!cancelled && o.shouldStop?.()) cancelled = true;
+    }
     // a chunk of no steps still runs a pending prelude (forces after a rebuild at the last step)
-    while (!cancelled && inFlight.length < depth && (encodedTo < lastStep || prelude.evaluateForces)) submitNext();
+    while (wantsMore()) submitNext();
     const head = inFlight.shift();
     if (!head) break; // every step encoded has run
     const r = await head.promise;
@@ -163,7 +180,9 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     });
     // Checked per chunk; chunks already in flight still run and are read (the state is wherever the GPU got to).
     if (!cancelled && o.shouldStop?.()) cancelled = true;
+    if (reason === null && halt === Halt.none) snapshotPositions();
   }
+  await snapshot;
 
   if (prelude.evaluateForces) absorb(await descent.submitChunk({ ...prelude, sampleFirst: false, steps: 0, sampleAfter: [] })); // cancelled right after a halt
   const final = await observeOnHost(land);

@@ -89,7 +89,34 @@ export function validateQuenchOptions(o: QuenchOptions): void {
   }
 }
 
-export function quench(model: Model, original: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchResult {
+/** A quench in progress (startQuench): advance it in slices, look at it between slices, finish it. */
+export interface QuenchRun {
+  readonly algorithm: Algorithm;
+  readonly dt: number;
+  /** The log-spaced samples recorded so far. */
+  readonly series: QuenchSeries;
+  /** The latest recorded sample. */
+  readonly latest: QuenchSample;
+  /** Steps taken so far. */
+  readonly step: number;
+  /** SD: physical time; FIRE: fictive time; CG: summed line-search step. */
+  readonly t: number;
+  /** The last step an SD run can take (t_max), or maxSteps for the minimizers. */
+  readonly lastStep: number;
+  /** The stopping rule that ended the run, or null while it runs. */
+  readonly reason: StopReason | null;
+  /** Runs up to `maxSteps` more steps, or until performance.now() ≥ `deadlineMs`; true once the run has ended. */
+  advance(limit?: { maxSteps?: number; deadlineMs?: number }): boolean;
+  /** Current positions in the original particle order, wrapped into the box (a new array). */
+  positions(): Float64Array;
+  /** |f_i| per particle in the original order (the SD speed |v_i| with ζ = 1). */
+  particleForces(): Float64Array;
+  /** Ends the run where it is (reason 'cancelled' unless it had already ended) and returns what quench() returns. */
+  finish(): QuenchResult;
+}
+
+// 000 Eq. (1)–(2): the quench loop of quench() as an init/step object, so a caller can run it in slices with identical numbers.
+export function startQuench(model: Model, original: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchRun {
   validateQuenchOptions(options);
   // Work on a spatially sorted copy for memory locality (unless the caller supplies a landscape for its own order).
   const order = landscape ? null : spatialOrder(original);
@@ -110,71 +137,123 @@ export function quench(model: Model, original: Configuration, options: QuenchOpt
     const w = meanSquaredForce(s.forces, n);
     return { t: s.t, step: s.step, speed: Math.sqrt(w), energyPerParticle: s.energy / n, meanSquaredForce: w, maxForce: maxParticleForce(s.forces, d) };
   };
-  const emit = (q: QuenchSample) => { record(series, q); options.onSample?.(q); };
+  let latest: QuenchSample;
+  const emit = (q: QuenchSample) => { record(series, q); latest = q; options.onSample?.(q); };
 
   let state: DescentState & { stuck?: boolean };
-  let advance: () => void;
+  let stepOnce: () => void;
   let sampler: ReturnType<typeof logSampler>;
   let clock: () => number;
   if (options.algorithm === 'sd') {
     const sd = steepestDescent(forces, { dt, n });
     const s = sd.init(start.positions);
     state = s;
-    advance = () => { sd.step(s); };
+    stepOnce = () => { sd.step(s); };
     sampler = logSampler(dt, perDecade);
     clock = () => s.t;
   } else if (options.algorithm === 'fire') {
     const fi = fire(forces, { dt, dim: d });
     const s = fi.init(start.positions);
     state = s;
-    advance = () => { fi.step(s); };
+    stepOnce = () => { fi.step(s); };
     sampler = logSampler(1, perDecade);
     clock = () => s.step;
   } else {
     const cg = conjugateGradient(forces, { dim: d });
     const s = cg.init(start.positions);
     state = s;
-    advance = () => { cg.step(s); };
+    stepOnce = () => { cg.step(s); };
     sampler = logSampler(1, perDecade);
     clock = () => s.step;
   }
 
   if (!Number.isFinite(state.energy)) throw new Error('the starting configuration has a non-finite energy (overlapping particles): equilibrate it first');
   const first = sample(state);
+  latest = first;
   emit(first);
   let maxForce = first.maxForce;
-  let reason: StopReason = 'max-steps';
-  for (;;) {
-    if (maxForce <= fTol) { reason = 'force-tolerance'; break; }
-    if (options.algorithm === 'sd' && state.t >= tMax * (1 - 1e-12)) { reason = 't-max'; break; }
-    if (state.step >= maxSteps) { reason = 'max-steps'; break; }
-    if (state.stuck) { reason = 'stuck'; break; }
-    if (options.shouldStop?.()) { reason = 'cancelled'; break; }
-    advance();
-    const due = sampler.due(clock());
-    // The force criterion needs max|f_i| after every step, but only when there is a tolerance to meet.
-    if (fTol > 0) maxForce = maxParticleForce(state.forces, d);
-    if (due || maxForce <= fTol) {
-      const q = sample(state);
-      maxForce = q.maxForce;
-      emit(q);
-    }
-  }
-  // Make sure the final point is in the series.
-  if (series.step[series.step.length - 1] !== state.step) emit(sample(state));
-  const final = cloneConfiguration(original);
-  final.positions.set(order ? unpermutePositions(state.positions, order, d) : state.positions);
-  wrapPositions(final.box, final.positions);
+  let reason: StopReason | null = null;
+  const stopRule = (): StopReason | null => {
+    if (maxForce <= fTol) return 'force-tolerance';
+    if (options.algorithm === 'sd' && state.t >= tMax * (1 - 1e-12)) return 't-max';
+    if (state.step >= maxSteps) return 'max-steps';
+    if (state.stuck) return 'stuck';
+    if (options.shouldStop?.()) return 'cancelled';
+    return null;
+  };
+  const end = (why: StopReason) => {
+    reason = why;
+    // Make sure the final point is in the series.
+    if (series.step[series.step.length - 1] !== state.step) emit(sample(state));
+  };
+  const lastStep = options.algorithm === 'sd' ? Math.min(maxSteps, Math.ceil((tMax * (1 - 1e-12)) / dt)) : maxSteps;
+
   return {
     algorithm: options.algorithm,
     dt,
-    final,
     series,
-    steps: state.step,
-    forceCalls: state.forceCalls,
-    reason,
-    energyPerParticle: state.energy / n,
-    maxForce: maxParticleForce(state.forces, d),
-    neighborListBuilds: land.list.builds,
+    get latest() { return latest; },
+    get step() { return state.step; },
+    get t() { return state.t; },
+    lastStep,
+    get reason() { return reason; },
+    advance(limit = {}) {
+      const budget = limit.maxSteps ?? Infinity;
+      const deadline = limit.deadlineMs;
+      for (let taken = 0; reason === null; taken++) {
+        const why = stopRule();
+        if (why) { end(why); break; }
+        if (taken >= budget || (deadline !== undefined && performance.now() >= deadline)) break;
+        stepOnce();
+        const due = sampler.due(clock());
+        // The force criterion needs max|f_i| after every step, but only when there is a tolerance to meet.
+        if (fTol > 0) maxForce = maxParticleForce(state.forces, d);
+        if (due || maxForce <= fTol) {
+          const q = sample(state);
+          maxForce = q.maxForce;
+          emit(q);
+        }
+      }
+      return reason !== null;
+    },
+    positions() {
+      const x = order ? unpermutePositions(state.positions, order, d) : state.positions.slice();
+      return wrapPositions(start.box, x);
+    },
+    particleForces() {
+      const out = new Float64Array(n);
+      const f = state.forces;
+      for (let k = 0; k < n; k++) {
+        let s = 0;
+        for (let a = 0; a < d; a++) s += f[k * d + a] * f[k * d + a];
+        out[order ? order[k] : k] = Math.sqrt(s);
+      }
+      return out;
+    },
+    finish() {
+      if (reason === null) end('cancelled');
+      const final = cloneConfiguration(original);
+      final.positions.set(order ? unpermutePositions(state.positions, order, d) : state.positions);
+      wrapPositions(final.box, final.positions);
+      return {
+        algorithm: options.algorithm,
+        dt,
+        final,
+        series,
+        steps: state.step,
+        forceCalls: state.forceCalls,
+        reason: reason ?? 'cancelled',
+        energyPerParticle: state.energy / n,
+        maxForce: maxParticleForce(state.forces, d),
+        neighborListBuilds: land.list.builds,
+      };
+    },
   };
+}
+
+// 000 Eq. (1)–(2): the whole quench in one call (startQuench run to its end).
+export function quench(model: Model, original: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchResult {
+  const run = startQuench(model, original, options, landscape);
+  run.advance();
+  return run.finish();
 }

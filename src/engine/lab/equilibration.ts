@@ -1,0 +1,89 @@
+// The equilibrium start of a quench (000 App. A.1): uniform random positions at T = ∞, else swap Monte Carlo sweeps — the
+// float64 sampler in slices (the same numbers as src/engine/equilibrate.ts), or the GPU's checkerboard sampler in batches.
+import { GpuMonteCarlo } from '../../gpu/mc/gpuMonteCarlo.ts';
+import type { Configuration } from '../../physics/configuration.ts';
+import { startMonteCarlo } from '../../physics/mc/runMonteCarlo.ts';
+import type { AcceptanceRates } from '../../physics/mc/swapMonteCarlo.ts';
+import { randomConfiguration, type Model } from '../../physics/models.ts';
+import { JobStopped } from './control.ts';
+import { SLICE_MS, type JobContext } from './context.ts';
+
+export interface EquilibriumStart {
+  configuration: Configuration;
+  /** E/N after the last sweep (null at T = ∞). */
+  energyPerParticle: number | null;
+  acceptance: AcceptanceRates | null;
+}
+
+export interface EquilibrationSettings {
+  n: number;
+  temperature: number;
+  sweeps: number;
+  seed: number;
+}
+
+/** Sweeps the GPU sampler runs per call at first; doubled while a call takes less than this many ms. */
+const GPU_FIRST_BATCH = 8;
+const GPU_CALL_MS = 60;
+
+// 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it (PHYSICS.md §2), `mc` and `progress` events as it goes.
+export async function equilibrateOnEngine(ctx: JobContext, model: Model, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
+  const start = randomConfiguration(model, s.n, s.seed);
+  if (s.temperature === Infinity || s.sweeps === 0) return { configuration: start, energyPerParticle: null, acceptance: null };
+  ctx.phase('equilibrate', `${label}: swap Monte Carlo, ${s.sweeps} sweeps at T = ${s.temperature}`);
+  if (ctx.engine.gpu) {
+    try {
+      return await equilibrateOnGpu(ctx, model, start, s, label);
+    } catch (e) {
+      if (e instanceof JobStopped) throw e;
+      ctx.engine.fallBack('Monte Carlo', e);
+    }
+  }
+  return equilibrateOnCpu(ctx, model, start, s, label);
+}
+
+function announce(ctx: JobContext, sweep: number, sweeps: number, energyPerParticle: number, acceptance: AcceptanceRates, label: string, force = false) {
+  ctx.emit({ type: 'mc', runId: ctx.runId, sweep, sweeps, energyPerParticle, acceptance: { ...acceptance } });
+  ctx.progress(sweep / sweeps, `${label}: swap MC sweep ${sweep}/${sweeps}`, force);
+}
+
+async function equilibrateOnCpu(ctx: JobContext, model: Model, start: Configuration, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
+  const recorded = { sweep: 0 };
+  const mc = startMonteCarlo(start, model, {
+    temperature: s.temperature, seed: s.seed, sweeps: s.sweeps, recordEvery: Math.max(1, Math.floor(s.sweeps / 200)), // as equilibrate()
+  });
+  for (;;) {
+    const done = mc.advance({ deadlineMs: performance.now() + SLICE_MS });
+    const run = mc.run, k = run.recordedSweeps.length - 1;
+    if (k >= 0 && run.recordedSweeps[k] > recorded.sweep) { // one mc event per slice, for the latest record
+      recorded.sweep = run.recordedSweeps[k];
+      announce(ctx, recorded.sweep, s.sweeps, run.energyPerParticle[k], run.acceptance, label, done);
+    }
+    if (done) break;
+    await ctx.checkpoint();
+  }
+  const e = mc.run.energyPerParticle;
+  return { configuration: mc.run.configuration, energyPerParticle: e[e.length - 1] ?? null, acceptance: mc.run.acceptance };
+}
+
+async function equilibrateOnGpu(ctx: JobContext, model: Model, start: Configuration, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
+  const gpu = ctx.engine.gpu;
+  if (!gpu) throw new Error('internal: no GPU');
+  const mc = await GpuMonteCarlo.create(model, start, { gpu, temperature: s.temperature, seed: s.seed });
+  try {
+    let batch = GPU_FIRST_BATCH;
+    let e = Number.NaN;
+    while (mc.sweepCount < s.sweeps) {
+      const count = Math.min(batch, s.sweeps - mc.sweepCount);
+      const t0 = performance.now();
+      await mc.sweeps(count);
+      e = await mc.energyPerParticle();
+      if (performance.now() - t0 < GPU_CALL_MS) batch *= 2;
+      announce(ctx, mc.sweepCount, s.sweeps, e, mc.acceptanceRates(), label, mc.sweepCount === s.sweeps);
+      await ctx.checkpoint();
+    }
+    return { configuration: await mc.readConfiguration(), energyPerParticle: e, acceptance: mc.acceptanceRates() };
+  } finally {
+    mc.destroy();
+  }
+}

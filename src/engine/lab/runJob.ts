@@ -1,0 +1,74 @@
+// One lab job from its start command to its last event: validate, pick the engine, run, and end with exactly one of
+// `result`, `stopped` or `error` (then nothing more for that run id). Pure TypeScript: a worker, or Node in tests.
+import type { Algorithm } from '../../physics/descent/quench.ts';
+import { validateRunSpec } from '../runSpec.ts';
+import { runCompareJob, validateAlgorithms } from './compareJob.ts';
+import { transferablesOf } from './configurationData.ts';
+import { JobContext, type Emit } from './context.ts';
+import { JobStopped, type JobControl } from './control.ts';
+import { createGpuPool, LabEngine, type GpuPool, type GpuPoolOptions } from './engines.ts';
+import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
+import type { EnginePreference, LabEvent, LabJob, LabResult, StartCommand } from './protocol.ts';
+import { runSingleJob } from './singleJob.ts';
+import { runSweepJob, validateTemperatures } from './sweepJob.ts';
+
+export interface LabEnv extends GpuPoolOptions {
+  /** A device pool shared across jobs (the runner's); by default the job acquires its own and frees it at its end. */
+  gpu?: GpuPool;
+}
+
+const PREFERENCES: readonly EnginePreference[] = ['auto', 'gpu', 'cpu'];
+export const DEFAULT_FRAME_INTERVAL_MS = 100;
+
+/** Checks the whole command; returns the work units (quenches) and the algorithms the job will run. */
+export function validateStart(command: StartCommand): { units: number; algorithms: Algorithm[] } {
+  if (!PREFERENCES.includes(command.engine)) throw new Error(`engine must be auto, gpu or cpu, got "${command.engine}"`);
+  const interval = command.frameIntervalMs;
+  if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
+  const job: LabJob = command.job;
+  if (!job || typeof job !== 'object') throw new Error('the start command has no job');
+  validateRunSpec(job.spec);
+  switch (job.kind) {
+    case 'single': return { units: 1, algorithms: [job.spec.algorithm] };
+    case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
+    case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
+    case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
+    default: throw new Error(`unknown job kind "${(job as { kind?: unknown }).kind}"; choose single, ensemble, sweep or compare`);
+  }
+}
+
+function runKind(ctx: JobContext, job: LabJob): Promise<LabResult> {
+  switch (job.kind) {
+    case 'single': return runSingleJob(ctx, job.spec, job.start);
+    case 'ensemble': return runEnsembleJob(ctx, job.spec, job.samples);
+    case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
+    case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
+  }
+}
+
+/**
+ * Runs `command`'s job to its end, streaming events through `emit` (typed arrays listed for transfer). Never throws: every
+ * failure becomes one `error` event with a clear message; a stop (control.stopped()) becomes one `stopped` event.
+ */
+export async function runJob(command: StartCommand, emit: Emit, control: JobControl, env: LabEnv = {}): Promise<void> {
+  const { runId } = command;
+  let ended = false;
+  const send: Emit = (event, transfer) => { if (!ended) emit(event, transfer); };
+  const end = (event: LabEvent, transfer?: Transferable[]) => { send(event, transfer); ended = true; };
+  const pool = env.gpu ?? createGpuPool(env);
+  try {
+    const { units, algorithms } = validateStart(command);
+    if (control.stopped()) throw new JobStopped();
+    const engine = await LabEngine.open(command.engine, algorithms, pool, (e) => send({ ...e, runId }));
+    if (control.stopped()) throw new JobStopped();
+    const ctx = new JobContext(runId, send, control, engine, command.frameIntervalMs ?? DEFAULT_FRAME_INTERVAL_MS, units);
+    const result = await runKind(ctx, command.job);
+    if (control.stopped()) throw new JobStopped();
+    end({ type: 'result', runId, result }, transferablesOf(result));
+  } catch (e) {
+    if (e instanceof JobStopped || control.stopped()) end({ type: 'stopped', runId });
+    else end({ type: 'error', runId, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (!env.gpu) pool.close();
+  }
+}

@@ -1,0 +1,32 @@
+// The single job: equilibrate (or take the page's start), quench with frames, then per-particle defects and D²min, and β.
+import { getModel } from '../../physics/models.ts';
+import type { RunSpec } from '../runSpec.ts';
+import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
+import { fromConfigurationData, toConfigurationData, transferablesOf } from './configurationData.ts';
+import type { JobContext } from './context.ts';
+import { equilibrateOnEngine } from './equilibration.ts';
+import { particleResults } from './particleResults.ts';
+import type { ConfigurationData, SingleResult } from './protocol.ts';
+import { labQuenchOptions, quenchOnEngine } from './quenchStage.ts';
+
+export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: ConfigurationData): Promise<SingleResult> {
+  const t0 = performance.now();
+  const model = getModel(spec.model);
+  const start = startData
+    ? fromConfigurationData(startData, model, spec.n)
+    : (await equilibrateOnEngine(ctx, model, spec, 'equilibrium state')).configuration;
+  const initial = toConfigurationData(start);
+  const system = toConfigurationData(start);
+  ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? 'given start' : `T = ${spec.temperature}, seed ${spec.seed}` }, transferablesOf(system));
+  await ctx.checkpoint();
+  const q = await quenchOnEngine(ctx, model, start, labQuenchOptions(spec), 'main', 'quench');
+  ctx.phase('analyze', 'defects φ_i and D²min');
+  await ctx.checkpoint();
+  const particles = await particleResults(model, start, q.final, () => ctx.checkpoint());
+  ctx.unitDone();
+  return {
+    kind: 'single', spec, engine: ctx.engine.name, series: q.series, fit: curveBetaFit(q.series.t, q.series.speed, spec.fitWindow),
+    reason: q.reason, steps: q.steps, energyPerParticle: q.energyPerParticle, initial, final: toConfigurationData(q.final), particles,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}

@@ -1,0 +1,42 @@
+// The sweep job (001 Fig. 4): at each temperature, `samples` quenches; ⟨φ⟩(T), χ(T) = N(⟨φ²⟩ − ⟨φ⟩²) and β(T).
+import { defectStatistics } from '../../physics/analysis/defects.ts';
+import { getModel } from '../../physics/models.ts';
+import { meanCurves, sampleDefects } from '../ensemble.ts';
+import type { RunSpec } from '../runSpec.ts';
+import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
+import type { JobContext } from './context.ts';
+import { quenchSamples, validateSamples } from './ensembleJob.ts';
+import type { SweepPoint, SweepResult } from './protocol.ts';
+
+/** Most temperatures one sweep may hold. */
+export const MAX_TEMPERATURES = 20;
+
+/** Temperatures must be positive and finite, or Infinity (uniform random positions), at most MAX_TEMPERATURES of them. */
+export function validateTemperatures(temperatures: readonly number[]): number[] {
+  if (!Array.isArray(temperatures) || temperatures.length === 0) throw new Error('a sweep needs at least one temperature');
+  if (temperatures.length > MAX_TEMPERATURES) throw new Error(`a sweep holds at most ${MAX_TEMPERATURES} temperatures, got ${temperatures.length}`);
+  for (const T of temperatures) {
+    if (typeof T !== 'number' || Number.isNaN(T) || !(T > 0)) throw new Error(`sweep temperatures must be positive numbers (or inf), got ${T}`);
+  }
+  return [...temperatures];
+}
+
+// 001 SM III / Fig. 4: per T, ⟨φ⟩ and χ over samples (one x_cut^EQ per T from its equilibrium states), β of the mean curve.
+export async function runSweepJob(ctx: JobContext, spec: RunSpec, temperatures: readonly number[], samples: number): Promise<SweepResult> {
+  const t0 = performance.now();
+  const model = getModel(spec.model);
+  const points: SweepPoint[] = [];
+  for (const temperature of temperatures) {
+    const name = Number.isFinite(temperature) ? `T=${temperature}` : 'T=inf';
+    const done = await quenchSamples(ctx, spec, temperature, samples, (k) => `${name} #${k + 1}`, (k) => `${name}, sample ${k + 1} of ${samples}`);
+    ctx.phase('analyze', `${name}: defects and β`);
+    await ctx.checkpoint();
+    const curves = meanCurves(done.series);
+    const stats = defectStatistics(sampleDefects(model, done.initials, done.finals).concentrations, spec.n);
+    points.push({
+      temperature, samples, meanDefects: stats.mean, susceptibility: stats.chi,
+      fit: ensembleBetaFit(curves.t, curves.speeds, spec.fitWindow), t: curves.t, meanSpeed: curves.meanSpeed,
+    });
+  }
+  return { kind: 'sweep', spec, engine: ctx.engine.name, points, seconds: (performance.now() - t0) / 1000 };
+}

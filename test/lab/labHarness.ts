@@ -1,0 +1,34 @@
+// Shared by the lab tests: small run specs, and a job run to its end with every event recorded.
+import { RunControl } from '../../src/engine/lab/control.ts';
+import type { EnginePreference, LabEvent, LabJob, LabResult, StartCommand } from '../../src/engine/lab/protocol.ts';
+import { runJob, type LabEnv } from '../../src/engine/lab/runJob.ts';
+import type { RunSpec } from '../../src/engine/runSpec.ts';
+
+/** soft2d, N = 64: equilibrated by 200 swap-MC sweeps, SD to t = 2. */
+export function smallSpec(overrides: Partial<RunSpec> = {}): RunSpec {
+  return {
+    model: 'soft2d', n: 64, temperature: 0.5, seed: 3, sweeps: 200, algorithm: 'sd', tMax: 2, forceTolerance: 0,
+    fitWindow: { tMin: 0.05, tMax: 2 }, ...overrides,
+  };
+}
+
+export function startCommand(job: LabJob, engine: EnginePreference = 'cpu', runId = 'r1', frameIntervalMs = 0): StartCommand {
+  return { type: 'start', runId, job, engine, frameIntervalMs };
+}
+
+/** Runs the command to its end; returns its events in order. */
+export async function runToEnd(command: StartCommand, env: LabEnv = {}, control = new RunControl()): Promise<LabEvent[]> {
+  const events: LabEvent[] = [];
+  await runJob(command, (e) => events.push(e), control, env);
+  return events;
+}
+
+export function resultOf(events: LabEvent[]): LabResult {
+  const last = events[events.length - 1];
+  if (last.type !== 'result') throw new Error(`the job did not end with a result: ${JSON.stringify(last).slice(0, 300)}`);
+  return last.result;
+}
+
+export function ofType<T extends LabEvent['type']>(events: LabEvent[], type: T): Extract<LabEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<LabEvent, { type: T }> => e.type === type);
+}
