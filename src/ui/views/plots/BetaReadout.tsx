@@ -1,0 +1,36 @@
+// The big number: β of ⟨|v|⟩ ~ t^−β with its interval and where it comes from, and the harmonic prediction to compare with;
+// "β —" and the reason when there is no fit.
+import type { BetaFit } from '../../../engine/lab/protocol.ts';
+import { formatBeta, harmonicLine, intervalLine } from './betaFormat.ts';
+import './plots.css';
+
+export interface BetaReadoutProps {
+  fit: BetaFit | null;
+  /** For the harmonic prediction β_harm = D/4 + 1/2. */
+  dim: 2 | 3;
+  /** Samples behind a bootstrap interval ("bootstrap over 20 samples"); default fit.samples. */
+  samples?: number;
+  /** Why there is no fit (e.g. noFitReason(points): "fit window holds 2 points"); default "run a quench". */
+  reason?: string;
+  /** Lecture mode: a very large number. */
+  large?: boolean;
+}
+
+export function BetaReadout({ fit, dim, samples, reason, large = false }: BetaReadoutProps) {
+  return (
+    <div className={`gl-beta${large ? ' gl-large' : ''}`} data-testid="beta">
+      {fit ? (
+        <>
+          <div className="gl-beta-value" data-testid="beta-value"><span className="gl-beta-symbol">β</span> = {formatBeta(fit.beta)}</div>
+          <div className="gl-beta-interval" data-testid="beta-interval">{intervalLine(fit, samples ?? fit.samples)}</div>
+        </>
+      ) : (
+        <>
+          <div className="gl-beta-value gl-beta-none" data-testid="beta-value"><span className="gl-beta-symbol">β</span> —</div>
+          <div className="gl-beta-interval" data-testid="beta-reason">{reason ?? 'run a quench'}</div>
+        </>
+      )}
+      <div className="gl-beta-harmonic">{harmonicLine(dim)}</div>
+    </div>
+  );
+}
