@@ -17,12 +17,13 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
 });
 
-describe('the landing page in Chromium', () => {
-  it('says what GlassLab is, lists every model and renders visibly', async () => {
+describe('the about section in Chromium', () => {
+  it('says what GlassLab is and lists every model', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
+    await page.click('.about summary');
     await expect(page.locator('h1').textContent()).resolves.toBe('GlassLab');
     const models = await page.locator('[data-testid="model-list"] li').allTextContents();
     expect(models).toHaveLength(7);

@@ -4,6 +4,7 @@ import type { EnginePreference, LabEvent, LabJob } from '../engine/lab/protocol.
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
+import { useViewStore } from './viewStore.ts';
 
 /** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
 export interface LabClientLike {
@@ -61,6 +62,8 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
         }
       }
       keepPrevious();
+      // A comparison is about where the minima differ: show the displacement field between them, with arrows (001 Fig. 5).
+      if (job.kind === 'compare') useViewStore.getState().set({ colorMode: 'displacement', arrows: true });
       const status = runs.getState().status;
       if (status === 'running' || status === 'paused') client.stop();
       const runId = client.start(started, engine, { frameIntervalMs: options.frameIntervalMs });

@@ -3,11 +3,7 @@
 import type { ConfigurationData } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import { readExtendedXyz } from '../io/extendedXyz.ts';
-import type { Configuration } from '../physics/configuration.ts';
-
-export function configurationData(c: Configuration): ConfigurationData {
-  return { dim: c.box.dim, box: Array.from(c.box.lengths), positions: c.positions.slice(), diameters: c.diameters.slice(), species: c.species.slice() };
-}
+import { toConfigurationData } from '../engine/lab/configurationData.ts';
 
 /** Parses a state file and checks that it holds the spec's model, N and T. */
 export function parseStartingState(text: string, spec: RunSpec, file: string): ConfigurationData {
@@ -17,7 +13,7 @@ export function parseStartingState(text: string, spec: RunSpec, file: string): C
   if (frame.model !== undefined && frame.model !== spec.model) throw new Error(`${file} holds model ${frame.model}, not ${spec.model}`);
   if (n !== spec.n) throw new Error(`${file} holds ${n} particles, not N = ${spec.n}`);
   if (frame.temperature !== undefined && frame.temperature !== spec.temperature) throw new Error(`${file} was equilibrated at T = ${frame.temperature}, not ${spec.temperature}`);
-  return configurationData(c);
+  return toConfigurationData(c);
 }
 
 /** Fetches public/states/<file> (relative to the page's base URL). */

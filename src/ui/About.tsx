@@ -1,4 +1,4 @@
-// The landing page until the lab page lands: what GlassLab is and what already works (the headless engine).
+// What GlassLab is, under the lab: the three steps of the experiment, the models, and the same engine headless.
 import { MODELS, MODEL_NAMES } from '../physics/models.ts';
 
 const steps = [
@@ -9,11 +9,8 @@ const steps = [
 
 export function About() {
   return (
-    <main className="about">
-      <header>
-        <h1>GlassLab</h1>
-        <p className="tagline">A lab for the energy landscape of glasses: equilibrate a glass-forming liquid, quench it, and watch how it relaxes.</p>
-      </header>
+    <details className="about">
+      <summary>About GlassLab, its models and the command line</summary>
       <section className="steps">
         {steps.map(([title, text]) => (
           <article key={title}>
@@ -22,23 +19,16 @@ export function About() {
           </article>
         ))}
       </section>
-      <section>
-        <h2>Models</h2>
-        <ul data-testid="model-list">
-          {MODEL_NAMES.map((name) => (
-            <li key={name}>
-              <code>{name}</code> — {MODELS[name].label}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2>Available now: the float64 engine, headless</h2>
-        <p>The interactive lab page is being built. The reference engine already runs every experiment from the command line:</p>
-        <pre>{`npx glasslab equilibrate --model soft2d --n 1000 --temperature 0.8 --sweeps 1000 --seed 1 --out eq.xyz
-npx glasslab quench --in eq.xyz --algorithm sd --t-max 100 --out is.xyz --json
+      <h2>Models</h2>
+      <ul data-testid="model-list">
+        {MODEL_NAMES.map((name) => (
+          <li key={name}><code>{name}</code> — {MODELS[name].label} ({MODELS[name].source})</li>
+        ))}
+      </ul>
+      <h2>The same engines headless</h2>
+      <pre>{`npx glasslab equilibrate --model soft2d --n 1000 --temperature 0.8 --sweeps 1000 --seed 1 --out eq.xyz
+npx glasslab quench --in eq.xyz --algorithm sd --t-max 100 --engine auto --out is.xyz --json
 npx glasslab ensemble --model harmonic2d --n 1000 --temperature inf --samples 20 --json`}</pre>
-      </section>
-    </main>
+    </details>
   );
 }

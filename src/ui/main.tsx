@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { About } from './About.tsx';
+import { App } from './App.tsx';
 import './style.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <About />
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,68 @@
+// The lab page: presets on top; controls, particles and the relaxation plot side by side; the experiment's other results below.
+import { useEffect, useMemo } from 'react';
+import { LabClient } from '../engine/lab/client.ts';
+import { createLabController } from '../state/labController.ts';
+import { useViewStore } from '../state/viewStore.ts';
+import { About } from './About.tsx';
+import { ProtocolControls } from './controls/ProtocolControls.tsx';
+import { PresetGallery } from './controls/PresetGallery.tsx';
+import { RunButtons } from './controls/RunButtons.tsx';
+import { SystemControls } from './controls/SystemControls.tsx';
+import { EngineBanner } from './EngineBanner.tsx';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
+import { ParticlePanel } from './panels/ParticlePanel.tsx';
+import { PlotPanel } from './panels/PlotPanel.tsx';
+import { useEngineDetection } from './useEngineDetection.ts';
+
+function LectureToggle() {
+  const lecture = useViewStore((s) => s.lectureMode);
+  const set = useViewStore((s) => s.set);
+  return (
+    <button type="button" data-testid="lecture-mode" aria-pressed={lecture} title="Lecture mode (l): full screen, large type"
+      onClick={() => {
+        const on = !lecture;
+        set({ lectureMode: on });
+        if (on) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+        else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      }}>
+      {lecture ? 'Leave lecture mode' : 'Lecture mode'}
+    </button>
+  );
+}
+
+export function App() {
+  const detection = useEngineDetection();
+  const controller = useMemo(() => createLabController(new LabClient(), { baseUrl: import.meta.env.BASE_URL }), []);
+  useEffect(() => () => controller.dispose(), [controller]);
+  useShortcuts(controller);
+  const lecture = useViewStore((s) => s.lectureMode);
+  useEffect(() => {
+    const leave = () => { if (!document.fullscreenElement) useViewStore.getState().set({ lectureMode: false }); };
+    document.addEventListener('fullscreenchange', leave);
+    return () => document.removeEventListener('fullscreenchange', leave);
+  }, []);
+  return (
+    <div className={lecture ? 'lab lecture' : 'lab'}>
+      <header className="lab-header">
+        <h1>GlassLab</h1>
+        <span className="tagline">equilibrate a glass-former, quench it, watch ⟨|v(t)|⟩ ~ t^−β</span>
+        <LectureToggle />
+      </header>
+      <EngineBanner detection={detection} />
+      <PresetGallery controller={controller} />
+      <div className="lab-grid">
+        <aside className="controls" aria-label="Run spec">
+          <SystemControls />
+          <ProtocolControls />
+          <RunButtons controller={controller} />
+          <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
+        </aside>
+        <ParticlePanel />
+        <PlotPanel />
+      </div>
+      <ExperimentPanel />
+      <About />
+    </div>
+  );
+}

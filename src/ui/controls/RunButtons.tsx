@@ -1,0 +1,39 @@
+// Run, pause/resume, stop and reset, with the job's progress and time left.
+import type { LabController } from '../../state/labController.ts';
+import { useRunStore } from '../../state/runStore.ts';
+import { useSpecStore } from '../../state/specStore.ts';
+
+function timeLeft(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '';
+  if (s < 60) return `${Math.ceil(s)} s left`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s left`;
+  return `${(s / 3600).toFixed(1)} h left`;
+}
+
+export function RunButtons({ controller }: { controller: LabController }) {
+  const valid = useSpecStore((s) => s.job !== null);
+  const problems = useSpecStore((s) => Object.keys(s.errors).length);
+  const status = useRunStore((s) => s.status);
+  const progress = useRunStore((s) => s.progress);
+  const active = status === 'running' || status === 'paused';
+  return (
+    <div className="run-buttons">
+      <div className="buttons">
+        <button type="button" className="primary" data-testid="run" disabled={!valid} onClick={() => void controller.run()}
+          title={valid ? 'Run (space)' : 'fix the highlighted fields first'}>
+          {active ? 'Restart' : 'Run'}
+        </button>
+        <button type="button" data-testid="pause" disabled={!active} onClick={() => (status === 'paused' ? controller.resume() : controller.pause())}>
+          {status === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" data-testid="stop" disabled={!active} onClick={() => controller.stop()}>Stop</button>
+        <button type="button" data-testid="reset" onClick={() => controller.reset()} title="Reset (r)">Reset</button>
+      </div>
+      {!valid ? <div className="field-error" data-testid="invalid-summary">{problems} field{problems === 1 ? '' : 's'} to fix before running</div> : null}
+      <div className="progress" data-testid="progress" data-status={status}>
+        <progress max={1} value={progress?.fraction ?? 0} />
+        <span>{status === 'paused' ? 'paused · ' : ''}{progress?.label ?? (status === 'idle' ? 'ready' : status)} {active ? timeLeft(progress?.secondsLeft ?? null) : ''}</span>
+      </div>
+    </div>
+  );
+}

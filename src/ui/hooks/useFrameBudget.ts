@@ -1,0 +1,33 @@
+// Keeps the particle view from slowing the simulation: a new frame is shown only when the view has spent at most `share`
+// of the wall time rendering (measured render time / share between two frames, never more often than every minMs). The
+// latest frame always ends up shown: one pending timer catches it up.
+import { useEffect, useRef, useState } from 'react';
+
+export interface FrameBudget<T> {
+  shown: T;
+  /** Pass to the view's onRender: how long its last frame took. */
+  onRender: (ms: number) => void;
+}
+
+export function nextFrameDelay(lastShownAt: number, now: number, renderMs: number, share: number, minMs: number): number {
+  const interval = Math.max(minMs, renderMs / share);
+  return Math.max(0, lastShownAt + interval - now);
+}
+
+export function useFrameBudget<T>(latest: T, share = 0.1, minMs = 50): FrameBudget<T> {
+  const [shown, setShown] = useState(latest);
+  const renderMs = useRef(0);
+  const shownAt = useRef(0);
+  const latestRef = useRef(latest);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  latestRef.current = latest;
+  useEffect(() => {
+    if (timer.current) return; // a catch-up is already due; it takes the newest frame
+    const delay = nextFrameDelay(shownAt.current, performance.now(), renderMs.current, share, minMs);
+    const show = () => { timer.current = null; shownAt.current = performance.now(); setShown(latestRef.current); };
+    if (delay === 0) show();
+    else timer.current = setTimeout(show, delay);
+  }, [latest, share, minMs]);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  return { shown, onRender: (ms) => { renderMs.current = 0.7 * renderMs.current + 0.3 * ms; } };
+}

@@ -1,0 +1,79 @@
+// The particle view fed from the stores: the current system and frame, coloured by the chosen per-particle quantity. After a
+// comparison of minimizers it shows the displacement field between two of the minima (001 Fig. 5).
+import { useMemo, useState } from 'react';
+import type { CompareResult, ConfigurationData } from '../../engine/lab/protocol.ts';
+import { useRunStore } from '../../state/runStore.ts';
+import { useViewStore } from '../../state/viewStore.ts';
+import { ParticleView } from '../views/particles/index.ts';
+import { ViewControls } from '../controls/ViewControls.tsx';
+import { useFrameBudget } from '../hooks/useFrameBudget.ts';
+
+interface Shown {
+  system: ConfigurationData;
+  positions: Float32Array | Float64Array;
+  reference: Float32Array | Float64Array | undefined;
+  values: ArrayLike<number> | undefined;
+  caption: string;
+}
+
+function ComparePicker({ result, pair, setPair }: { result: CompareResult; pair: [number, number]; setPair: (p: [number, number]) => void }) {
+  const a = result.algorithms;
+  return (
+    <label className="compare-picker">
+      displacement between minima
+      <select data-testid="compare-pair" value={`${pair[0]}-${pair[1]}`} onChange={(e) => setPair(e.target.value.split('-').map(Number) as [number, number])}>
+        {a.flatMap((x, i) => a.map((y, j) => (i < j ? <option key={`${i}-${j}`} value={`${i}-${j}`}>{x.toUpperCase()} → {y.toUpperCase()}</option> : null)))}
+      </select>
+    </label>
+  );
+}
+
+export function ParticlePanel() {
+  const system = useRunStore((s) => s.system);
+  const latestFrame = useRunStore((s) => s.frame);
+  // The view renders on the main thread; frames are dropped so it takes at most ~10% of the time (src/ui/hooks/useFrameBudget.ts).
+  const { shown: frame, onRender } = useFrameBudget(latestFrame);
+  const reference = useRunStore((s) => s.reference);
+  const result = useRunStore((s) => s.result);
+  const systemLabel = useRunStore((s) => s.systemLabel);
+  const v = useViewStore();
+  const [pair, setPair] = useState<[number, number]>([0, 1]);
+
+  const shown: Shown | null = useMemo(() => {
+    if (result?.kind === 'compare' && result.finals.length >= 2) {
+      const [i, j] = [Math.min(pair[0], result.finals.length - 1), Math.min(pair[1], result.finals.length - 1)];
+      return {
+        system: result.initial, positions: result.finals[j].positions, reference: result.finals[i].positions, values: undefined,
+        caption: `${result.algorithms[j].toUpperCase()} minimum, displacements from the ${result.algorithms[i].toUpperCase()} minimum`,
+      };
+    }
+    if (!system) return null;
+    const single = result?.kind === 'single' ? result : null;
+    const values = v.colorMode === 'defects' ? single?.particles.defectFlags
+      : v.colorMode === 'd2min' ? single?.particles.d2min
+      : v.colorMode === 'speed' ? frame?.speeds
+      : undefined;
+    const t = frame ? `t = ${frame.t.toPrecision(3)}` : 't = 0';
+    return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}` };
+  }, [result, pair, system, frame, reference, systemLabel, v.colorMode]);
+
+  return (
+    <section className="panel particle-panel" aria-label="Particles">
+      <ViewControls />
+      {result?.kind === 'compare' ? <ComparePicker result={result} pair={pair} setPair={setPair} /> : null}
+      <div className="particle-host">
+        {shown ? (
+          <ParticleView
+            dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}
+            positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={v.range}
+            logScale={v.logScale} onAutoRange={useViewStore.getState().setAutoRange} arrows={{ show: v.arrows, magnification: v.magnification }}
+            large={v.lectureMode} onRender={onRender}
+          />
+        ) : (
+          <div className="placeholder" data-testid="particles-empty">Pick a preset or press Run: the particles appear here.</div>
+        )}
+      </div>
+      {shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// ⟨|v(t)|⟩ of the running experiment (its groups averaged and fitted) over the kept runs, the β readout, and the extra panels.
+import { useMemo } from 'react';
+import { curveGroups } from '../../state/curveGroups.ts';
+import { useRunStore } from '../../state/runStore.ts';
+import { useSpecStore } from '../../state/specStore.ts';
+import { useViewStore } from '../../state/viewStore.ts';
+import { getModel, MODEL_NAMES } from '../../physics/models.ts';
+import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
+import { BetaReadout, noFitReason, pointsInWindow, VelocityPlot, type PlotCurve } from '../views/plots/index.ts';
+import { PlotToggles } from '../controls/ViewControls.tsx';
+
+/** The fit window as typed, or the last valid one while the typing is invalid. */
+function useFitWindow() {
+  const spec = useSpecStore((s) => s.spec);
+  const d = useSpecStore((s) => s.draft);
+  const tMin = Number(d.fitTMin), tMax = Number(d.fitTMax);
+  return spec?.fitWindow ?? (tMin > 0 && tMax > tMin ? { tMin, tMax } : { tMin: 3, tMax: 100 });
+}
+
+/** The GPU engine's measured float32 floor of ⟨|v|⟩ (src/gpu; issue 3), drawn when the GPU runs. */
+const GPU_FLOOR = 4e-6;
+
+export function PlotPanel() {
+  const curves = useRunStore((s) => s.curves);
+  const order = useRunStore((s) => s.curveOrder);
+  const status = useRunStore((s) => s.status);
+  const engine = useRunStore((s) => s.engine);
+  const system = useRunStore((s) => s.system);
+  const overlays = useRunStore((s) => s.overlays);
+  const clearOverlays = useRunStore((s) => s.clearOverlays);
+  const modelName = useSpecStore((s) => s.draft.model);
+  const setField = useSpecStore((s) => s.setField);
+  const v = useViewStore();
+  const window = useFitWindow();
+  const dim = (system?.dim ?? ((MODEL_NAMES as readonly string[]).includes(modelName) ? getModel(modelName).dim : 2)) as 2 | 3;
+
+  const groups = useMemo(() => curveGroups(curves, order, window, status === 'running' || status === 'paused'), [curves, order, window, status]);
+  // The running sample of an ensemble is shown too, thin, so something moves while the mean waits for it.
+  const growing = order.length > 1 && (status === 'running' || status === 'paused') ? curves[order[order.length - 1]] : null;
+  // The readout's curve: SD's in a comparison (FIRE's and CG's t is not physical time), else the latest group.
+  const current = groups.find((g) => g.key === 'sd' && groups.length > 1) ?? groups[groups.length - 1] ?? null;
+  const plotCurves: PlotCurve[] = useMemo(() => {
+    const list: PlotCurve[] = [...groups].reverse().map((g) => ({ id: `run-${g.key}`, label: g.label, t: g.t, speed: g.speed, energyPerParticle: g.energyPerParticle, fit: g.fit }));
+    if (growing && growing.t.length > 1 && groups.some((g) => g.members > 1)) list.push({ id: 'growing', label: `${growing.name} (running)`, t: growing.t, speed: growing.speed, dashed: true });
+    for (const o of [...overlays].reverse()) {
+      let fit = null;
+      try { fit = curveBetaFit(o.t, o.speed, window); } catch { fit = null; }
+      list.push({ id: `overlay-${o.id}`, label: o.label, t: o.t, speed: o.speed, energyPerParticle: o.energyPerParticle, fit, dashed: true });
+    }
+    return list;
+  }, [groups, growing, overlays, window]);
+
+  const reason = current ? (current.fit ? undefined : noFitReason(pointsInWindow(current.t, current.speed, window))) : undefined;
+  return (
+    <section className="panel plot-panel" aria-label="Relaxation">
+      <div className="plot-head">
+        <BetaReadout fit={current?.fit ?? null} dim={dim} samples={current?.samples} reason={reason} large={v.lectureMode} />
+        <div className="plot-tools">
+          <PlotToggles />
+          {overlays.length ? <button type="button" data-testid="clear-overlays" onClick={clearOverlays}>clear {overlays.length} kept run{overlays.length > 1 ? 's' : ''}</button> : null}
+        </div>
+      </div>
+      <VelocityPlot
+        curves={plotCurves} dim={dim} fitWindow={window}
+        onFitWindowChange={(w) => { setField('fitTMin', String(+w.tMin.toPrecision(4))); setField('fitTMax', String(+w.tMax.toPrecision(4))); }}
+        showEnergy={v.showEnergy} showLocalSlope={v.showLocalSlope} floor={engine === 'gpu' ? GPU_FLOOR : null} large={v.lectureMode}
+      />
+    </section>
+  );
+}
