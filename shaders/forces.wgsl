@@ -1,5 +1,8 @@
 // Pair forces and per-particle energies over the full neighbor list: one thread per particle sums its own force, no atomics.
 // Mirrors src/physics/forces.ts forces2/forces3: x² = r²/s², f_i += ε/s²·(u′/x)·(r_j − r_i), E = Σ_i ½ Σ_j ε u(x²).
+// x² comes from the exact integer r² (shaders/separation.wgsl) as grid + rest; u′/x and u are evaluated at the grid point and
+// continued to first order in the rest, so that the f32 force is a smooth function of the positions between grid points and
+// its round-off no longer sets the late-time floor of a quench (issue 3; test/gpu/quenchPrecision.test.ts).
 
 @group(0) @binding(0) var<uniform> params: SystemParams;
 @group(0) @binding(1) var<storage, read> positions: array<Fixed>;
@@ -8,16 +11,9 @@
 @group(0) @binding(4) var<storage, read> neighborCounts: array<u32>;
 @group(0) @binding(5) var<storage, read_write> forces: array<f32>;   // N·D, particle-major
 @group(0) @binding(6) var<storage, read_write> energies: array<f32>; // ½ Σ_j U_ij per particle
+@group(0) @binding(7) var<uniform> units: SeparationUnits;
 
-// r_j − r_i by the exact minimum image (shaders/fixedpoint.wgsl). Static components under constant DIM tests, no dynamic indexing.
-fn separation(i: u32, j: u32) -> VecD {
-  let pi = i * DIM;
-  let pj = j * DIM;
-  var d = vec4<f32>(fixedDifference(positions[pi], positions[pj]), fixedDifference(positions[pi + 1u], positions[pj + 1u]), 0.0, 0.0);
-  if (DIM > 2u) { d.z = fixedDifference(positions[pi + 2u], positions[pj + 2u]); }
-  if (DIM > 3u) { d.w = fixedDifference(positions[pi + 3u], positions[pj + 3u]); }
-  return toVecD(d * params.fractionToLength);
-}
+//#include separation
 
 // 000 Eq. (1) with ζ = 1: f_i = −∂E/∂r_i; mirrors forces2/forces3 in src/physics/forces.ts.
 @compute @workgroup_size(64)
@@ -32,14 +28,17 @@ fn pairForces(@builtin(global_invocation_id) id: vec3<u32>) {
   for (var k = 0u; k < count; k = k + 1u) {
     let j = neighbors[k * n + i];
     let pj = particles[j];
-    let dr = separation(i, j);
+    let dr = pairSeparation(i, j, units);
+    if (!dr.inReach) { continue; }
     let s = pairSigma(pi.diameter, pj.diameter, pi.species, pj.species);
     let is2 = 1.0 / (s * s);
-    let x2 = dot(dr, dr) * is2;
-    if (x2 >= PAIR_CUTOFF2) { continue; }
+    let x2 = squaredRatio(dr.r2, units.unit2 * is2);
+    if (!x2.inRange || x2.grid + x2.rest >= PAIR_CUTOFF2) { continue; }
     let eps = pairEpsilon(pi.species, pj.species);
-    e = e + eps * pairEnergy(x2);
-    f = f + (eps * is2 * pairForceOverX(x2)) * dr;
+    // u′/x(x²) ≈ u′/x(grid) + d(u′/x)/d(x²)(grid)·rest, and u(x²) ≈ u(grid) + ½(u′/x)(grid)·rest (du/d(x²) = u′/(2x))
+    let forceOverX = pairForceOverX(x2.grid);
+    e = e + eps * (pairEnergy(x2.grid) + 0.5 * forceOverX * x2.rest);
+    f = f + (eps * is2 * (forceOverX + pairForceOverXSlope(x2.grid) * x2.rest)) * dr.vector;
   }
   let f4 = toVec4(f);
   forces[i * DIM] = f4.x;

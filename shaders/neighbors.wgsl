@@ -12,15 +12,7 @@
 @group(0) @binding(7) var<storage, read_write> reference: array<Fixed>;    // positions at the last build
 @group(0) @binding(8) var<storage, read_write> status: array<atomic<u32>>; // [0] largest count, [1] bits of the largest |Δr|² since the build
 
-// r_j − r_i by the exact minimum image (shaders/fixedpoint.wgsl). Static components under constant DIM tests, no dynamic indexing.
-fn separation(i: u32, j: u32) -> VecD {
-  let pi = i * DIM;
-  let pj = j * DIM;
-  var d = vec4<f32>(fixedDifference(positions[pi], positions[pj]), fixedDifference(positions[pi + 1u], positions[pj + 1u]), 0.0, 0.0);
-  if (DIM > 2u) { d.z = fixedDifference(positions[pi + 2u], positions[pj + 2u]); }
-  if (DIM > 3u) { d.w = fixedDifference(positions[pi + 3u], positions[pj + 3u]); }
-  return toVecD(d * params.fractionToLength);
-}
+//#include separation
 
 // The cell at stencil position q around the home cell (axis 0 fastest; offsets −reach..reach per axis, wrapped).
 fn stencilCell(home: vec4<u32>, q: u32) -> u32 {

@@ -71,3 +71,64 @@ export function fixedAdd(hi: number, lo: number, dHi: number, dLo: number): [num
   const carry = sum >= TWO_POW_32 ? 1 : 0;
   return [(hi + dHi + carry) >>> 0, sum >>> 0];
 }
+
+/**
+ * The common unit U of the exact integer separations of shaders/separation.wgsl: along axis a the 64-bit difference (units
+ * 2⁻⁶⁴ L_a) is shifted right by 32 − shift_a into units U_a = L_a·2^−(32+shift_a), with 2³¹·U_a ≥ `reach` (every interacting
+ * pair's |Δx_a|) and U_a < 2^−30·reach; U = max_a U_a, and ratio_a = ⌊2³²·U_a/U⌋ rescales the other axes (0: U_a = U, none).
+ * Then |Δx_a| < 2³¹ U for every interacting pair, and r² = Σ_a m_a² (m_a < 2³¹) fits in 64 bits exactly.
+ */
+export interface SeparationUnits {
+  readonly shift: number[];
+  readonly ratio: number[];
+  /** U, in lengths. */
+  readonly unit: number;
+}
+
+// DESIGN.md hazard 1: integer separations with ~31 bits over the interaction range (U ≈ 1e-9 for soft spheres).
+export function separationUnits(box: Box, reach: number): SeparationUnits {
+  if (!(reach > 0)) throw new Error(`the interaction reach must be positive, got ${reach}`);
+  const shift: number[] = [];
+  const axisUnits: number[] = [];
+  for (let a = 0; a < box.dim; a++) {
+    const L = box.lengths[a];
+    // the largest s with L·2^−(s+1) ≥ reach, i.e. 2³¹·U_a ≥ reach; L ≥ 2·reach (the landscape's box check) gives s ≥ 0
+    let s = Math.max(0, Math.floor(Math.log2(L / reach)) - 1);
+    while (s > 0 && L / 2 ** (s + 1) < reach) s--;
+    while (s < 31 && L / 2 ** (s + 2) >= reach) s++;
+    if (L / 2 ** (s + 1) < reach) throw new Error(`box side ${L} is shorter than twice the interaction reach ${reach}`);
+    shift.push(s);
+    axisUnits.push(L / 2 ** (32 + s));
+  }
+  const unit = Math.max(...axisUnits);
+  const ratio = axisUnits.map((u) => (u === unit ? 0 : Math.min(TWO_POW_32 - 1, Math.floor((u / unit) * TWO_POW_32))));
+  return { shift, ratio, unit };
+}
+
+export const SEPARATION_UNITS_BYTES = 48;
+
+/** struct SeparationUnits of shaders/separation.wgsl: shift (vec4<u32>), ratio (vec4<u32>), U and U² as f32, padded to 16. */
+export function packSeparationUnits(units: SeparationUnits): ArrayBuffer {
+  const bytes = new ArrayBuffer(SEPARATION_UNITS_BYTES);
+  const u = new Uint32Array(bytes);
+  const f = new Float32Array(bytes);
+  units.shift.forEach((s, a) => { u[a] = s; });
+  units.ratio.forEach((r, a) => { u[4 + a] = r; });
+  f[8] = units.unit;
+  f[9] = units.unit * units.unit;
+  return bytes;
+}
+
+/**
+ * |b − a| along one axis in units U as shaders/separation.wgsl axisSeparationUnits computes it (exact, BigInt), or null when
+ * ≥ 2³¹ U (beyond reach).
+ */
+export function axisSeparationUnits(aHi: number, aLo: number, bHi: number, bLo: number, shift: number, ratio: number): bigint | null {
+  const two64 = 1n << 64n;
+  let d = ((BigInt(bHi) << 32n) + BigInt(bLo) - (BigInt(aHi) << 32n) - BigInt(aLo) + two64) % two64;
+  if (d >= 1n << 63n) d = two64 - d; // |D|, the minimum image
+  let m = d >> BigInt(32 - shift);
+  if (m >= 1n << 32n) return null;
+  if (ratio !== 0) m = (m * BigInt(ratio)) >> 32n;
+  return m >= 1n << 31n ? null : m;
+}

@@ -5,7 +5,8 @@ import type { LandscapeOptions } from '../physics/forces.ts';
 import type { Model } from '../physics/models.ts';
 import type { Box } from '../physics/space.ts';
 import { acquireGpu, type GpuContext } from './device.ts';
-import { bindBuffers, createKernelFamily, dispatch, groupsFor, readBack, storageBuffer, type KernelFamily } from './kernels.ts';
+import { packSeparationUnits, SEPARATION_UNITS_BYTES, separationUnits } from './fixedPoint.ts';
+import { bindBuffers, createKernelFamily, dispatch, groupsFor, readBack, storageBuffer, uniformBuffer, type KernelFamily } from './kernels.ts';
 import { createMotion, createMotionKernels, type GpuMotion } from './motion.ts';
 import { createNeighborKernels, createNeighborList, estimatedCapacity, type GpuNeighborList } from './neighborList.ts';
 import { createParticleBuffers, type ParticleBuffers } from './particles.ts';
@@ -52,7 +53,7 @@ export async function particlePreamble(model: Model): Promise<string> {
 function createForceKernels(gpu: GpuContext, preamble: string): Promise<KernelFamily> {
   return loadShader('forces').then((code) =>
     createKernelFamily(gpu, 'forces', preamble + code,
-      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage'], ['pairForces']));
+      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'uniform'], ['pairForces']));
 }
 
 interface LandscapeKernels { scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily; forces: KernelFamily; motion: KernelFamily }
@@ -100,6 +101,8 @@ export class GpuLandscape {
   private readonly forces: GPUBuffer;
   private readonly energies: GPUBuffer;
   private readonly delta: GPUBuffer;
+  /** struct SeparationUnits (shaders/separation.wgsl): the integer unit of the force kernel's exact r². */
+  private readonly units: GPUBuffer;
   private boundNeighbors: GPUBuffer | null = null;
   private boundForceGroup: GPUBindGroup | null = null;
 
@@ -111,6 +114,7 @@ export class GpuLandscape {
     private readonly list: GpuNeighborList,
     private readonly motion: GpuMotion,
     private readonly forceKernels: KernelFamily,
+    searchRadius: number,
   ) {
     this.model = model;
     this.box = particles.box;
@@ -119,6 +123,9 @@ export class GpuLandscape {
     this.forces = storageBuffer(gpu, 'forces', 4 * this.n * this.box.dim);
     this.energies = storageBuffer(gpu, 'particle energies', 4 * this.n);
     this.delta = storageBuffer(gpu, 'displacements', 4 * this.n * this.box.dim);
+    // every interacting pair is closer than x_c·s_max = searchRadius − skin ≤ searchRadius along each axis
+    this.units = uniformBuffer(gpu, 'separation units', SEPARATION_UNITS_BYTES);
+    gpu.device.queue.writeBuffer(this.units, 0, packSeparationUnits(separationUnits(this.box, searchRadius)));
   }
 
   /** Upload the configuration and build the first neighbor list (mirrors createLandscape). */
@@ -133,7 +140,7 @@ export class GpuLandscape {
       const capacity = options.neighborCapacity ?? estimatedCapacity(particles, searchRadius);
       const list = createNeighborList(gpu, kernels, particles, capacity);
       undo.push(() => list.destroy());
-      const land = new GpuLandscape(gpu, options.gpu === undefined, model, particles, list, createMotion(gpu, kernels.motion, particles), kernels.forces);
+      const land = new GpuLandscape(gpu, options.gpu === undefined, model, particles, list, createMotion(gpu, kernels.motion, particles), kernels.forces, searchRadius);
       undo.length = 0;
       undo.push(() => land.destroy());
       await list.build();
@@ -198,7 +205,7 @@ export class GpuLandscape {
     if (this.boundNeighbors !== this.list.neighbors || !this.boundForceGroup) {
       this.boundNeighbors = this.list.neighbors;
       this.boundForceGroup = bindBuffers(this.gpu, this.forceKernels, [
-        this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies,
+        this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies, this.units,
       ]);
     }
     return this.boundForceGroup;
@@ -260,7 +267,7 @@ export class GpuLandscape {
     this.list.destroy();
     this.motion.destroy();
     this.particles.destroy();
-    for (const b of [this.forces, this.energies, this.delta]) b.destroy();
+    for (const b of [this.forces, this.energies, this.delta, this.units]) b.destroy();
     if (this.ownsDevice) this.gpu.destroy();
   }
 }

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
 import {
-  decodeCoordinate, decodePositions, encodeCoordinate, encodePositions, fixedAdd, fixedIncrement, fixedSeparation, TWO_POW_32,
+  axisSeparationUnits, decodeCoordinate, decodePositions, encodeCoordinate, encodePositions, fixedAdd, fixedIncrement, fixedSeparation,
+  separationUnits, TWO_POW_32,
 } from '../../src/gpu/fixedPoint.ts';
 import { GpuLandscape } from '../../src/gpu/forces.ts';
 import type { Configuration } from '../../src/physics/configuration.ts';
@@ -60,6 +61,44 @@ function exactMoves(before: Uint32Array, after: Uint32Array): number[] {
 function sparseBox(x: number[]): Configuration {
   return { box: periodicBox(2, L), positions: new Float64Array(x), diameters: new Float64Array(x.length / 2).fill(1), species: new Uint8Array(x.length / 2) };
 }
+
+describe('exact integer separations (shaders/separation.wgsl, the force kernel\'s r²)', () => {
+  it('choose a unit U with 2³¹·U ≥ the reach and U < 2⁻³⁰·reach on every axis, one common U in a non-cubic box', () => {
+    for (const [lengths, reach] of [[[16, 16], 2.5], [[250, 250], 2.5], [[9.9, 9.9, 9.9], 3.1], [[5, 5], 2.5], [[40, 17, 23], 2.8]] as const) {
+      const box = periodicBox(lengths.length, lengths);
+      const { shift, ratio, unit } = separationUnits(box, reach);
+      expect(2 ** 31 * unit).toBeGreaterThanOrEqual(reach);
+      expect(unit).toBeLessThan(2 ** -30 * reach);
+      for (let a = 0; a < box.dim; a++) {
+        const axisUnit = box.lengths[a] / 2 ** (32 + shift[a]);
+        expect(2 ** 31 * axisUnit).toBeGreaterThanOrEqual(reach);
+        if (ratio[a] === 0) expect(axisUnit).toBe(unit);
+        else expect(Math.abs(ratio[a] / TWO_POW_32 - axisUnit / unit)).toBeLessThan(2 ** -31);
+      }
+    }
+    expect(() => separationUnits(periodicBox(2, 4), 2.5)).toThrow(/twice the interaction reach/);
+  });
+
+  it('are the minimum-image |Δx| in units U to within one unit, symmetric in the pair, and out of reach beyond 2³¹·U', () => {
+    const box = periodicBox(2, [L, 0.7 * L]);
+    const reach = 2.5;
+    const units = separationUnits(box, reach);
+    for (let a = 0; a < 2; a++) {
+      const La = box.lengths[a];
+      for (const [x, dx] of [[1.3, 0.9], [La - 1e-7, 1.1], [0.4, -1.7], [100.123456789, 2.4999], [7, 1e-9], [3, 2 ** 31 * units.unit * 1.0001]]) {
+        const [aHi, aLo] = encodeCoordinate(x, La);
+        const [bHi, bLo] = encodeCoordinate(x + dx, La);
+        const m = axisSeparationUnits(aHi, aLo, bHi, bLo, units.shift[a], units.ratio[a]);
+        const back = axisSeparationUnits(bHi, bLo, aHi, aLo, units.shift[a], units.ratio[a]);
+        expect(back).toBe(m);
+        const exact = Math.abs(fixedSeparation(aHi, aLo, bHi, bLo, La)) / units.unit;
+        if (exact >= 2 ** 31) { expect(m).toBeNull(); continue; }
+        expect(m).not.toBeNull();
+        expect(Math.abs(Number(m) - exact)).toBeLessThanOrEqual(1 + exact * 2 ** -31);
+      }
+    }
+  });
+});
 
 describe.skipIf(!gpuAvailable)(`fixed-point positions on the GPU${gpuAvailable ? '' : ` (${NO_GPU})`}`, () => {
   let gpu: GpuContext;

@@ -7,7 +7,8 @@
 //   S_i counts ε_ij/s_ij per pair, not only |f_ij|); summing k ≲ 100 terms adds ≤ k·u·S_i at worst (≈ √k·u typically).
 //   1e-5 ≈ 170u covers the worst case with room, and is still 10⁴ times below any physics error.
 // - energy: |E(GPU) − E(float64)| ≤ 1e-5 · |E|, the f32 per-particle energies being summed on the host in float64.
-// - pair functions alone: |Δ| ≤ 2e-6 · (|value| + 1) (a dozen f32 operations on terms of up to a few times the value).
+// - pair functions alone (u, u′/x and its slope in x², the force kernel's first-order term): |Δ| ≤ 2e-6 · (|value| + 1) (a dozen
+//   f32 operations on terms of up to a few times the value).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
 import { GpuLandscape } from '../../src/gpu/forces.ts';
@@ -67,15 +68,17 @@ describe.skipIf(!gpuAvailable)(`GPU forces against the float64 engine${gpuAvaila
   for (const name of MODEL_NAMES) {
     const model = MODELS[name];
 
-    it(`${name}: the generated WGSL pair function equals uOfX2 and duOverX`, async () => {
+    it(`${name}: the generated WGSL pair function equals uOfX2, duOverX and the slope (d2u − du/x)/(2x²)`, async () => {
       const pot = model.potential;
       const x2 = new Float32Array(200).map((_, k) => (0.75 + ((pot.xc - 0.75) * k) / 200) ** 2);
-      const { u, duOverX } = await tabulatePairOnGpu(gpu, model, x2);
+      const { u, duOverX, duOverXSlope } = await tabulatePairOnGpu(gpu, model, x2);
       let worst = 0;
       for (let k = 0; k < x2.length; k++) {
-        const exact = [pot.uOfX2(x2[k]), pot.duOverX(x2[k])];
-        const got = [u[k], duOverX[k]];
-        for (let m = 0; m < 2; m++) worst = Math.max(worst, Math.abs(got[m] - exact[m]) / (Math.abs(exact[m]) + 1));
+        const x = Math.sqrt(x2[k]);
+        // d(u′/x)/d(x²) = (u″ − u′/x)/(2x²), from the float64 derivatives of src/physics/potentials.ts
+        const exact = [pot.uOfX2(x2[k]), pot.duOverX(x2[k]), (pot.d2u(x) - pot.du(x) / x) / (2 * x2[k])];
+        const got = [u[k], duOverX[k], duOverXSlope[k]];
+        for (let m = 0; m < 3; m++) worst = Math.max(worst, Math.abs(got[m] - exact[m]) / (Math.abs(exact[m]) + 1));
       }
       console.log(`${name}: pair function, max |Δ|/(|value| + 1) = ${worst.toExponential(2)}`);
       expect(worst).toBeLessThanOrEqual(PAIR_BOUND);
