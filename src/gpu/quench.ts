@@ -50,6 +50,8 @@ export interface GpuQuenchOptions extends QuenchOptions {
 
 export interface PositionSnapshot {
   positions: Float64Array;
+  /** |f_i| per particle at the same step (the SD speed |v_i|). */
+  speeds?: Float32Array;
   step: number;
   /** SD: step·Δt; FIRE: fictive time as of the last chunk read back (an estimate). */
   t: number;
@@ -96,7 +98,10 @@ export async function quenchGpu(model: Model, original: Configuration, options: 
     const onPositions = options.onPositions;
     const run = await runDescent(land, descent, {
       ...options, algorithm, dt, forceTolerance,
-      onPositions: onPositions && ((p) => onPositions({ ...p, positions: unpermutePositions(p.positions, order, model.dim) })),
+      onPositions: onPositions && ((p) => onPositions({
+        ...p, positions: unpermutePositions(p.positions, order, model.dim),
+        ...(p.speeds ? { speeds: Float32Array.from(unpermutePositions(Float64Array.from(p.speeds), order, 1)) } : {}),
+      })),
       tMax: options.tMax ?? 1e4, maxSteps: options.maxSteps ?? 1e7, perDecade: options.samplesPerDecade ?? 20,
     });
     const n = particleCount(start);

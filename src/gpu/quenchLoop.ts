@@ -22,6 +22,18 @@ function lastStepOf(algorithm: DescentAlgorithm, dt: number, tMax: number, maxSt
   return Math.min(s, maxSteps);
 }
 
+/** |v_i| = |f_i| per particle (000 Eq. 1 with ζ = 1; for FIRE the force, not its velocity), from the f32 force buffer. */
+export function particleSpeeds(forces: Float32Array, d: number): Float32Array {
+  const n = forces.length / d;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let a = 0; a < d; a++) s += forces[i * d + a] * forces[i * d + a];
+    out[i] = Math.sqrt(s);
+  }
+  return out;
+}
+
 export interface Observation { w: number; energy: number; maxForce: number }
 
 /** W, E and max|f_i| of the current forces, summed in float64 on the host (the final point). */
@@ -139,7 +151,11 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     if (!onPositions || snapshot || performance.now() - lastSnapshotAt < interval) return;
     lastSnapshotAt = performance.now();
     const step = encodedTo, t = sd ? encodedTo * o.dt : fictiveTime;
-    snapshot = land.readPositions().then((positions) => { onPositions({ positions, step, t }); }).catch(() => undefined).finally(() => { snapshot = null; });
+    const d = land.box.dim;
+    const forces = readBack(land.gpu, land.buffers.forces, 4 * n * d);
+    snapshot = Promise.all([land.readPositions(), forces])
+      .then(([positions, f]) => { onPositions({ positions, speeds: particleSpeeds(new Float32Array(f), d), step, t }); })
+      .catch(() => undefined).finally(() => { snapshot = null; });
   };
   let cancelled = false;
   const wantsMore = () => !cancelled && inFlight.length < depth && (encodedTo < lastStep || prelude.evaluateForces);

@@ -30,6 +30,16 @@ describe.skipIf(!gpuAvailable)(`lab jobs on the GPU engine${gpuAvailable ? '' : 
     const frames = ofType(onGpu, 'frame');
     expect(frames.length).toBeGreaterThan(0);
     expect(frames[frames.length - 1].positions).toHaveLength(2 * 256);
+    // Mid-run frames carry |v_i| = |f_i| from the GPU's force buffer: their rms is ⟨|v|⟩ of the curve at that step.
+    const withSpeeds = frames.filter((f) => f.speeds);
+    expect(withSpeeds.length).toBeGreaterThan(0);
+    for (const f of withSpeeds) {
+      expect(f.speeds).toHaveLength(256);
+      const rms = Math.sqrt(f.speeds!.reduce((a, v) => a + v * v, 0) / 256);
+      const k = c.series.step.findIndex((s) => s >= f.step);
+      if (k >= 0 && c.series.step[k] === f.step) expect(Math.abs(rms / c.series.speed[k] - 1)).toBeLessThan(0.01);
+      else expect(rms).toBeGreaterThan(0);
+    }
     expect(g.particles.defectFlags).toHaveLength(256);
   });
 

@@ -95,7 +95,8 @@ async function quenchOnGpu(ctx: JobContext, model: Model, start: Configuration, 
       onPositions: (snap) => {
         if (ctx.control.stopped()) return;
         const positions = framePositions(snap.positions);
-        ctx.emit({ type: 'frame', runId, t: snap.t, step: snap.step, positions }, [positions.buffer]);
+        const speeds = snap.speeds;
+        ctx.emit({ type: 'frame', runId, t: snap.t, step: snap.step, positions, ...(speeds ? { speeds } : {}) }, speeds ? [positions.buffer, speeds.buffer] : [positions.buffer]);
       },
     } : {}),
   }, gpu);
