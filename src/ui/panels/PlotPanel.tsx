@@ -17,8 +17,8 @@ function useFitWindow() {
   return spec?.fitWindow ?? (tMin > 0 && tMax > tMin ? { tMin, tMax } : { tMin: 3, tMax: 100 });
 }
 
-/** The GPU engine's measured float32 floor of ⟨|v|⟩ (src/gpu; issue 3), drawn when the GPU runs. */
-const GPU_FLOOR = 4e-6;
+/** The GPU engine's measured floor of ⟨|v|⟩ (soft2d, `npm run bench:gpu-floor`), drawn when the GPU runs. */
+const GPU_FLOOR = 3e-7;
 
 export function PlotPanel() {
   const curves = useRunStore((s) => s.curves);
