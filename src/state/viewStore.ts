@@ -23,10 +23,12 @@ export interface ViewSettings {
   showEnergy: boolean;
   showLocalSlope: boolean;
   lectureMode: boolean;
+  /** Draw frames while the engine runs (off: the view keeps its last frame and costs the simulation nothing). */
+  liveView: boolean;
 }
 
 export const DEFAULT_VIEW: ViewSettings = {
-  colorMode: 'species', range: null, logScale: false, arrows: false, magnification: 5, showEnergy: false, showLocalSlope: false, lectureMode: false,
+  colorMode: 'species', range: null, logScale: false, arrows: false, magnification: 5, showEnergy: false, showLocalSlope: false, lectureMode: false, liveView: true,
 };
 
 interface ViewStore extends ViewSettings {

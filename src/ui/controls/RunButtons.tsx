@@ -15,6 +15,7 @@ export function RunButtons({ controller }: { controller: LabController }) {
   const problems = useSpecStore((s) => Object.keys(s.errors).length);
   const status = useRunStore((s) => s.status);
   const progress = useRunStore((s) => s.progress);
+  const step = useRunStore((s) => s.frame?.step ?? 0);
   const active = status === 'running' || status === 'paused';
   return (
     <div className="run-buttons">
@@ -30,7 +31,7 @@ export function RunButtons({ controller }: { controller: LabController }) {
         <button type="button" data-testid="reset" onClick={() => controller.reset()} title="Reset (r)">Reset</button>
       </div>
       {!valid ? <div className="field-error" data-testid="invalid-summary">{problems} field{problems === 1 ? '' : 's'} to fix before running</div> : null}
-      <div className="progress" data-testid="progress" data-status={status}>
+      <div className="progress" data-testid="progress" data-status={status} data-step={step}>
         <progress max={1} value={progress?.fraction ?? 0} />
         <span>{status === 'paused' ? 'paused · ' : ''}{progress?.label ?? (status === 'idle' ? 'ready' : status)} {active ? timeLeft(progress?.secondsLeft ?? null) : ''}</span>
       </div>

@@ -45,6 +45,7 @@ export function ViewControls() {
           <label><input type="checkbox" checked={v.logScale} onChange={(e) => v.set({ logScale: e.target.checked })} /> log</label>
         </span>
       ) : null}
+      <label title="Off: the view keeps its frame while the engine runs (fastest)"><input type="checkbox" data-testid="live-view" checked={v.liveView} onChange={(e) => v.set({ liveView: e.target.checked })} /> live</label>
       <label><input type="checkbox" data-testid="arrows" checked={v.arrows} onChange={(e) => v.set({ arrows: e.target.checked })} /> arrows</label>
       {v.arrows ? (
         <label>

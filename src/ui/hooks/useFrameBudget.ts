@@ -1,5 +1,5 @@
 // Keeps the particle view from slowing the simulation: a new frame is shown only when the view has spent at most `share`
-// of the wall time rendering (measured render time / share between two frames, never more often than every minMs). The
+// of the wall time rendering (the GPU time of the last frame / share between two frames, never more often than every minMs). The
 // latest frame always ends up shown: one pending timer catches it up.
 import { useEffect, useRef, useState } from 'react';
 
@@ -14,7 +14,7 @@ export function nextFrameDelay(lastShownAt: number, now: number, renderMs: numbe
   return Math.max(0, lastShownAt + interval - now);
 }
 
-export function useFrameBudget<T>(latest: T, share = 0.1, minMs = 50): FrameBudget<T> {
+export function useFrameBudget<T>(latest: T, share = 0.15, minMs = 50): FrameBudget<T> {
   const [shown, setShown] = useState(latest);
   const renderMs = useRef(0);
   const shownAt = useRef(0);

@@ -1,6 +1,6 @@
 // The particle view fed from the stores: the current system and frame, coloured by the chosen per-particle quantity. After a
 // comparison of minimizers it shows the displacement field between two of the minima (001 Fig. 5).
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { CompareResult, ConfigurationData } from '../../engine/lab/protocol.ts';
 import { useRunStore } from '../../state/runStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
@@ -31,8 +31,21 @@ function ComparePicker({ result, pair, setPair }: { result: CompareResult; pair:
 export function ParticlePanel() {
   const system = useRunStore((s) => s.system);
   const latestFrame = useRunStore((s) => s.frame);
-  // The view renders on the main thread; frames are dropped so it takes at most ~10% of the time (src/ui/hooks/useFrameBudget.ts).
-  const { shown: frame, onRender } = useFrameBudget(latestFrame);
+  const status = useRunStore((s) => s.status);
+  const liveView = useViewStore((s) => s.liveView);
+  // The view renders on the main thread; frames are dropped so it takes at most ~15% of the GPU's time (src/ui/hooks/useFrameBudget.ts).
+  // With the live view off it keeps its frame until the run ends.
+  const frozen = useRef(latestFrame);
+  if (liveView || status !== 'running') frozen.current = latestFrame;
+  const budget = useFrameBudget(frozen.current);
+  const frame = budget.shown;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const frames = useRef(0);
+  const onRender = (ms: number) => {
+    budget.onRender(ms);
+    frames.current++;
+    hostRef.current?.setAttribute('data-frames', String(frames.current)); // read by bench/labView.ts
+  };
   const reference = useRunStore((s) => s.reference);
   const result = useRunStore((s) => s.result);
   const systemLabel = useRunStore((s) => s.systemLabel);
@@ -61,7 +74,7 @@ export function ParticlePanel() {
     <section className="panel particle-panel" aria-label="Particles">
       <ViewControls />
       {result?.kind === 'compare' ? <ComparePicker result={result} pair={pair} setPair={setPair} /> : null}
-      <div className="particle-host">
+      <div className="particle-host" ref={hostRef}>
         {shown ? (
           <ParticleView
             dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}

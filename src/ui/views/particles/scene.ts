@@ -111,14 +111,15 @@ export class ParticleScene {
 
   private frame = 0;
   private disposed = false;
-  /** Milliseconds the last renderer.render() call took on the CPU side. */
+  /** Milliseconds the last renderer.render() call took on the CPU side (onRender gets the time until the GPU drew it). */
   lastRenderMs = 0;
   onRender: ((ms: number) => void) | null = null;
 
   constructor(canvas: HTMLCanvasElement, dim: 2 | 3, renderer?: WebGLRenderer) {
     this.canvas = canvas;
     this.dim = dim;
-    this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+    // 2D discs antialias their own edges in the shader; multisampling is only worth its cost for 3D spheres.
+    this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias: dim === 3, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.setClearColor(new Color(this.style.background), 1);
 
@@ -183,7 +184,28 @@ export class ParticleScene {
     const t0 = performance.now();
     this.renderer.render(this.scene, this.camera);
     this.lastRenderMs = performance.now() - t0;
-    this.onRender?.(this.lastRenderMs);
+    this.reportWhenDrawn(t0);
+  }
+
+  private fencePending = false;
+
+  // The GPU finishes a frame long after render() returns (and shares its GPU process with the WebGPU engine): a WebGL2 fence,
+  // polled without blocking, reports when the frame was really drawn, so the caller can budget frames by what they cost.
+  private reportWhenDrawn(t0: number): void {
+    const gl = this.renderer.getContext() as WebGL2RenderingContext;
+    if (typeof gl.fenceSync !== 'function' || this.fencePending) { this.onRender?.(this.lastRenderMs); return; }
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!sync) { this.onRender?.(this.lastRenderMs); return; }
+    gl.flush();
+    this.fencePending = true;
+    const poll = () => {
+      if (this.disposed) return;
+      if (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) { setTimeout(poll, 4); return; }
+      gl.deleteSync(sync);
+      this.fencePending = false;
+      this.onRender?.(performance.now() - t0);
+    };
+    setTimeout(poll, 0);
   }
 
   setStyle(style: Partial<SceneStyle>): void {

@@ -1,0 +1,60 @@
+// One run of the library: its name (renamed in place), what it was, β, status, date and size, and its actions.
+import { useEffect, useState } from 'react';
+import type { RunSummary } from '../../state/library/runRecord.ts';
+import { betaText, betaTitle, dateText, jobText, sizeText, temperatureText } from './runFormat.ts';
+
+export interface LibraryRowProps {
+  run: RunSummary;
+  overlaid: boolean;
+  onRename(name: string): void;
+  onDelete(): void;
+  onToggleOverlay(): void;
+  onRerun(): void;
+}
+
+function NameInput({ id, name, onRename }: { id: string; name: string; onRename(name: string): void }) {
+  const [text, setText] = useState(name);
+  useEffect(() => setText(name), [name]);
+  const commit = () => {
+    if (text.trim() && text.trim() !== name) onRename(text.trim());
+    else setText(name);
+  };
+  return (
+    <input className="library-name" data-testid={`library-rename-${id}`} aria-label="run name" value={text} title="click to rename"
+      onChange={(e) => setText(e.target.value)} onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        else if (e.key === 'Escape') { setText(name); e.currentTarget.blur(); }
+      }} />
+  );
+}
+
+export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay, onRerun }: LibraryRowProps) {
+  const s = run.spec;
+  const resume = run.status === 'incomplete';
+  return (
+    <tr data-testid={`library-run-${run.id}`} data-status={run.status}>
+      <td>
+        <input type="checkbox" data-testid={`library-overlay-${run.id}`} aria-label="overlay on the plot" checked={overlaid}
+          disabled={run.curveOrder.length === 0} onChange={onToggleOverlay} />
+      </td>
+      <td><NameInput id={run.id} name={run.name} onRename={onRename} /></td>
+      <td>{s.model}</td>
+      <td className="num">{s.n.toLocaleString('en')}</td>
+      <td className="num">{temperatureText(s.temperature)}</td>
+      <td>{s.algorithm}{run.job.kind === 'single' ? '' : ` · ${jobText(run)}`}</td>
+      <td className="num" title={betaTitle(run.fit)} data-testid={`library-beta-${run.id}`}>{betaText(run.fit)}</td>
+      <td>
+        <span className={`library-badge library-badge-${run.status}`} data-testid={`library-status-${run.id}`} title={run.error ?? undefined}>{run.status}</span>
+      </td>
+      <td>{dateText(run.createdAt)}</td>
+      <td className="num">{sizeText(run.byteSize)}</td>
+      <td className="library-actions">
+        <button type="button" data-testid={`library-rerun-${run.id}`} title={resume ? 'the tab closed while it ran: run it again from its spec' : 'run its spec again'} onClick={onRerun}>
+          {resume ? 'resume' : 're-run'}
+        </button>
+        <button type="button" data-testid={`library-delete-${run.id}`} onClick={onDelete}>delete</button>
+      </td>
+    </tr>
+  );
+}
