@@ -120,6 +120,20 @@ describe('the lab page', () => {
     await until('the comparison to finish', async () => (await status(page)) === 'done', 90_000);
     expect(await page.locator('[data-testid="distance-table"] tbody tr').count()).toBe(3);
     await page.screenshot({ path: `${ARTIFACTS}/lab-compare.png` });
+
+    // A temperature sweep (001 Fig. 4): ⟨φ⟩(T) and χ(T), and β of each temperature's mean curve with a bootstrap interval.
+    await page.selectOption('[data-testid="model"]', 'soft2d');
+    await page.fill('[data-testid="n"]', '100');
+    await page.fill('[data-testid="sweeps"]', '200');
+    await page.fill('[data-testid="t-max"]', '10');
+    await page.selectOption('[data-testid="job"]', 'sweep');
+    await page.fill('[data-testid="samples"]', '2');
+    await page.fill('[data-testid="temperatures"]', '0.2, 0.8');
+    await page.click('[data-testid="run"]');
+    await until('the sweep to finish', async () => (await status(page)) === 'done', 90_000);
+    expect(await page.locator('[data-testid="sweep-plot"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="beta-interval"]').textContent()).toContain('bootstrap over 2 samples');
+    await page.screenshot({ path: `${ARTIFACTS}/lab-sweep.png`, fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

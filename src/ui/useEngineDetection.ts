@@ -5,7 +5,15 @@ import { useSpecStore, type EngineChoice } from '../state/specStore.ts';
 
 export type Detection = { state: 'checking' } | { state: 'gpu'; adapter: string } | { state: 'cpu'; reason: string };
 
-interface GpuLike { requestAdapter(): Promise<{ info?: { description?: string; vendor?: string } } | null> }
+interface AdapterInfoLike { description?: string; vendor?: string; architecture?: string; device?: string }
+interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfoLike } | null> }
+
+/** A readable adapter name: its description, else vendor, architecture and device as the browser reports them. */
+export function adapterName(info: AdapterInfoLike | undefined): string {
+  if (info?.description) return info.description;
+  const parts = [info?.vendor, info?.architecture, info?.device].filter((x): x is string => Boolean(x));
+  return parts.length ? parts.join(' ') : 'a WebGPU adapter';
+}
 
 export async function detectWebGpu(): Promise<Detection> {
   const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
@@ -13,7 +21,7 @@ export async function detectWebGpu(): Promise<Detection> {
   try {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { state: 'cpu', reason: 'WebGPU found no GPU adapter' };
-    return { state: 'gpu', adapter: adapter.info?.description || adapter.info?.vendor || 'WebGPU adapter' };
+    return { state: 'gpu', adapter: adapterName(adapter.info) };
   } catch (e) {
     return { state: 'cpu', reason: `WebGPU failed: ${(e as Error).message}` };
   }
