@@ -40,9 +40,10 @@ const TALLY_SWAP_ACCEPTED: u32 = 4u;
 const TALLY_SWAP_NOT_ATTEMPTED: u32 = 5u;     // |d_i − d_j| ≥ maxSwapDifference: no exchange proposed
 const TALLY_LARGEST_OVERFLOW: u32 = 6u;       // largest cell count beyond the capacity (0: none overflowed)
 const TALLY_SWAP_NO_PARTNER: u32 = 7u;        // a swap trial in a cell (pair) holding one particle
+const TALLY_WORDS: u32 = 8u;                   // src/gpu/mc/mcCounts.ts reads them back
 
 struct McTallies {
-  counts: array<atomic<u32>, 8>,
+  counts: array<atomic<u32>, TALLY_WORDS>,
   energies: array<f32>,
 }
 
@@ -66,16 +67,18 @@ fn cellAlong(hi: u32, shift: u32, cells: u32) -> u32 {
   return mulHigh(hi - shift, cells);
 }
 
-// Row-major cell index, axis 0 fastest (unused axes have coordinate 0 and one cell).
-fn linearCell(k: vec4<u32>) -> u32 {
-  let m = mc.cellsPerAxis;
+// Row-major index of coordinates k on a grid of m_a points per axis, axis 0 fastest (unused axes: coordinate 0, m_a = 1),
+// and back.
+fn linearIndexIn(k: vec4<u32>, m: vec4<u32>) -> u32 {
   return k.x + m.x * (k.y + m.y * (k.z + m.z * k.w));
 }
 
-fn cellCoordinates(c: u32) -> vec4<u32> {
-  let m = mc.cellsPerAxis;
+fn coordinatesIn(c: u32, m: vec4<u32>) -> vec4<u32> {
   return vec4<u32>(c % m.x, (c / m.x) % m.y, (c / (m.x * m.y)) % m.z, c / (m.x * m.y * m.z));
 }
+
+fn linearCell(k: vec4<u32>) -> u32 { return linearIndexIn(k, mc.cellsPerAxis); }
+fn cellCoordinates(c: u32) -> vec4<u32> { return coordinatesIn(c, mc.cellsPerAxis); }
 
 // The cell coordinates of particle i for the grid origin `shift`.
 fn cellOfParticle(i: u32, shift: vec4<u32>) -> vec4<u32> {

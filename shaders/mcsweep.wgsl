@@ -24,60 +24,51 @@
 // Random numbers: block b of trial t is philox4x32((sweep, cell A, 2t + b, colorPass), (seed, stream)) — see src/gpu/philox.ts.
 // Block 0: x kind, y first particle, z second particle (swap) or acceptance (displacement), w acceptance (swap). Block 1: steps.
 
-struct TrialTally {
-  displacementAttempted: u32,
-  displacementAccepted: u32,
-  displacementLeftCell: u32,
-  swapAttempted: u32,
-  swapAccepted: u32,
-  swapNotAttempted: u32,
-  swapNoPartner: u32,
+// A thread's cell pair: side 0 is cell A, side 1 cell B (B = A when cells are not paired; then B adds no slots).
+struct CellPair {
+  home: array<vec4<u32>, 2>,  // cell coordinates
+  cell: vec2<u32>,            // linear cell indices
+  count: vec2<u32>,           // n_A, n_B
+  stencil: array<Stencil, 2>, // the cells around each
 }
 
-// 000 App. A.1a: ΔE of moving particle i from p to moved (both in the cell of `stencil`): Σ_j [U_ij(moved) − U_ij(p)].
-fn displacementEnergyChange(i: u32, stencil: ptr<function, Stencil>, p: Point, moved: Point) -> f32 {
-  let pi = particles[i];
-  var change = 0.0;
-  for (var o = 0u; o < (*stencil).count; o = o + 1u) {
-    let c = (*stencil).cells[o];
-    let count = binCount(c);
-    for (var s = 0u; s < count; s = s + 1u) {
-      let j = binMember(c, s);
-      if (j == i) { continue; }
-      let pj = particles[j];
-      let sigma = pairSigma(pi.diameter, pj.diameter, pi.species, pj.species);
-      let inverseSigma2 = 1.0 / (sigma * sigma);
-      let epsilon = pairEpsilon(pi.species, pj.species);
-      change = change + (pairEnergyScaled(squaredDistanceTo(moved, j), inverseSigma2, epsilon) - pairEnergyScaled(squaredDistanceTo(p, j), inverseSigma2, epsilon));
-    }
-  }
-  return change;
+fn cellPair(kA: vec4<u32>, kB: vec4<u32>) -> CellPair {
+  var pair: CellPair;
+  pair.home = array<vec4<u32>, 2>(kA, kB);
+  pair.cell = vec2<u32>(linearCell(kA), linearCell(kB));
+  pair.count = vec2<u32>(binCount(pair.cell.x), 0u);
+  if (pair.cell.y != pair.cell.x) { pair.count.y = binCount(pair.cell.y); }
+  pair.stencil[0] = stencilAround(kA);
+  pair.stencil[1] = stencilAround(kB);
+  return pair;
 }
 
-// 000 App. A.1a: ΔE_i of particle i (in the cell of `stencil`) carrying dNew instead of its diameter, partner `skip` left out (its
-// pair with i is symmetric in the two diameters, so an exchange does not change it).
-fn diameterEnergyChange(i: u32, stencil: ptr<function, Stencil>, dNew: f32, skip: u32) -> f32 {
+// Slot s of the union A ∪ B: A's members first, then B's (both in increasing particle index); sideOf says which cell holds it.
+fn sideOf(pair: ptr<function, CellPair>, s: u32) -> u32 { return select(1u, 0u, s < (*pair).count.x); }
+
+fn unionMember(pair: ptr<function, CellPair>, s: u32) -> u32 {
+  if (s < (*pair).count.x) { return binMember((*pair).cell.x, s); }
+  return binMember((*pair).cell.y, s - (*pair).count.x);
+}
+
+// 000 App. A.1a: ΔE of particle i (on `side` of the pair: its partners are in that side's stencil) moved from `before` to `after`
+// and carrying dNew instead of its diameter, Σ_j [U_ij(after, dNew) − U_ij(before, d_i)] pair by pair, j ≠ i and j ≠ skip (a swap
+// leaves out its partner: their pair is symmetric in the two diameters, so the exchange does not change it).
+fn energyChange(pair: ptr<function, CellPair>, side: u32, i: u32, before: Point, after: Point, dNew: f32, skip: u32) -> f32 {
   let pi = particles[i];
-  let p = pointOf(i);
   var change = 0.0;
-  for (var o = 0u; o < (*stencil).count; o = o + 1u) {
-    let c = (*stencil).cells[o];
+  for (var o = 0u; o < (*pair).stencil[side].count; o = o + 1u) {
+    let c = (*pair).stencil[side].cells[o];
     let count = binCount(c);
     for (var s = 0u; s < count; s = s + 1u) {
       let j = binMember(c, s);
       if (j == i || j == skip) { continue; }
       let pj = particles[j];
-      let r2 = squaredDistanceTo(p, j);
-      change = change + (pairEnergyAt(r2, dNew, pj.diameter, pi.species, pj.species) - pairEnergyAt(r2, pi.diameter, pj.diameter, pi.species, pj.species));
+      change = change + (pairEnergyAt(squaredDistanceTo(after, j), dNew, pj.diameter, pi.species, pj.species)
+                         - pairEnergyAt(squaredDistanceTo(before, j), pi.diameter, pj.diameter, pi.species, pj.species));
     }
   }
   return change;
-}
-
-// Slot s of the union A ∪ B: A's members first, then B's (both in increasing particle index).
-fn unionMember(s: u32, cellA: u32, nA: u32, cellB: u32) -> u32 {
-  if (s < nA) { return binMember(cellA, s); }
-  return binMember(cellB, s - nA);
 }
 
 // 000 App. A.1a: Metropolis, accept with probability min(1, e^{−ΔE/T}) (NaN is rejected).
@@ -85,82 +76,80 @@ fn metropolisAccept(change: f32, bits: u32) -> bool {
   return change <= 0.0 || uniformFromBits(bits) < exp(-change * mc.inverseTemperature);
 }
 
+// Block b of the random numbers of trial t of the pair whose first cell is cellA.
+fn trialBits(cellA: u32, t: u32, b: u32) -> vec4<u32> {
+  return philox4x32(vec4<u32>(schedule.sweep, cellA, 2u * t + b, schedule.colorPass), vec2<u32>(mc.seed, mc.stream));
+}
+
+// The trial outcomes of a thread, indexed by TALLY_* (TALLY_LARGEST_OVERFLOW unused), added to `tallies` at the end.
+fn tallyOne(tally: ptr<function, array<u32, TALLY_WORDS>>, k: u32) { (*tally)[k] = (*tally)[k] + 1u; }
+
+// 000 App. A.1a: two distinct particles of the union, uniformly; exchange their diameters if |d_i − d_j| < 0.2.
+fn swapTrial(pair: ptr<function, CellPair>, r: vec4<u32>, tally: ptr<function, array<u32, TALLY_WORDS>>) {
+  let n = (*pair).count.x + (*pair).count.y;
+  if (n < 2u) { tallyOne(tally, TALLY_SWAP_NO_PARTNER); return; }
+  let a = indexFromBits(r.y, n);
+  var b = indexFromBits(r.z, n - 1u);
+  if (b >= a) { b = b + 1u; }
+  let i = unionMember(pair, a);
+  let j = unionMember(pair, b);
+  let di = particles[i].diameter;
+  let dj = particles[j].diameter;
+  if (!(abs(di - dj) < mc.maxSwapDifference)) { tallyOne(tally, TALLY_SWAP_NOT_ATTEMPTED); return; }
+  tallyOne(tally, TALLY_SWAP_ATTEMPTED);
+  let pi = pointOf(i);
+  let pj = pointOf(j);
+  let change = energyChange(pair, sideOf(pair, a), i, pi, pi, dj, j) + energyChange(pair, sideOf(pair, b), j, pj, pj, di, i);
+  if (!metropolisAccept(change, r.w)) { return; }
+  particles[i].diameter = dj;
+  particles[j].diameter = di;
+  let label = labels[i];
+  labels[i] = labels[j];
+  labels[j] = label;
+  tallyOne(tally, TALLY_SWAP_ACCEPTED);
+}
+
+// 000 App. A.1a (± reading, PHYSICS.md §2): one particle of the union, each coordinate moved uniformly in ±δ_max (steps from
+// block 1 of trial t), rejected if it leaves its cell.
+fn displacementTrial(pair: ptr<function, CellPair>, t: u32, r: vec4<u32>, tally: ptr<function, array<u32, TALLY_WORDS>>) {
+  let n = (*pair).count.x + (*pair).count.y;
+  if (n == 0u) { return; }
+  let a = indexFromBits(r.y, n);
+  let side = sideOf(pair, a);
+  let i = unionMember(pair, a);
+  let steps = trialBits((*pair).cell.x, t, 1u);
+  tallyOne(tally, TALLY_DISPLACEMENT_ATTEMPTED);
+  let p = pointOf(i);
+  var moved = p;
+  var inside = true;
+  for (var d = 0u; d < DIM; d = d + 1u) {
+    moved.c[d] = fixedAdd(p.c[d], fixedIncrement(centeredFromBits(steps[d]) * mc.maxDisplacementUnits[d]));
+    inside = inside && cellAlong(moved.c[d].x, schedule.shift[d], mc.cellsPerAxis[d]) == (*pair).home[side][d];
+  }
+  if (!inside) { tallyOne(tally, TALLY_DISPLACEMENT_LEFT_CELL); return; }
+  if (!metropolisAccept(energyChange(pair, side, i, p, moved, particles[i].diameter, i), r.z)) { return; }
+  for (var d = 0u; d < DIM; d = d + 1u) { positions[i * DIM + d] = moved.c[d]; }
+  tallyOne(tally, TALLY_DISPLACEMENT_ACCEPTED);
+}
+
 @compute @workgroup_size(64)
 fn sweepColor(@builtin(global_invocation_id) id: vec3<u32>) {
   let q = id.x;
   if (q >= mc.sublatticeCount) { return; }
   let big = mc.sublatticePerAxis;
-  let sub = vec4<u32>(q % big.x, (q / big.x) % big.y, (q / (big.x * big.y)) % big.z, q / (big.x * big.y * big.z));
+  let sub = coordinatesIn(q, big);
   var partner = sub;
   if (mc.pairCells != 0u) { partner = (schedule.pairing + big - sub) % big; }
-  let partnerIndex = partner.x + big.x * (partner.y + big.y * (partner.z + big.z * partner.w));
-  if (partnerIndex < q) { return; } // the pair belongs to the thread of its lower sublattice index
-  let kA = 2u * sub + schedule.parity;
-  let kB = 2u * partner + schedule.parity;
-  let cellA = linearCell(kA);
-  let cellB = linearCell(kB);
-  let nA = binCount(cellA);
-  var nB = 0u;
-  if (cellB != cellA) { nB = binCount(cellB); }
-  let n = nA + nB;
-  let key = vec2<u32>(mc.seed, mc.stream);
-  var stencilA = stencilAround(kA);
-  var stencilB = stencilAround(kB);
-  var tally = TrialTally();
-  let trials = n * mc.trialsPerParticle;
+  if (linearIndexIn(partner, big) < q) { return; } // the pair belongs to the thread of its lower sublattice index
+  var pair = cellPair(2u * sub + schedule.parity, 2u * partner + schedule.parity);
+  var tally = array<u32, TALLY_WORDS>();
+  let trials = (pair.count.x + pair.count.y) * mc.trialsPerParticle;
   for (var t = 0u; t < trials; t = t + 1u) {
-    let r = philox4x32(vec4<u32>(schedule.sweep, cellA, 2u * t, schedule.colorPass), key);
-    if (uniformFromBits(r.x) < mc.swapProbability) {
-      // 000 App. A.1a: two distinct particles of the union, uniformly; exchange their diameters if |d_i − d_j| < 0.2.
-      if (n < 2u) { tally.swapNoPartner = tally.swapNoPartner + 1u; continue; }
-      let a = indexFromBits(r.y, n);
-      var b = indexFromBits(r.z, n - 1u);
-      if (b >= a) { b = b + 1u; }
-      let i = unionMember(a, cellA, nA, cellB);
-      let j = unionMember(b, cellA, nA, cellB);
-      let di = particles[i].diameter;
-      let dj = particles[j].diameter;
-      if (!(abs(di - dj) < mc.maxSwapDifference)) { tally.swapNotAttempted = tally.swapNotAttempted + 1u; continue; }
-      tally.swapAttempted = tally.swapAttempted + 1u;
-      var change = 0.0;
-      if (a < nA) { change = diameterEnergyChange(i, &stencilA, dj, j); } else { change = diameterEnergyChange(i, &stencilB, dj, j); }
-      if (b < nA) { change = change + diameterEnergyChange(j, &stencilA, di, i); } else { change = change + diameterEnergyChange(j, &stencilB, di, i); }
-      if (!metropolisAccept(change, r.w)) { continue; }
-      particles[i].diameter = dj;
-      particles[j].diameter = di;
-      let label = labels[i];
-      labels[i] = labels[j];
-      labels[j] = label;
-      tally.swapAccepted = tally.swapAccepted + 1u;
-    } else {
-      // 000 App. A.1a (± reading, PHYSICS.md §2): one particle of the union, each coordinate moved uniformly in ±δ_max.
-      if (n == 0u) { continue; }
-      let a = indexFromBits(r.y, n);
-      let i = unionMember(a, cellA, nA, cellB);
-      let home = select(kB, kA, a < nA);
-      let steps = philox4x32(vec4<u32>(schedule.sweep, cellA, 2u * t + 1u, schedule.colorPass), key);
-      tally.displacementAttempted = tally.displacementAttempted + 1u;
-      let p = pointOf(i);
-      var moved = p;
-      var inside = true;
-      for (var d = 0u; d < DIM; d = d + 1u) {
-        moved.c[d] = fixedAdd(p.c[d], fixedIncrement(centeredFromBits(steps[d]) * mc.maxDisplacementUnits[d]));
-        inside = inside && cellAlong(moved.c[d].x, schedule.shift[d], mc.cellsPerAxis[d]) == home[d];
-      }
-      if (!inside) { tally.displacementLeftCell = tally.displacementLeftCell + 1u; continue; }
-      var change = 0.0;
-      if (a < nA) { change = displacementEnergyChange(i, &stencilA, p, moved); } else { change = displacementEnergyChange(i, &stencilB, p, moved); }
-      if (!metropolisAccept(change, r.z)) { continue; }
-      for (var d = 0u; d < DIM; d = d + 1u) { positions[i * DIM + d] = moved.c[d]; }
-      tally.displacementAccepted = tally.displacementAccepted + 1u;
-    }
+    let r = trialBits(pair.cell.x, t, 0u);
+    if (uniformFromBits(r.x) < mc.swapProbability) { swapTrial(&pair, r, &tally); } else { displacementTrial(&pair, t, r, &tally); }
   }
   if (trials == 0u) { return; }
-  atomicAdd(&tallies.counts[TALLY_DISPLACEMENT_ATTEMPTED], tally.displacementAttempted);
-  atomicAdd(&tallies.counts[TALLY_DISPLACEMENT_ACCEPTED], tally.displacementAccepted);
-  atomicAdd(&tallies.counts[TALLY_DISPLACEMENT_LEFT_CELL], tally.displacementLeftCell);
-  atomicAdd(&tallies.counts[TALLY_SWAP_ATTEMPTED], tally.swapAttempted);
-  atomicAdd(&tallies.counts[TALLY_SWAP_ACCEPTED], tally.swapAccepted);
-  atomicAdd(&tallies.counts[TALLY_SWAP_NOT_ATTEMPTED], tally.swapNotAttempted);
-  atomicAdd(&tallies.counts[TALLY_SWAP_NO_PARTNER], tally.swapNoPartner);
+  for (var k = 0u; k < TALLY_WORDS; k = k + 1u) {
+    if (k != TALLY_LARGEST_OVERFLOW) { atomicAdd(&tallies.counts[k], tally[k]); }
+  }
 }

@@ -35,24 +35,38 @@ export interface SystemParams {
 
 export const SYSTEM_PARAMS_BYTES = 112;
 
+/** A word of a uniform struct, as a u32 or an f32. */
+export type UniformWord = { readonly u: number } | { readonly f: number };
+/** A vec4 row of a uniform struct: the word of each axis of the box, and what the unused axes hold (zero when not given). */
+export type UniformRow = { readonly u: (axis: number) => number; readonly unused?: number } | { readonly f: (axis: number) => number; readonly unused?: number };
+
+/**
+ * The bytes of a WGSL uniform struct of `byteLength` bytes laid out as SystemParams and McParams are: one vec4 row per entry
+ * of `rows` (axes 0 .. dim − 1 from the row, the rest `unused`), then the scalar words in order; the rest stays zero.
+ */
+export function packUniform(byteLength: number, dim: number, rows: readonly UniformRow[], scalars: readonly UniformWord[]): ArrayBuffer {
+  const bytes = new ArrayBuffer(byteLength);
+  const u = new Uint32Array(bytes);
+  const f = new Float32Array(bytes);
+  const put = (k: number, word: UniformWord) => { if ('u' in word) u[k] = word.u; else f[k] = word.f; };
+  rows.forEach((row, r) => {
+    for (let a = 0; a < 4; a++) {
+      if (a < dim) put(4 * r + a, 'u' in row ? { u: row.u(a) } : { f: row.f(a) });
+      else if (row.unused !== undefined) put(4 * r + a, 'u' in row ? { u: row.unused } : { f: row.unused });
+    }
+  });
+  scalars.forEach((word, k) => put(4 * rows.length + k, word));
+  return bytes;
+}
+
 /** The bytes of struct SystemParams (WGSL uniform layout: five vec4s, then scalars, padded to 16). */
 export function packSystemParams(p: SystemParams): ArrayBuffer {
-  const bytes = new ArrayBuffer(SYSTEM_PARAMS_BYTES);
-  const f = new Float32Array(bytes);
-  const u = new Uint32Array(bytes);
-  for (let a = 0; a < p.box.dim; a++) {
-    const L = p.box.lengths[a];
-    f[a] = L;
-    f[4 + a] = L / TWO_POW_32;
-    f[8 + a] = TWO_POW_32 / L;
-    u[12 + a] = p.grid.cellsPerAxis[a];
-    u[16 + a] = p.grid.stencilReach[a];
-  }
-  u[20] = p.particleCount;
-  u[21] = p.grid.cellCount;
-  u[22] = p.neighborCapacity;
-  u[23] = p.grid.stencilCells;
-  f[24] = p.skin;
-  f[25] = (0.5 * p.skin) * (0.5 * p.skin);
-  return bytes;
+  const L = p.box.lengths;
+  return packUniform(SYSTEM_PARAMS_BYTES, p.box.dim, [
+    { f: (a) => L[a] }, { f: (a) => L[a] / TWO_POW_32 }, { f: (a) => TWO_POW_32 / L[a] },
+    { u: (a) => p.grid.cellsPerAxis[a] }, { u: (a) => p.grid.stencilReach[a] },
+  ], [
+    { u: p.particleCount }, { u: p.grid.cellCount }, { u: p.neighborCapacity }, { u: p.grid.stencilCells },
+    { f: p.skin }, { f: (0.5 * p.skin) * (0.5 * p.skin) },
+  ]);
 }

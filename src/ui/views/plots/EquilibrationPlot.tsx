@@ -19,7 +19,7 @@ export function EquilibrationPlot({ sweeps, energyPerParticle, acceptance = null
   const { ref, status, error } = usePlotlyFigure(figure, { load: loadPlotly });
   return (
     <div className={`gl-plot gl-equilibration-plot${large ? ' gl-large' : ''}`} data-testid="equilibration-plot">
-      <div ref={ref} className="gl-plot-graph" />
+      <div ref={ref} className="gl-plot-graph" style={{ height: figure.layout.height }} />
       {status !== 'ready' && (
         <div className={`gl-plot-status${status === 'error' ? ' error' : ''}`}>{status === 'error' ? `plot unavailable: ${error}` : 'loading plot…'}</div>
       )}

@@ -24,7 +24,7 @@ export function SweepPlot({ points, showBeta = false, dim, tDef = null, large = 
   const { ref, status, error } = usePlotlyFigure(figure, { load: loadPlotly });
   return (
     <div className={`gl-plot gl-sweep-plot${large ? ' gl-large' : ''}`} data-testid="sweep-plot">
-      <div ref={ref} className="gl-plot-graph" />
+      <div ref={ref} className="gl-plot-graph" style={{ height: figure.layout.height }} />
       {status !== 'ready' && (
         <div className={`gl-plot-status${status === 'error' ? ' error' : ''}`}>{status === 'error' ? `plot unavailable: ${error}` : 'loading plot…'}</div>
       )}

@@ -68,7 +68,7 @@ export function VelocityPlot(props: VelocityPlotProps) {
 
   return (
     <div className={`gl-plot gl-velocity-plot${large ? ' gl-large' : ''}`} data-testid="velocity-plot">
-      <div ref={ref} className="gl-plot-graph" />
+      <div ref={ref} className="gl-plot-graph" style={{ height: figure.layout.height }} />
       {status !== 'ready' && (
         <div className={`gl-plot-status${status === 'error' ? ' error' : ''}`}>{status === 'error' ? `plot unavailable: ${error}` : 'loading plot…'}</div>
       )}

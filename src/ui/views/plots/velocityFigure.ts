@@ -312,7 +312,8 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     if (panel === 'slope') extra.range = [0, Math.max(2, betaHarm + 0.75)];
     if (panel === 'speed') {
       const [lo, hi] = range(points, 'y');
-      extra.dtick = decadeTicks(floor != null && floor > 0 ? Math.min(lo, floor) : lo, hi);
+      if (lo > 0 && hi >= lo) extra.dtick = decadeTicks(floor != null && floor > 0 ? Math.min(lo, floor) : lo, hi);
+      else extra.range = [-6, 1]; // no data yet: an empty but readable axis (log10 units), not autoscaled nothing
     }
     (layout as Record<string, unknown>)[a.key] = axis(yTitles[panel], large, extra);
   }
