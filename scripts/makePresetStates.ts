@@ -2,7 +2,7 @@
 // (000 App. A.1a): random positions, then an annealing ladder of temperatures down to the preset's T, the last rung
 // running the preset's full number of sweeps. Writes public/states/<model>-T<T>-N<N>.xyz and public/states/index.json
 // (provenance: sweeps, final E/N, acceptance, seconds).
-//   npx tsx scripts/makePresetStates.ts [preset-id …] [--small-only]
+//   npx tsx scripts/makePresetStates.ts [preset-id …] [--small-only | --large-only]
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRESETS } from '../src/engine/presets.ts';
@@ -14,12 +14,13 @@ import { getModel, randomConfiguration } from '../src/physics/models.ts';
 const dir = join(import.meta.dirname, '..', 'public', 'states');
 const args = process.argv.slice(2);
 const smallOnly = args.includes('--small-only');
+const largeOnly = args.includes('--large-only');
 const wanted = args.filter((a) => !a.startsWith('--'));
 mkdirSync(dir, { recursive: true });
 const indexPath = join(dir, 'index.json');
 const index: Record<string, unknown> = existsSync(indexPath) ? JSON.parse(readFileSync(indexPath, 'utf8')) : {};
 
-// Rungs above the target: each runs a tenth of the sweeps (at least 500), so slow temperatures start from a relaxed liquid.
+// Rungs above the target: each runs a tenth of the sweeps (500 to 10000), so slow temperatures start from a relaxed liquid.
 function ladder(t: number): number[] {
   return [0.8, 0.4, 0.2, 0.1, 0.05].filter((x) => x > t * 1.01);
 }
@@ -27,13 +28,13 @@ function ladder(t: number): number[] {
 for (const p of PRESETS) {
   if (wanted.length && !wanted.includes(p.id)) continue;
   const model = getModel(p.model);
-  for (const s of smallOnly ? p.states.slice(-1) : p.states) {
+  for (const s of smallOnly ? p.states.slice(-1) : largeOnly ? p.states.slice(0, 1) : p.states) {
     const t0 = Date.now();
     let c: Configuration = randomConfiguration(model, s.n, 1);
     const rungs = model.name.startsWith('soft') ? ladder(p.temperature) : [];
     let seed = 1;
     for (const t of rungs) {
-      c = runMonteCarlo(c, model, { temperature: t, seed: seed++, sweeps: Math.max(500, Math.round(p.sweeps / 10)) }).configuration;
+      c = runMonteCarlo(c, model, { temperature: t, seed: seed++, sweeps: Math.min(10000, Math.max(500, Math.round(p.sweeps / 10))) }).configuration;
       console.error(`${p.id} N=${s.n}: annealed at T=${t}`);
     }
     const run = runMonteCarlo(c, model, {

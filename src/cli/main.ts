@@ -4,6 +4,7 @@ import { ensembleCommand, ensembleHelp } from './commands/ensemble.ts';
 import { equilibrateCommand, equilibrateHelp } from './commands/equilibrate.ts';
 import { evalCommand, evalHelp } from './commands/evaluate.ts';
 import { quenchCommand, quenchHelp } from './commands/quench.ts';
+import { runCommand, runHelp } from './commands/run.ts';
 import { MODEL_NAMES } from '../physics/models.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help: string }> = {
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   eval: { run: evalCommand, help: evalHelp },
   analyze: { run: analyzeCommand, help: analyzeHelp },
   ensemble: { run: ensembleCommand, help: ensembleHelp },
+  run: { run: runCommand, help: runHelp },
 };
 
 const USAGE = `glasslab — the energy landscape of glasses, headless (float64 reference engine)

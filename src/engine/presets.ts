@@ -47,19 +47,19 @@ export const PRESETS: Preset[] = [
   }),
   withStates({
     id: 'soft2d-tdef', title: '2D soft spheres, T = 0.2', expect: 'near T_def ≈ 0.25: defects thin out', figure: '001 Figs. 3–4',
-    model: 'soft2d', temperature: 0.2, sweeps: 20000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
+    model: 'soft2d', temperature: 0.2, sweeps: 50000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
     id: 'soft2d-cold', title: '2D soft spheres, T = 0.035', expect: 'β ≈ 1.0 = β_harm; few defects', figure: '000 Fig. 1',
-    model: 'soft2d', temperature: 0.035, sweeps: 60000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
+    model: 'soft2d', temperature: 0.035, sweeps: 200000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
     id: 'soft3d-hot', title: '3D soft spheres, T = 1.0', expect: 'β ≈ 0.85', figure: '000 Fig. 1',
-    model: 'soft3d', temperature: 1.0, sweeps: 1000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'd2min', nGpu: 4000, nCpu: 1000,
+    model: 'soft3d', temperature: 1.0, sweeps: 5000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'd2min', nGpu: 4000, nCpu: 1000,
   }),
   withStates({
     id: 'ka3d-hot', title: 'Kob–Andersen 3D, T = 2.0', expect: 'β ≈ 0.85; W ∝ t^−1.7 (002)', figure: '000 Fig. 2, 002 Fig. 3',
-    model: 'ka3d', temperature: 2.0, sweeps: 1000, tMax: 10, fitWindow: { tMin: 0.3, tMax: 10 }, colorMode: 'displacement', nGpu: 4000, nCpu: 1000,
+    model: 'ka3d', temperature: 2.0, sweeps: 5000, tMax: 10, fitWindow: { tMin: 0.3, tMax: 10 }, colorMode: 'displacement', nGpu: 4000, nCpu: 1000,
   }),
   withStates({
     id: 'harmonic2d-inf', title: '2D harmonic spheres from T = ∞', expect: 'β ≈ 0.92', figure: '000 Fig. 2',

@@ -1,0 +1,98 @@
+// Wire JSON of a v1 link → a SharePayload, every field checked (types, ranges, sizes); the first problem is one FieldProblem
+// naming the field (spec.n, job.samples, view.range, result.t[3], …). The result's numbers come back rounded, as written.
+import type { RunSpec } from '../engine/runSpec.ts';
+import { array, boolean, fail, finite, integer, object, oneOf, onlyKeys, own, positive, temperature } from './shareLinkCheck.ts';
+import { readRunSpec } from './shareLinkSpec.ts';
+import { SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
+import { roundResultNumber, SPEC_KEYS } from './shareLinkWire.ts';
+
+const L = SHARE_LIMITS;
+
+function readSpec(value: unknown): RunSpec {
+  const o = object(value, 'spec');
+  const long: Record<string, unknown> = {};
+  const byShort = new Map<string, string>(Object.entries(SPEC_KEYS).map(([k, s]) => [s, k]));
+  for (const key of Object.keys(o)) {
+    const name = byShort.get(key);
+    if (name === undefined) fail('spec', `unknown field "${key.slice(0, 40)}"`);
+    long[name] = own(o, key);
+  }
+  if (long.fitWindow !== undefined) {
+    const w = array(long.fitWindow, 'spec.fitWindow', 2, 2);
+    long.fitWindow = { tMin: w[0], tMax: w[1] };
+  }
+  return readRunSpec(long, 'spec', { limits: L });
+}
+
+function readJob(value: unknown): ShareJob {
+  const o = object(value, 'job');
+  const kind = oneOf(own(o, 'k'), 'job.kind', SHARE_JOB_KINDS);
+  if (kind === 'single' || kind === 'compare') {
+    onlyKeys(o, 'job', ['k']);
+    return { kind };
+  }
+  const samples = integer(own(o, 'M'), 'job.samples', 1, L.maxSamples);
+  if (kind === 'ensemble') {
+    onlyKeys(o, 'job', ['k', 'M']);
+    return { kind, samples };
+  }
+  onlyKeys(o, 'job', ['k', 'M', 'Ts']);
+  const temperatures = array(own(o, 'Ts'), 'job.temperatures', 1, L.maxTemperatures).map((t, i) => temperature(t, `job.temperatures[${i}]`));
+  return { kind, samples, temperatures };
+}
+
+function readView(value: unknown): ShareView {
+  const o = object(value, 'view');
+  onlyKeys(o, 'view', ['c', 'r', 'lg', 'ar', 'mg', 'en', 'ls']);
+  let range: [number, number] | null = null;
+  const r = own(o, 'r');
+  if (r !== null) {
+    const ab = array(r, 'view.range', 2, 2);
+    range = [finite(ab[0], 'view.range[0]'), finite(ab[1], 'view.range[1]')];
+    if (!(range[0] < range[1])) fail('view.range', `the lower end must be below the upper, found [${range[0]}, ${range[1]}]`);
+  }
+  return {
+    colorMode: oneOf(own(o, 'c'), 'view.colorMode', SHARE_COLOR_MODES), range, logScale: boolean(own(o, 'lg'), 'view.logScale'),
+    arrows: boolean(own(o, 'ar'), 'view.arrows'), magnification: positive(own(o, 'mg'), 'view.magnification', L.maxMagnification),
+    showEnergy: boolean(own(o, 'en'), 'view.showEnergy'), showLocalSlope: boolean(own(o, 'ls'), 'view.showLocalSlope'),
+  };
+}
+
+function roundedNumbers(v: unknown, path: string): number[] {
+  return array(v, path, 1, L.maxResultPoints).map((x, i) => roundResultNumber(finite(x, `${path}[${i}]`)));
+}
+
+function readFit(value: unknown): ShareFit | null {
+  if (value === null) return null;
+  const [beta, low, high, tMin, tMax] = array(value, 'result.fit', 5, 5).map((x, i) => roundResultNumber(finite(x, `result.fit[${i}]`)));
+  if (!(low <= beta && beta <= high)) fail('result.fit', `β = ${beta} lies outside its interval [${low}, ${high}]`);
+  if (!(tMin > 0 && tMin <= tMax)) fail('result.fit', `the window [${tMin}, ${tMax}] must satisfy 0 < t_min ≤ t_max`);
+  return { beta, low, high, tMin, tMax };
+}
+
+function readResult(value: unknown): ShareResult {
+  const o = object(value, 'result');
+  onlyKeys(o, 'result', ['t', 'v', 'f', 'e']);
+  const t = roundedNumbers(own(o, 't'), 'result.t');
+  const speed = roundedNumbers(own(o, 'v'), 'result.speed');
+  if (speed.length !== t.length) fail('result.speed', `has ${speed.length} values but result.t has ${t.length}`);
+  t.forEach((x, i) => {
+    if (x < 0) fail(`result.t[${i}]`, `a time cannot be negative, found ${x}`);
+    if (i > 0 && x < t[i - 1]) fail(`result.t[${i}]`, `times must not decrease (${t[i - 1]} then ${x})`);
+  });
+  speed.forEach((x, i) => { if (x < 0) fail(`result.speed[${i}]`, `a speed cannot be negative, found ${x}`); });
+  return { t, speed, fit: readFit(own(o, 'f')), engine: oneOf(own(o, 'e'), 'result.engine', ['gpu', 'cpu'] as const) };
+}
+
+/** The payload of a v1 link's JSON, or a FieldProblem for its first bad field. */
+export function fromWire(value: unknown): SharePayload {
+  const o = object(value, 'link');
+  onlyKeys(o, 'link', ['s', 'j'], ['vw', 'e', 'r']);
+  const spec = readSpec(own(o, 's'));
+  const job = readJob(own(o, 'j'));
+  const vw = own(o, 'vw'), e = own(o, 'e'), r = own(o, 'r');
+  return {
+    v: 1, spec, job, ...(vw !== undefined ? { view: readView(vw) } : {}), ...(e !== undefined ? { engine: oneOf(e, 'engine', SHARE_ENGINES) } : {}),
+    ...(r !== undefined ? { result: readResult(r) } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+// What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
+// finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
+import type { RunSpec } from '../engine/runSpec.ts';
+import type { ColorMode } from '../state/viewStore.ts';
+
+/** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
+export const SHARE_LINK_VERSION = 1;
+
+export const SHARE_JOB_KINDS = ['single', 'ensemble', 'sweep', 'compare'] as const;
+export type ShareJobKind = (typeof SHARE_JOB_KINDS)[number];
+
+/** The lab job of src/engine/lab/protocol.ts without its spec (compare runs sd, fire and cg, as the page does). */
+export type ShareJob =
+  | { kind: 'single' }
+  | { kind: 'ensemble'; samples: number }
+  | { kind: 'sweep'; samples: number; temperatures: number[] }
+  | { kind: 'compare' };
+
+/** The colour modes of src/state/viewStore.ts (kept equal by the compile-time check below). */
+export const SHARE_COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed'] as const satisfies readonly ColorMode[];
+type MissingColorModes = Exclude<ColorMode, (typeof SHARE_COLOR_MODES)[number]>;
+const colorModesComplete: [MissingColorModes] extends [never] ? true : never = true;
+void colorModesComplete;
+
+/** The shared part of src/state/viewStore.ts's ViewSettings. */
+export interface ShareView {
+  colorMode: ColorMode;
+  /** Colour range; null = automatic. */
+  range: [number, number] | null;
+  logScale: boolean;
+  arrows: boolean;
+  magnification: number;
+  showEnergy: boolean;
+  showLocalSlope: boolean;
+}
+
+export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
+export type ShareEngine = (typeof SHARE_ENGINES)[number];
+
+/** β of ⟨|v|⟩ ~ t^−β with its interval [low, high] over the window [tMin, tMax]. */
+export interface ShareFit { beta: number; low: number; high: number; tMin: number; tMax: number }
+
+/** A finished run's compact result; every number rounded to SHARE_LIMITS.resultDigits significant digits. */
+export interface ShareResult {
+  t: number[];
+  speed: number[];
+  fit: ShareFit | null;
+  engine: 'gpu' | 'cpu';
+}
+
+export interface SharePayload {
+  v: typeof SHARE_LINK_VERSION;
+  spec: RunSpec;
+  job: ShareJob;
+  view?: ShareView;
+  engine?: ShareEngine;
+  result?: ShareResult;
+}
+
+/** Every limit a link is held to. */
+export const SHARE_LIMITS = {
+  /** A fragment longer than this (characters) is refused before it is decoded. */
+  maxFragmentChars: 65_536,
+  /** Inflating stops beyond this many bytes of JSON ("the link is too large"). */
+  maxInflatedBytes: 262_144,
+  /** The finished run's result rides along only while the whole link stays within this many characters. */
+  maxLinkCharsWithResult: 8000,
+  /** Points of the result curve. */
+  maxResultPoints: 1000,
+  /** Significant digits of the result's numbers. */
+  resultDigits: 5,
+  /** N of a linked spec (the page's largest, src/state/specDraft.ts MAX_N.gpu). */
+  maxN: 262_144,
+  maxSweeps: 10_000_000,
+  maxTMax: 1e7,
+  /** Samples of an ensemble or sweep (the lab's MAX_SAMPLES, src/engine/lab/ensembleJob.ts). */
+  maxSamples: 1000,
+  /** Temperatures of a sweep (the lab's MAX_TEMPERATURES, src/engine/lab/sweepJob.ts). */
+  maxTemperatures: 20,
+  maxMagnification: 1000,
+} as const;
