@@ -6,10 +6,12 @@
 export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors' | 'forces' | 'motion' | 'pairtable'
   | 'descentcontrol' | 'descent' | 'observables'
   | 'philox' | 'mcbindings' | 'mccells' | 'mcsweep' | 'mcenergy'
-  | 'separation';
+  | 'separation'
+  | 'analysiscells' | 'analysisdefects' | 'analysisd2min';
 
 const SHADER_NAMES: readonly ShaderName[] = ['fixedpoint', 'system', 'scan', 'cells', 'neighbors', 'forces', 'motion', 'pairtable',
-  'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation'];
+  'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation',
+  'analysiscells', 'analysisdefects', 'analysisd2min'];
 
 const INCLUDE = /^\/\/#include (\w+)[ \t]*$/gm;
 

@@ -17,12 +17,12 @@ export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: C
     : (await equilibrateOnEngine(ctx, model, spec, 'equilibrium state')).configuration;
   const initial = toConfigurationData(start);
   const system = toConfigurationData(start);
-  ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? 'given start' : `T = ${spec.temperature}, seed ${spec.seed}` }, transferablesOf(system));
+  ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? (spec.initialState ? `equilibrated state ${spec.initialState}` : 'given start') : `T = ${spec.temperature}, seed ${spec.seed}` }, transferablesOf(system));
   await ctx.checkpoint();
   const q = await quenchOnEngine(ctx, model, start, labQuenchOptions(spec), 'main', 'quench');
   ctx.phase('analyze', 'defects φ_i and D²min');
   await ctx.checkpoint();
-  const particles = await particleResults(model, start, q.final, () => ctx.checkpoint());
+  const particles = await particleResults(model, start, q.final, () => ctx.checkpoint(), ctx.engine);
   ctx.unitDone();
   return {
     kind: 'single', spec, engine: ctx.engine.name, series: q.series, fit: curveBetaFit(q.series.t, q.series.speed, spec.fitWindow),

@@ -63,6 +63,10 @@ export interface CutoffOptions {
   readonly xMax?: number;
   readonly bins?: number;
   readonly smoothingPasses?: number;
+  /** g(x) from at most this many random reference particles per configuration, all partners (pairCorrelation); default: all. */
+  readonly referenceParticles?: number;
+  /** Seed of that draw (pairCorrelation's default when absent). */
+  readonly referenceSeed?: number;
 }
 
 // 001 SM III: x_cut^EQ = x_min^EQ, the first minimum of the (smoothed) g(x) of the equilibrium state; several
@@ -70,11 +74,11 @@ export interface CutoffOptions {
 export function equilibriumCutoff(states: Configuration | readonly Configuration[], model: PairScaleModel, options: CutoffOptions = {}): number {
   const list: readonly Configuration[] = Array.isArray(states) ? states : [states as Configuration];
   if (list.length === 0) throw new Error('equilibriumCutoff: no configurations');
-  const { xMax = 2, bins = 100, smoothingPasses = 2 } = options;
+  const { xMax = 2, bins = 100, smoothingPasses = 2, referenceParticles, referenceSeed } = options;
   let x: Float64Array = new Float64Array(0);
   const g = new Float64Array(bins);
   for (const c of list) {
-    const one = pairCorrelation(c, model, { xMax, bins });
+    const one = pairCorrelation(c, model, { xMax, bins, referenceParticles, referenceSeed });
     x = one.x;
     for (let b = 0; b < bins; b++) g[b] += one.g[b] / list.length;
   }
