@@ -14,6 +14,9 @@ import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
 import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
+import { ShareButton } from './share/ShareButton.tsx';
+import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
+import { useSharedLink } from './share/useSharedLink.ts';
 
 function LectureToggle() {
   const lecture = useViewStore((s) => s.lectureMode);
@@ -36,6 +39,7 @@ export function App() {
   const controller = useMemo(() => createLabController(new LabClient(), { baseUrl: import.meta.env.BASE_URL }), []);
   useEffect(() => () => controller.dispose(), [controller]);
   useShortcuts(controller);
+  const [sharedLink, dismissLink] = useSharedLink(detection);
   const lecture = useViewStore((s) => s.lectureMode);
   useEffect(() => {
     const leave = () => { if (!document.fullscreenElement) useViewStore.getState().set({ lectureMode: false }); };
@@ -47,9 +51,11 @@ export function App() {
       <header className="lab-header">
         <h1>GlassLab</h1>
         <span className="tagline">equilibrate a glass-former, quench it, watch ⟨|v(t)|⟩ ~ t^−β</span>
+        <ShareButton />
         <LectureToggle />
       </header>
       <EngineBanner detection={detection} />
+      <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
       <div className="lab-grid">
         <aside className="controls" aria-label="Run spec">

@@ -1,0 +1,54 @@
+// The page's side of share links (src/io/shareLink.ts): what the stores hold becomes a payload, and a payload from a link
+// becomes the stores' state (controls, view, and the shared curve as a kept run). One way: link → stores → engine.
+import type { SharePayload, ShareResult } from '../io/shareLinkTypes.ts';
+import { SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
+import { useRunStore } from './runStore.ts';
+import { useSpecStore } from './specStore.ts';
+import { useViewStore } from './viewStore.ts';
+
+/** The current experiment as a payload, with the finished single run's curve and β; null while a field is invalid. */
+export function currentSharePayload(): SharePayload | null {
+  const { spec, job, engine } = useSpecStore.getState();
+  if (!spec || !job) return null;
+  const v = useViewStore.getState();
+  const run = useRunStore.getState();
+  let result: ShareResult | undefined;
+  const main = run.curves.main;
+  if (run.status === 'done' && run.result?.kind === 'single' && main) {
+    const f = run.result.fit;
+    result = { t: main.t, speed: main.speed, engine: run.result.engine, fit: f ? { beta: f.beta, low: f.low, high: f.high, tMin: f.tMin, tMax: f.tMax } : null };
+  }
+  const shareJob = job.kind === 'ensemble' ? { kind: 'ensemble' as const, samples: job.samples }
+    : job.kind === 'sweep' ? { kind: 'sweep' as const, samples: job.samples, temperatures: job.temperatures }
+    : { kind: job.kind };
+  return {
+    v: SHARE_LINK_VERSION, spec, job: shareJob, engine,
+    view: { colorMode: v.colorMode, range: v.range, logScale: v.logScale, arrows: v.arrows, magnification: v.magnification, showEnergy: v.showEnergy, showLocalSlope: v.showLocalSlope },
+    ...(result ? { result } : {}),
+  };
+}
+
+/** A one-line description of a payload's experiment. */
+export function describePayload(p: SharePayload): string {
+  const s = p.spec;
+  const t = Number.isFinite(s.temperature) ? `T = ${s.temperature}` : 'T = ∞';
+  const job = p.job.kind === 'single' ? 'one quench' : p.job.kind === 'ensemble' ? `an ensemble of ${p.job.samples}` : p.job.kind === 'sweep' ? `a sweep over ${p.job.temperatures.length} temperatures` : 'SD vs FIRE vs CG';
+  return `${s.model}, ${t}, N = ${s.n}, seed ${s.seed}, ${s.algorithm.toUpperCase()}, ${job}`;
+}
+
+/** Puts a payload into the stores: every control, the view, and the shared curve as a kept run on the plot. */
+export function applySharePayload(p: SharePayload): void {
+  const specs = useSpecStore.getState();
+  if (p.engine && p.engine !== specs.engine && !(p.engine === 'gpu' && specs.engineClass === 'cpu')) specs.setEngine(p.engine, specs.engineClass);
+  specs.loadSpec(p.spec);
+  specs.setField('job', p.job.kind);
+  if (p.job.kind === 'ensemble' || p.job.kind === 'sweep') specs.setField('samples', String(p.job.samples));
+  if (p.job.kind === 'sweep') specs.setField('temperatures', p.job.temperatures.map((t) => (Number.isFinite(t) ? String(t) : 'inf')).join(', '));
+  if (p.view) useViewStore.getState().set({ ...p.view });
+  const runs = useRunStore.getState();
+  runs.clear();
+  if (p.result) {
+    const engine = p.result.engine === 'gpu' ? 'GPU' : 'float64';
+    runs.keepAsOverlay({ id: 'shared', label: `shared result (${engine} engine)`, dim: p.spec.model.includes('3d') ? 3 : 2, t: p.result.t, speed: p.result.speed, energyPerParticle: [] });
+  }
+}
