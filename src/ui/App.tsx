@@ -11,6 +11,7 @@ import { SystemControls } from './controls/SystemControls.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
+import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
@@ -68,6 +69,7 @@ export function App() {
         <PlotPanel />
       </div>
       <ExperimentPanel />
+      <LibraryPanel controller={controller} />
       <About />
     </div>
   );

@@ -8,6 +8,7 @@ import { getModel, MODEL_NAMES } from '../../physics/models.ts';
 import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { BetaReadout, noFitReason, pointsInWindow, VelocityPlot, type PlotCurve } from '../views/plots/index.ts';
 import { PlotToggles } from '../controls/ViewControls.tsx';
+import { useLibraryOverlays } from '../library/useLibraryOverlays.ts';
 
 /** The fit window as typed, or the last valid one while the typing is invalid. */
 function useFitWindow() {
@@ -28,6 +29,7 @@ export function PlotPanel() {
   const system = useRunStore((s) => s.system);
   const overlays = useRunStore((s) => s.overlays);
   const clearOverlays = useRunStore((s) => s.clearOverlays);
+  const libraryOverlays = useLibraryOverlays();
   const modelName = useSpecStore((s) => s.draft.model);
   const setField = useSpecStore((s) => s.setField);
   const v = useViewStore();
@@ -42,13 +44,13 @@ export function PlotPanel() {
   const plotCurves: PlotCurve[] = useMemo(() => {
     const list: PlotCurve[] = [...groups].reverse().map((g) => ({ id: `run-${g.key}`, label: g.label, t: g.t, speed: g.speed, energyPerParticle: g.energyPerParticle, fit: g.fit }));
     if (growing && growing.t.length > 1 && groups.some((g) => g.members > 1)) list.push({ id: 'growing', label: `${growing.name} (running)`, t: growing.t, speed: growing.speed, dashed: true });
-    for (const o of [...overlays].reverse()) {
+    for (const o of [...overlays, ...libraryOverlays].reverse()) {
       let fit = null;
       try { fit = curveBetaFit(o.t, o.speed, window); } catch { fit = null; }
       list.push({ id: `overlay-${o.id}`, label: o.label, t: o.t, speed: o.speed, energyPerParticle: o.energyPerParticle, fit, dashed: true });
     }
     return list;
-  }, [groups, growing, overlays, window]);
+  }, [groups, growing, overlays, libraryOverlays, window]);
 
   const reason = current ? (current.fit ? undefined : noFitReason(pointsInWindow(current.t, current.speed, window))) : undefined;
   return (

@@ -1,0 +1,97 @@
+// Saves every run of the lab into the library, watching the run store from outside: a 'running' record with the spec the
+// moment a run starts (before the long work), its curves at most every few seconds while it runs, and the full record when
+// it ends ('done', 'stopped', 'error'). Writes go one after another; the first one, at start-up, turns runs left 'running'
+// by a closed or crashed tab into 'incomplete'.
+import type { RunState } from '../runReducer.ts';
+import { useRunStore } from '../runStore.ts';
+import { useSpecStore } from '../specStore.ts';
+import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
+import { endedRecord, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
+import type { RunRecord } from './runRecord.ts';
+
+export const PROGRESS_INTERVAL_MS = 3000;
+
+export interface LibrarySaverOptions {
+  runs?: typeof useRunStore;
+  specs?: typeof useSpecStore;
+  library?: typeof useLibraryStore;
+  /** Least time between two writes of a running run's curves. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export interface LibrarySaver {
+  stop(): void;
+  /** Resolves when every write asked for so far has finished. */
+  flush(): Promise<void>;
+}
+
+const ENDED = new Set<RunState['status']>(['done', 'stopped', 'error']);
+
+export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySaver {
+  const runs = options.runs ?? useRunStore;
+  const specs = options.specs ?? useSpecStore;
+  const library = options.library ?? useLibraryStore;
+  const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+  const now = options.now ?? Date.now;
+
+  let queue: Promise<void> = library.getState().load({ recover: true });
+  const enqueue = (write: () => Promise<unknown>) => {
+    queue = queue.then(write).then(() => undefined, () => undefined);
+  };
+  const save = (record: RunRecord, fallback?: RunRecord) => enqueue(() => library.getState().save(record, fallback));
+
+  let current: { runId: string; record: RunRecord } | null = null;
+  let lastWrite = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancelTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  const writeProgress = () => {
+    timer = null;
+    const run = runs.getState();
+    if (!current || run.runId !== current.runId) return;
+    current.record = withRunProgress(current.record, run, now());
+    lastWrite = now();
+    save(current.record);
+  };
+
+  const begin = (run: RunState) => {
+    const { job, engine } = specs.getState();
+    if (!job || !run.runId) return;
+    const t = now();
+    current = { runId: run.runId, record: startedRecord(newRecordId(t), job, engine, t) };
+    lastWrite = t;
+    save(current.record);
+  };
+
+  /** The run ended, or (status still running) was replaced by the next run or a reset: it stopped. */
+  const end = (run: RunState) => {
+    cancelTimer();
+    if (!current) return;
+    const keep = keepsConfigurations(library.getState().keepConfigurations, current.record.spec.n);
+    const record = endedRecord(current.record, run, now(), keep);
+    current = null;
+    save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
+  };
+
+  const unsubscribe = runs.subscribe((run, prev) => {
+    if (current && run.runId !== current.runId) end(prev);
+    if (!current && run.runId && run.runId !== prev.runId && run.status === 'running') begin(run);
+    if (!current || run.runId !== current.runId) return;
+    if (ENDED.has(run.status)) end(run);
+    else if ((run.curves !== prev.curves || run.engine !== prev.engine) && timer === null) {
+      timer = setTimeout(writeProgress, Math.max(0, lastWrite + intervalMs - now()));
+    }
+  });
+
+  return {
+    stop() {
+      cancelTimer();
+      unsubscribe();
+    },
+    flush: () => queue,
+  };
+}

@@ -1,0 +1,135 @@
+// One run of the library as it is stored: what was asked (spec, job, engine), what came out (curves, fit, defects, facts) and,
+// optionally, the initial and final configurations. The summary is the light part the list shows; curves and configurations
+// are the heavy part, loaded only to overlay or inspect a run.
+import type { ConfigurationData, EngineName, EnginePreference, LabJob } from '../../engine/lab/protocol.ts';
+import type { RunSpec } from '../../engine/runSpec.ts';
+import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
+
+/** 'incomplete': the tab closed or crashed while it ran (found at the next page load). */
+export type RecordStatus = 'running' | 'done' | 'stopped' | 'incomplete' | 'error';
+
+/** The job without its spec (and without a fetched starting state): what else re-running it needs. */
+export type JobParams =
+  | { kind: 'single' }
+  | { kind: 'ensemble'; samples: number }
+  | { kind: 'sweep'; temperatures: number[]; samples: number }
+  | { kind: 'compare'; algorithms: Algorithm[] };
+
+export interface CurveData {
+  t: number[];
+  speed: number[];
+  energyPerParticle: number[];
+}
+
+/** β of ⟨|v|⟩ ~ t^−β with its interval, as the run's readout showed it. */
+export interface FitSummary {
+  beta: number;
+  low: number;
+  high: number;
+  interval: 'bootstrap' | 'regression' | 'none';
+  tMin: number;
+  tMax: number;
+}
+
+/** Defect concentrations φ over samples; χ = N(⟨φ²⟩ − ⟨φ⟩²) when there are several. */
+export interface DefectStatistics {
+  samples: number;
+  phiMean: number;
+  chi: number | null;
+  concentrations: number[];
+  xCutEq: number | null;
+}
+
+export interface SweepFact {
+  temperature: number;
+  samples: number;
+  meanDefects: number;
+  susceptibility: number;
+  fit: FitSummary | null;
+}
+
+/** What the engine reported besides the curves, by kind of job. */
+export type ResultFacts =
+  | { kind: 'single'; seconds: number; reason: StopReason; steps: number; energyPerParticle: number; xCutSource: string }
+  | { kind: 'ensemble'; seconds: number; samples: number }
+  | { kind: 'sweep'; seconds: number; points: SweepFact[] }
+  | { kind: 'compare'; seconds: number; algorithms: Algorithm[]; distances: number[][]; energyPerParticle: number[] };
+
+export interface EngineInfo {
+  requested: EnginePreference;
+  used: EngineName | null;
+  adapter: string | null;
+}
+
+/** Initial and final configurations; `finals` has one entry per algorithm of a comparison, else one. */
+export interface KeptConfigurations {
+  initial: ConfigurationData;
+  finals: ConfigurationData[];
+}
+
+/** The light part of a record: everything the list shows. */
+export interface RunSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  status: RecordStatus;
+  /** The engine's message when status is 'error'. */
+  error: string | null;
+  spec: RunSpec;
+  job: JobParams;
+  engine: EngineInfo;
+  fit: FitSummary | null;
+  defects: DefectStatistics | null;
+  facts: ResultFacts | null;
+  /** Curve names in the order of their first sample. */
+  curveOrder: string[];
+  hasConfigurations: boolean;
+  /** Approximate size of the whole record in storage. */
+  byteSize: number;
+}
+
+/** The heavy part, stored apart from the summary (and written in the same transaction). */
+export interface RunData {
+  id: string;
+  curves: Record<string, CurveData>;
+  configurations: KeptConfigurations | null;
+}
+
+export type RunRecord = RunSummary & Omit<RunData, 'id'>;
+
+export function splitRecord(r: RunRecord): { summary: RunSummary; data: RunData } {
+  const { curves, configurations, ...summary } = r;
+  return { summary, data: { id: r.id, curves, configurations } };
+}
+
+export function joinRecord(summary: RunSummary, data: RunData | undefined): RunRecord {
+  return { ...summary, curves: data?.curves ?? {}, configurations: data?.configurations ?? null };
+}
+
+export function jobParams(job: LabJob): JobParams {
+  switch (job.kind) {
+    case 'single': return { kind: 'single' };
+    case 'ensemble': return { kind: 'ensemble', samples: job.samples };
+    case 'sweep': return { kind: 'sweep', temperatures: [...job.temperatures], samples: job.samples };
+    case 'compare': return { kind: 'compare', algorithms: [...job.algorithms] };
+  }
+}
+
+function configurationBytes(c: ConfigurationData): number {
+  return c.positions.byteLength + c.diameters.byteLength + c.species.byteLength + 8 * c.box.length + 16;
+}
+
+/** Bytes the record takes, near enough to show and to sum: numbers at 8 bytes, typed arrays at their length. */
+export function recordBytes(r: RunRecord): number {
+  const { curves, configurations, ...summary } = r;
+  let bytes = JSON.stringify(summary).length;
+  for (const [name, c] of Object.entries(curves)) bytes += name.length + 8 * (c.t.length + c.speed.length + c.energyPerParticle.length);
+  if (configurations) bytes += [configurations.initial, ...configurations.finals].reduce((s, c) => s + configurationBytes(c), 0);
+  return bytes;
+}
+
+/** The record with its size filled in. */
+export function sized(r: RunRecord): RunRecord {
+  return { ...r, byteSize: recordBytes(r) };
+}
