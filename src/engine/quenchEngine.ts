@@ -45,7 +45,8 @@ function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
-async function acquireWithin(ms: number, simulated: string | undefined): Promise<GpuContext> {
+/** A GPU device within `ms`, or a clear error; a device that arrives late is freed. 'no-adapter' simulates having none. */
+export async function acquireWithin(ms: number, simulated: string | undefined): Promise<GpuContext> {
   if (simulated === 'no-adapter') throw new Error('no WebGPU adapter (simulated by GLASSLAB_GPU_FAILURE=no-adapter)');
   let timer: ReturnType<typeof setTimeout> | undefined;
   const acquiring = acquireGpu();

@@ -1,7 +1,7 @@
 // What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
 import type { RunSpec } from '../engine/runSpec.ts';
-import type { ColorMode } from '../state/viewStore.ts';
+import type { ColorMode, ViewSettings } from '../state/viewStore.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
 export const SHARE_LINK_VERSION = 1;
@@ -22,17 +22,8 @@ type MissingColorModes = Exclude<ColorMode, (typeof SHARE_COLOR_MODES)[number]>;
 const colorModesComplete: [MissingColorModes] extends [never] ? true : never = true;
 void colorModesComplete;
 
-/** The shared part of src/state/viewStore.ts's ViewSettings. */
-export interface ShareView {
-  colorMode: ColorMode;
-  /** Colour range; null = automatic. */
-  range: [number, number] | null;
-  logScale: boolean;
-  arrows: boolean;
-  magnification: number;
-  showEnergy: boolean;
-  showLocalSlope: boolean;
-}
+/** The shared part of src/state/viewStore.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
+export type ShareView = Pick<ViewSettings, 'colorMode' | 'range' | 'logScale' | 'arrows' | 'magnification' | 'showEnergy' | 'showLocalSlope'>;
 
 export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
 export type ShareEngine = (typeof SHARE_ENGINES)[number];

@@ -1,7 +1,8 @@
 // Which engine runs a lab job, with src/engine/quenchEngine.ts's policy: 'auto' (and 'gpu') take the WebGPU engine when an
 // adapter exists and fall back to float64 with one line that says why; CG always runs on float64; a GPU that fails mid-job
 // hands the rest of the job to float64 with a note. The device is kept in a pool between jobs (acquiring one takes time).
-import { acquireGpu, type GpuContext } from '../../gpu/device.ts';
+import { acquireWithin } from '../quenchEngine.ts';
+import type { GpuContext } from '../../gpu/device.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
 import type { EngineName, EnginePreference, LabEvent } from './protocol.ts';
 
@@ -29,20 +30,7 @@ export function createGpuPool(options: GpuPoolOptions = {}): GpuPool {
   const simulated = options.simulateFailure ?? (typeof process !== 'undefined' ? process.env?.GLASSLAB_GPU_FAILURE : undefined);
   const timeoutMs = options.acquireTimeoutMs ?? 30_000;
   let current: Promise<GpuContext> | null = null;
-  const acquire = async (): Promise<GpuContext> => {
-    if (simulated === 'no-adapter') throw new Error('no WebGPU adapter (simulated by GLASSLAB_GPU_FAILURE=no-adapter)');
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const acquiring = acquireGpu();
-    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no GPU device after ${timeoutMs / 1000} s`)), timeoutMs); });
-    try {
-      return await Promise.race([acquiring, timeout]);
-    } catch (e) {
-      acquiring.then((late) => late.destroy(), () => undefined); // a device that arrives after the timeout is freed
-      throw e;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+  const acquire = (): Promise<GpuContext> => acquireWithin(timeoutMs, simulated);
   const drop = () => {
     const held = current;
     current = null;
