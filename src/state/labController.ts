@@ -5,6 +5,7 @@ import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
 import { useViewStore } from './viewStore.ts';
+import { withImportedStart } from './importedStart.ts';
 
 /** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
 export interface LabClientLike {
@@ -50,7 +51,7 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
     async run() {
       const { job, engine } = useSpecStore.getState();
       if (!job) return;
-      let started: LabJob = job;
+      let started: LabJob = withImportedStart(job);
       if ((job.kind === 'single' || job.kind === 'compare') && job.spec.initialState) {
         try {
           started = { ...job, start: await fetchStartingState(job.spec, options.baseUrl ?? '/') };

@@ -12,6 +12,9 @@ import { EngineBanner } from './EngineBanner.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
+import { ExportPanel } from './export/ExportPanel.tsx';
+import { useLibraryStore } from '../state/library/libraryStore.ts';
+import { recordFromRunFile } from '../state/library/recordFromRunFile.ts';
 import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
@@ -69,6 +72,7 @@ export function App() {
         <PlotPanel />
       </div>
       <ExperimentPanel />
+      <ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} />
       <LibraryPanel controller={controller} />
       <About />
     </div>

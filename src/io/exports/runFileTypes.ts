@@ -1,0 +1,60 @@
+// The run file: one finished run as a versioned JSON document that imports back into the library (and onto the plot).
+// { format: 'glasslab-run', version: 1, spec, job, engine, curves, fit, particles?, initial?, final?, createdAt }.
+import type { ConfigurationData } from '../../engine/lab/protocol.ts';
+import type { EngineInfo, FitSummary, JobParams } from '../../state/library/runRecord.ts';
+import type { RunSpec } from '../../engine/runSpec.ts';
+
+export const RUN_FILE_FORMAT = 'glasslab-run';
+export const RUN_FILE_VERSION = 1;
+/** Longest run file readRunFile takes (characters): a 262,144-particle 3D run with both states fits comfortably. */
+export const MAX_RUN_FILE_CHARS = 96 * 1024 * 1024;
+
+/** The job without its spec, and the engine that ran it: the library's own types (src/state/library/runRecord.ts). */
+export type RunFileJob = JobParams;
+export type RunFileEngine = EngineInfo;
+
+/** One curve of the run (⟨|v|⟩ and E/N against t), in the order of its first sample. */
+export interface RunFileCurve {
+  name: string;
+  t: number[];
+  speed: number[];
+  energyPerParticle: number[];
+}
+
+export type RunFileFit = FitSummary;
+
+/** Defects of a single run; the per-particle φ_i and D²min_i when kept. */
+export interface RunFileParticles {
+  defectConcentration: number;
+  xCutEq: number;
+  xCutSource?: string;
+  defectFlags?: Uint8Array;
+  d2min?: Float64Array;
+}
+
+export interface RunFile {
+  format: typeof RUN_FILE_FORMAT;
+  version: typeof RUN_FILE_VERSION;
+  /** A name for the library's list (optional). */
+  name?: string;
+  spec: RunSpec;
+  job: RunFileJob;
+  engine: RunFileEngine;
+  curves: RunFileCurve[];
+  fit: RunFileFit | null;
+  particles?: RunFileParticles;
+  /** The state the quench started from (single and compare runs). */
+  initial?: ConfigurationData;
+  /** The quenched state (single runs). */
+  final?: ConfigurationData;
+  /** ISO 8601 time the run was exported. */
+  createdAt: string;
+}
+
+/** A run file that could not be read: the message names the first problem (and its field path). */
+export class RunFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunFileError';
+  }
+}

@@ -1,0 +1,21 @@
+// A run file (src/io/exports, exported from this or another GlassLab) as a library record: its curves, fit, defects and
+// configurations, status 'done', under a fresh id so importing the same file twice keeps both.
+import type { RunFile } from '../../io/exports/runFileTypes.ts';
+import { defaultRunName, newRecordId } from './recordFromRun.ts';
+import { sized, type CurveData, type RunRecord } from './runRecord.ts';
+
+export function recordFromRunFile(file: RunFile, now = Date.now()): RunRecord {
+  const curves: Record<string, CurveData> = {};
+  for (const c of file.curves) curves[c.name] = { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle };
+  const created = Date.parse(file.createdAt);
+  const p = file.particles;
+  return sized({
+    id: newRecordId(now), name: file.name ?? `${defaultRunName({ ...file.job, spec: file.spec })} (imported)`,
+    createdAt: Number.isFinite(created) ? created : now, updatedAt: now, status: 'done', error: null,
+    spec: file.spec, job: file.job, engine: file.engine, fit: file.fit,
+    defects: p ? { samples: 1, phiMean: p.defectConcentration, chi: null, concentrations: [p.defectConcentration], xCutEq: p.xCutEq } : null,
+    facts: null, curveOrder: file.curves.map((c) => c.name),
+    hasConfigurations: Boolean(file.initial && file.final), byteSize: 0,
+    curves, configurations: file.initial && file.final ? { initial: file.initial, finals: [file.final] } : null,
+  });
+}
