@@ -31,8 +31,10 @@ const NAME_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 function randomSpec(r: Rng): RunSpec {
   const tMin = r.logUniform(1e-3, 1e3);
   const tMax = r.logUniform(1e-2, 1e7);
+  const model = r.pick(MODEL_NAMES);
+  const infinite = r.chance(0.25) && !model.startsWith('ka'); // Kob–Andersen cannot start from T = ∞ (validateRunSpec)
   return {
-    model: r.pick(MODEL_NAMES), n: Math.round(r.logUniform(2, SHARE_LIMITS.maxN)), temperature: r.chance(0.25) ? Infinity : r.logUniform(1e-3, 50),
+    model, n: Math.round(r.logUniform(2, SHARE_LIMITS.maxN)), temperature: infinite ? Infinity : r.logUniform(1e-3, 50),
     seed: r.int(0, 0xffffffff), sweeps: r.chance(0.2) ? 0 : Math.round(r.logUniform(1, SHARE_LIMITS.maxSweeps)), algorithm: r.pick(ALGORITHMS),
     ...(r.chance(0.5) ? { dt: r.logUniform(1e-4, 0.1) } : {}), tMax, forceTolerance: r.chance(0.5) ? 0 : r.logUniform(1e-14, 1),
     fitWindow: { tMin, tMax: tMin * (1 + r.logUniform(1e-6, 1e4)) },

@@ -35,9 +35,13 @@ export const DEFAULT_SPEC: Omit<RunSpec, 'model' | 'n' | 'temperature'> = {
 
 /** Checks every field and throws one clear message for the first problem. */
 export function validateRunSpec(spec: RunSpec): RunSpec {
-  getModel(spec.model);
+  const model = getModel(spec.model);
   if (!Number.isInteger(spec.n) || spec.n < 2) throw new Error(`N must be an integer ≥ 2, got ${spec.n}`);
   if (Number.isNaN(spec.temperature) || !(spec.temperature > 0)) throw new Error(`temperature must be positive (or inf), got ${spec.temperature}`);
+  // Uniform random positions put Lennard-Jones pairs at r ≪ σ, where r⁻¹² overflows the energy and FIRE/SD cannot recover.
+  if (spec.temperature === Infinity && model.potential.kind.startsWith('lennard-jones') && !spec.initialState) {
+    throw new Error(`${spec.model} cannot start from T = ∞: random positions overlap and the Lennard-Jones energy diverges; equilibrate at a finite T (e.g. 2.0) instead`);
+  }
   validateSeed(spec.seed);
   if (!Number.isInteger(spec.sweeps) || spec.sweeps < 0) throw new Error(`sweeps must be an integer ≥ 0, got ${spec.sweeps}`);
   if (!(ALGORITHMS as readonly string[]).includes(spec.algorithm)) throw new Error(`unknown algorithm "${spec.algorithm}"; choose sd, fire or cg`);

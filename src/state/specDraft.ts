@@ -114,7 +114,10 @@ export function parseDraft(d: SpecDraft, engine: 'gpu' | 'cpu'): ParsedDraft {
     ...(dt !== undefined ? { dt } : {}), tMax: tMax!, forceTolerance: 0, fitWindow: { tMin: fitTMin!, tMax: fitTMax! },
     ...(d.initialState ? { initialState: d.initialState } : {}),
   };
-  try { validateRunSpec(spec); } catch (e) { return { spec: null, job: null, errors: { model: (e as Error).message } }; }
+  try { validateRunSpec(spec); } catch (e) {
+    const message = (e as Error).message;
+    return { spec: null, job: null, errors: { [message.includes('T = ∞') ? 'temperature' : 'model']: message } };
+  }
   const job: LabJob =
     d.job === 'ensemble' ? { kind: 'ensemble', spec, samples }
     : d.job === 'sweep' ? { kind: 'sweep', spec, temperatures, samples }

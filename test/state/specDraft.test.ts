@@ -38,6 +38,12 @@ describe('the controls as typed: validation into a run spec', () => {
     expect(parseDraft(draft({ dt: '0.5' }), 'cpu').errors.dt).toContain('stable step');
   });
 
+  it('Kob–Andersen from T = ∞ is refused on the temperature field (random positions make r⁻¹² diverge)', () => {
+    const p = parseDraft(draft({ model: 'ka3d', temperature: 'inf' }), 'cpu');
+    expect(p.errors.temperature).toContain('cannot start from T = ∞');
+    expect(parseDraft(draft({ model: 'harmonic3d', temperature: 'inf' }), 'cpu').errors).toEqual({});
+  });
+
   it('the GPU engine allows larger N than the float64 engine', () => {
     expect(parseDraft(draft({ n: '200000' }), 'gpu').errors).toEqual({});
     expect(parseDraft(draft({ n: '200000' }), 'cpu').errors.n).toBeDefined();

@@ -54,8 +54,10 @@ describe('the controls', () => {
     render(<><SystemControls /><ProtocolControls /></>);
     fireEvent.change(screen.getByTestId('model'), { target: { value: 'ka3d' } });
     fireEvent.change(screen.getByTestId('temperature'), { target: { value: 'inf' } });
+    expect(screen.getByTestId('temperature-error').textContent).toContain('cannot start from T = ∞'); // LJ from random positions diverges
+    fireEvent.change(screen.getByTestId('temperature'), { target: { value: '2' } });
     fireEvent.change(screen.getByTestId('algorithm'), { target: { value: 'fire' } });
-    expect(useSpecStore.getState().spec).toMatchObject({ model: 'ka3d', temperature: Infinity, algorithm: 'fire' });
+    expect(useSpecStore.getState().spec).toMatchObject({ model: 'ka3d', temperature: 2, algorithm: 'fire' });
     expect((screen.getByTestId('dt') as HTMLInputElement).placeholder).toBe('0.005'); // FIRE's default for KA
   });
 
