@@ -1,7 +1,7 @@
 // The lab page: presets on top; controls, particles and the relaxation plot side by side; the experiment's other results below.
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { LabClient } from '../engine/lab/client.ts';
-import { createLabController } from '../state/labController.ts';
+import { createLabController, type LabController } from '../state/labController.ts';
 import { useViewStore } from '../state/viewStore.ts';
 import { About } from './About.tsx';
 import { ProtocolControls } from './controls/ProtocolControls.tsx';
@@ -38,10 +38,17 @@ function LectureToggle() {
   );
 }
 
+// One lab controller (and one worker) for the page's lifetime: React's StrictMode mounts components twice in development, and
+// a controller disposed by the first unmount would leave the second with a terminated worker.
+let controllerOfPage: LabController | null = null;
+function pageController(): LabController {
+  controllerOfPage ??= createLabController(new LabClient(), { baseUrl: import.meta.env.BASE_URL });
+  return controllerOfPage;
+}
+
 export function App() {
   const detection = useEngineDetection();
-  const controller = useMemo(() => createLabController(new LabClient(), { baseUrl: import.meta.env.BASE_URL }), []);
-  useEffect(() => () => controller.dispose(), [controller]);
+  const controller = pageController();
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection);
   const lecture = useViewStore((s) => s.lectureMode);
