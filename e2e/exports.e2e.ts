@@ -63,6 +63,12 @@ describe('export and import', () => {
     const csv = await download(page, 'export-csv');
     expect(csv.text.split('\n').find((l) => !l.startsWith('#'))).toBe('curve,t,speed,energy_per_particle');
     expect(await page.locator('[data-testid="export-lammps-deck"]').isDisabled()).toBe(true); // LAMMPS has no harmonic spheres
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-png"]')]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    const svg = await download(page, 'export-svg');
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.text).toContain('<svg');
     await context.close();
 
     // Another browser: the run file lands in its library; the state file becomes the starting state of a new run.
