@@ -14,7 +14,8 @@ export function nextFrameDelay(lastShownAt: number, now: number, renderMs: numbe
   return Math.max(0, lastShownAt + interval - now);
 }
 
-export function useFrameBudget<T>(latest: T, share = 0.15, minMs = 50): FrameBudget<T> {
+/** `immediate`: show `latest` now (e.g. the run ended: its last frame must not wait for the budget). */
+export function useFrameBudget<T>(latest: T, immediate = false, share = 0.15, minMs = 50): FrameBudget<T> {
   const [shown, setShown] = useState(latest);
   const renderMs = useRef(0);
   const shownAt = useRef(0);
@@ -22,12 +23,17 @@ export function useFrameBudget<T>(latest: T, share = 0.15, minMs = 50): FrameBud
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   latestRef.current = latest;
   useEffect(() => {
+    const show = () => { timer.current = null; shownAt.current = performance.now(); setShown(latestRef.current); };
+    if (immediate) {
+      if (timer.current) clearTimeout(timer.current);
+      show();
+      return;
+    }
     if (timer.current) return; // a catch-up is already due; it takes the newest frame
     const delay = nextFrameDelay(shownAt.current, performance.now(), renderMs.current, share, minMs);
-    const show = () => { timer.current = null; shownAt.current = performance.now(); setShown(latestRef.current); };
     if (delay === 0) show();
     else timer.current = setTimeout(show, delay);
-  }, [latest, share, minMs]);
+  }, [latest, immediate, share, minMs]);
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
   return { shown, onRender: (ms) => { renderMs.current = 0.7 * renderMs.current + 0.3 * ms; } };
 }

@@ -37,7 +37,7 @@ export function ParticlePanel() {
   // With the live view off it keeps its frame until the run ends.
   const frozen = useRef(latestFrame);
   if (liveView || status !== 'running') frozen.current = latestFrame;
-  const budget = useFrameBudget(frozen.current);
+  const budget = useFrameBudget(frozen.current, status !== 'running'); // a paused or finished run shows its frame at once
   const frame = budget.shown;
   const hostRef = useRef<HTMLDivElement>(null);
   const frames = useRef(0);
