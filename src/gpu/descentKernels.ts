@@ -3,7 +3,7 @@ import type { Model } from '../physics/models.ts';
 import type { GpuContext } from './device.ts';
 import { particlePreamble } from './forces.ts';
 import { REDUCTION_SIZE } from './descentControl.ts';
-import { createKernelFamily, type KernelFamily } from './kernels.ts';
+import { createKernelFamily, perDeviceKernels, type KernelFamily } from './kernels.ts';
 import { loadShader } from './shaderSource.ts';
 
 export interface DescentKernels {
@@ -22,7 +22,6 @@ export type DescentEntryPoint = (typeof DESCENT_ENTRY_POINTS)[number];
 export const OBSERVABLE_ENTRY_POINTS = ['observe', 'recordSample'] as const;
 export type ObservableEntryPoint = (typeof OBSERVABLE_ENTRY_POINTS)[number];
 
-const cache = new WeakMap<GPUDevice, Map<string, Promise<DescentKernels>>>();
 
 async function compileDescentKernels(gpu: GpuContext, model: Model): Promise<DescentKernels> {
   const [preamble, control, descentCode, observablesCode] = await Promise.all([
@@ -39,14 +38,4 @@ async function compileDescentKernels(gpu: GpuContext, model: Model): Promise<Des
 }
 
 /** The descent kernels of a model on a device (compiled on first use). */
-export function descentKernels(gpu: GpuContext, model: Model): Promise<DescentKernels> {
-  let perModel = cache.get(gpu.device);
-  if (!perModel) { perModel = new Map(); cache.set(gpu.device, perModel); }
-  let kernels = perModel.get(model.name);
-  if (!kernels) {
-    kernels = compileDescentKernels(gpu, model);
-    perModel.set(model.name, kernels);
-    kernels.catch(() => perModel.delete(model.name));
-  }
-  return kernels;
-}
+export const descentKernels = perDeviceKernels(compileDescentKernels);

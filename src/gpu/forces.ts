@@ -6,7 +6,7 @@ import type { Model } from '../physics/models.ts';
 import type { Box } from '../physics/space.ts';
 import { acquireGpu, type GpuContext } from './device.ts';
 import { packSeparationUnits, SEPARATION_UNITS_BYTES, separationUnits } from './fixedPoint.ts';
-import { bindBuffers, createKernelFamily, dispatch, groupsFor, readBack, storageBuffer, uniformBuffer, type KernelFamily } from './kernels.ts';
+import { bindBuffers, createKernelFamily, dispatch, groupsFor, perDeviceKernels, readBack, storageBuffer, uniformBuffer, type KernelFamily } from './kernels.ts';
 import { createMotion, createMotionKernels, type GpuMotion } from './motion.ts';
 import { createNeighborKernels, createNeighborList, estimatedCapacity, type GpuNeighborList } from './neighborList.ts';
 import { createParticleBuffers, type ParticleBuffers } from './particles.ts';
@@ -58,26 +58,15 @@ function createForceKernels(gpu: GpuContext, preamble: string): Promise<KernelFa
 
 interface LandscapeKernels { scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily; forces: KernelFamily; motion: KernelFamily }
 
-const kernelCache = new WeakMap<GPUDevice, Map<string, Promise<LandscapeKernels>>>();
-
 /** Every kernel family of a landscape, compiled once per device and model. */
-function landscapeKernels(gpu: GpuContext, model: Model): Promise<LandscapeKernels> {
-  let perModel = kernelCache.get(gpu.device);
-  if (!perModel) { perModel = new Map(); kernelCache.set(gpu.device, perModel); }
-  let kernels = perModel.get(model.name);
-  if (!kernels) {
-    kernels = particlePreamble(model).then(async (preamble) => {
-      const [scan, cells, neighbors, forces, motion] = await Promise.all([
-        createScanKernels(gpu), createCellKernels(gpu, preamble), createNeighborKernels(gpu, preamble),
-        createForceKernels(gpu, preamble), createMotionKernels(gpu, preamble),
-      ]);
-      return { scan, cells, neighbors, forces, motion };
-    });
-    perModel.set(model.name, kernels);
-    kernels.catch(() => perModel.delete(model.name));
-  }
-  return kernels;
-}
+const landscapeKernels = perDeviceKernels((gpu: GpuContext, model: Model): Promise<LandscapeKernels> =>
+  particlePreamble(model).then(async (preamble) => {
+    const [scan, cells, neighbors, forces, motion] = await Promise.all([
+      createScanKernels(gpu), createCellKernels(gpu, preamble), createNeighborKernels(gpu, preamble),
+      createForceKernels(gpu, preamble), createMotionKernels(gpu, preamble),
+    ]);
+    return { scan, cells, neighbors, forces, motion };
+  }));
 
 // mirrors createLandscape: skin 0.3·s_max by default, search radius x_c·s_max + skin, box at least twice that.
 function searchGeometry(model: Model, c: Configuration, options: LandscapeOptions): { skin: number; searchRadius: number } {

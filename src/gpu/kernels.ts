@@ -91,3 +91,23 @@ export async function readBack(gpu: GpuContext, source: GPUBuffer, bytes: number
 export function groupsFor(items: number, size: number): number {
   return Math.ceil(items / size);
 }
+
+/**
+ * Compiled kernels per device and model: `compile` runs once per (device, model name) and its promise is shared; a failed
+ * compilation is forgotten so the next call tries again.
+ */
+export function perDeviceKernels<M extends { name: string }, K>(compile: (gpu: GpuContext, model: M) => Promise<K>): (gpu: GpuContext, model: M) => Promise<K> {
+  const cache = new WeakMap<GPUDevice, Map<string, Promise<K>>>();
+  return (gpu, model) => {
+    let perModel = cache.get(gpu.device);
+    if (!perModel) { perModel = new Map(); cache.set(gpu.device, perModel); }
+    let kernels = perModel.get(model.name);
+    if (!kernels) {
+      kernels = compile(gpu, model);
+      perModel.set(model.name, kernels);
+      const models = perModel;
+      kernels.catch(() => models.delete(model.name));
+    }
+    return kernels;
+  };
+}

@@ -4,7 +4,7 @@ import type { Model } from '../../physics/models.ts';
 import { createCellKernels } from '../cellList.ts';
 import type { GpuContext } from '../device.ts';
 import { particlePreamble } from '../forces.ts';
-import { createKernelFamily, type BindingKind, type KernelFamily } from '../kernels.ts';
+import { createKernelFamily, perDeviceKernels, type BindingKind, type KernelFamily } from '../kernels.ts';
 import { createScanKernels } from '../prefixSum.ts';
 import { loadShader } from '../shaderSource.ts';
 
@@ -21,25 +21,15 @@ const R: BindingKind = 'read-only-storage';
 const DEFECT_BINDINGS: readonly BindingKind[] = ['uniform', R, R, R, R, R, R, 'uniform', 'storage'];
 const D2MIN_BINDINGS: readonly BindingKind[] = ['uniform', R, R, R, R, 'uniform', 'storage'];
 
-const cache = new WeakMap<GPUDevice, Map<string, Promise<AnalysisKernels>>>();
-
-export function analysisKernels(gpu: GpuContext, model: Model): Promise<AnalysisKernels> {
-  let perModel = cache.get(gpu.device);
-  if (!perModel) { perModel = new Map(); cache.set(gpu.device, perModel); }
-  let kernels = perModel.get(model.name);
-  if (!kernels) {
-    kernels = particlePreamble(model).then(async (preamble) => {
-      const [scan, cells, defectCode, d2minCode] = await Promise.all([
-        createScanKernels(gpu), createCellKernels(gpu, preamble), loadShader('analysisdefects'), loadShader('analysisd2min'),
-      ]);
-      const [defects, d2min] = await Promise.all([
-        createKernelFamily(gpu, 'analysis defects', preamble + defectCode, DEFECT_BINDINGS, ['countBondChanges']),
-        createKernelFamily(gpu, 'analysis d2min', preamble + d2minCode, D2MIN_BINDINGS, ['nonAffineDisplacement']),
-      ]);
-      return { scan, cells, defects, d2min };
-    });
-    perModel.set(model.name, kernels);
-    kernels.catch(() => perModel.delete(model.name));
-  }
-  return kernels;
-}
+/** The analysis kernels (defects, D²min, cell lists) for this device and model, compiled once. */
+export const analysisKernels = perDeviceKernels((gpu: GpuContext, model: Model): Promise<AnalysisKernels> =>
+  particlePreamble(model).then(async (preamble) => {
+    const [scan, cells, defectCode, d2minCode] = await Promise.all([
+      createScanKernels(gpu), createCellKernels(gpu, preamble), loadShader('analysisdefects'), loadShader('analysisd2min'),
+    ]);
+    const [defects, d2min] = await Promise.all([
+      createKernelFamily(gpu, 'analysis defects', preamble + defectCode, DEFECT_BINDINGS, ['countBondChanges']),
+      createKernelFamily(gpu, 'analysis d2min', preamble + d2minCode, D2MIN_BINDINGS, ['nonAffineDisplacement']),
+    ]);
+    return { scan, cells, defects, d2min };
+  }));

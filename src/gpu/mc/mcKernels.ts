@@ -4,6 +4,7 @@ import type { Model } from '../../physics/models.ts';
 import type { GpuContext } from '../device.ts';
 import { particlePreamble } from '../forces.ts';
 import { loadShader } from '../shaderSource.ts';
+import { perDeviceKernels } from '../kernels.ts';
 
 export interface McKernels {
   readonly layout: GPUBindGroupLayout;
@@ -45,17 +46,5 @@ async function compileMcKernels(gpu: GpuContext, model: Model): Promise<McKernel
   return { layout, rebuildCells, sweepColor, particleEnergies };
 }
 
-const cache = new WeakMap<GPUDevice, Map<string, Promise<McKernels>>>();
-
 /** The Monte Carlo kernels for this device and model, compiled once. */
-export function mcKernels(gpu: GpuContext, model: Model): Promise<McKernels> {
-  let perModel = cache.get(gpu.device);
-  if (!perModel) { perModel = new Map(); cache.set(gpu.device, perModel); }
-  let kernels = perModel.get(model.name);
-  if (!kernels) {
-    kernels = compileMcKernels(gpu, model);
-    perModel.set(model.name, kernels);
-    kernels.catch(() => perModel.delete(model.name));
-  }
-  return kernels;
-}
+export const mcKernels = perDeviceKernels(compileMcKernels);
