@@ -2,7 +2,7 @@
 // (shaders/analysisdefects.wgsl, shaders/analysisd2min.wgsl). The including kernel declares `params: SystemParams` and
 // `positions: array<Fixed>` holding two configurations of the same N particles: the initial one at particles 0..N−1, the final
 // one at N..2N−1 (so separation(i, j) is initial and separation(i + N, j + N) final, both the exact integer minimum image).
-// Mirrors the stencil of shaders/neighbors.wgsl.
+// The stencil is shaders/stencil.wgsl, the one the neighbor build walks.
 
 // The cell of stored particle k (k < N: initial, k ≥ N: final) along each axis, as cells.wgsl cellOfParticle.
 fn homeCell(k: u32) -> vec4<u32> {
@@ -13,21 +13,7 @@ fn homeCell(k: u32) -> vec4<u32> {
   return home;
 }
 
-// The cell at stencil position q around the home cell (axis 0 fastest; offsets −reach..reach per axis, wrapped).
-fn stencilCell(home: vec4<u32>, q: u32) -> u32 {
-  var rest = q;
-  var cell = 0u;
-  var stride = 1u;
-  for (var a = 0u; a < DIM; a = a + 1u) {
-    let reach = params.stencilReach[a];
-    let width = 2u * reach + 1u;
-    let cells = params.cellsPerAxis[a];
-    cell = cell + ((home[a] + cells + rest % width - reach) % cells) * stride;
-    rest = rest / width;
-    stride = stride * cells;
-  }
-  return cell;
-}
+//#include stencil
 
 // The scaled cutoffs of the analysis (src/gpu/analysis/analysisCutoffs.ts): x_cut^EQ, the breaking and insertion cutoffs
 // x_cut^IS, and the D²min neighbour cutoff, all in units of s_ij.

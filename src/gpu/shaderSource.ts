@@ -6,11 +6,11 @@
 export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors' | 'forces' | 'motion' | 'pairtable'
   | 'descentcontrol' | 'descent' | 'observables'
   | 'philox' | 'mcbindings' | 'mccells' | 'mcsweep' | 'mcenergy'
-  | 'separation'
+  | 'separation' | 'stencil'
   | 'analysiscells' | 'analysisdefects' | 'analysisd2min';
 
 const SHADER_NAMES: readonly ShaderName[] = ['fixedpoint', 'system', 'scan', 'cells', 'neighbors', 'forces', 'motion', 'pairtable',
-  'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation',
+  'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation', 'stencil',
   'analysiscells', 'analysisdefects', 'analysisd2min'];
 
 const INCLUDE = /^\/\/#include (\w+)[ \t]*$/gm;
