@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with WebGPU on SwiftShader (DESIGN.md).
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM_FLAGS = [
@@ -18,4 +19,20 @@ export async function serveBuild(): Promise<{ server: PreviewServer; url: string
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { server, url };
+}
+
+/** For a test file: the production build served and Chromium launched before its tests, both closed after them. */
+export function useBuiltLab(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: PreviewServer | undefined;
+  let url = '';
+  beforeAll(async () => {
+    ({ server, url } = await serveBuild());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
+  });
+  return { browser: () => browser!, url: () => url };
 }

@@ -1,38 +1,19 @@
 // Export and import in Chromium: a finished run downloads as a run file, extended XYZ and CSV; the run file imports into
 // the library of a fresh browser; an exported state imports back as the starting state of a new run.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launchBrowser, serveBuild } from './browser.ts';
-import { status } from './labPage.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBuiltLab } from './browser.ts';
+import { float64Context, status, until, waitForEngine } from './labPage.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuild());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-});
+const lab = useBuiltLab();
 
 async function float64Page(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1200 }, acceptDownloads: true });
-  await context.addInitScript(() => { delete (Navigator.prototype as { gpu?: unknown }).gpu; });
+  const context = await float64Context(lab.browser(), { viewport: { width: 1400, height: 1200 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('[data-testid="engine-banner"]')?.getAttribute('data-engine'), null, { timeout: 30_000 });
+  await page.goto(lab.url());
+  await waitForEngine(page);
   return { context, page };
-}
-
-async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { if (await check()) return; await new Promise((r) => setTimeout(r, 250)); }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
@@ -51,7 +32,7 @@ describe('export and import', () => {
     await page.fill('[data-testid="temperature"]', 'inf');
     await page.fill('[data-testid="t-max"]', '20');
     await page.click('[data-testid="run"]');
-    await until(async () => (await status(page)) === 'done', 'the run');
+    await until('the run', async () => (await status(page)) === 'done');
 
     const run = await download(page, 'export-run');
     expect(run.name).toMatch(/\.json$/);
@@ -75,13 +56,13 @@ describe('export and import', () => {
     const other = await float64Page();
     other.page.on('pageerror', (e) => errors.push(e.message));
     await other.page.setInputFiles('[data-testid="import-run"]', { name: run.name, mimeType: 'application/json', buffer: Buffer.from(run.text) });
-    await until(async () => (await other.page.locator('[data-testid="library"] tr[data-status="done"]').count()) === 1, 'the imported run in the library', 10_000);
+    await until('the imported run in the library', async () => (await other.page.locator('[data-testid="library"] tr[data-status="done"]').count()) === 1, 10_000);
     await other.page.selectOption('[data-testid="model"]', 'harmonic2d');
     await other.page.setInputFiles('[data-testid="import-state"]', { name: 'final.xyz', mimeType: 'text/plain', buffer: Buffer.from(xyz.text) });
-    await until(async () => (await other.page.locator('[data-testid="imported-start"]').count()) === 1, 'the imported state note', 10_000);
+    await until('the imported state note', async () => (await other.page.locator('[data-testid="imported-start"]').count()) === 1, 10_000);
     expect(await other.page.locator('[data-testid="n"]').inputValue()).toBe('100');
     await other.page.click('[data-testid="run"]');
-    await until(async () => (await status(other.page)) === 'done', 'the run from the imported state');
+    await until('the run from the imported state', async () => (await status(other.page)) === 'done');
     // The new run starts where the exported one ended: its first ⟨|v|⟩ is the exported run's last one.
     const again = JSON.parse((await download(other.page, 'export-run')).text) as { curves: { name: string; speed: number[] }[] };
     const first = again.curves.find((c) => c.name === 'main')!.speed[0];

@@ -1,45 +1,25 @@
 // The lab page in Debian's Chromium: a preset runs on WebGPU (SwiftShader) with live points and β, colour modes change the
 // canvas's pixels, pause/stop/reset work, bad input disables Run, and without WebGPU the float64 engine runs in a worker.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launchBrowser, serveBuild } from './browser.ts';
-import { changedFraction, distinctColours, particlePixels, plottedPoints, status } from './labPage.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltLab } from './browser.ts';
+import { changedFraction, distinctColours, particlePixels, plottedPoints, float64Context, status, until, waitForEngine } from './labPage.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
+const lab = useBuiltLab();
 const ARTIFACTS = 'e2e/artifacts';
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuild());
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-});
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 async function openLab(page: Page, errors: string[]): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('[data-testid="engine-banner"]')?.getAttribute('data-engine'), null, { timeout: 30_000 });
+  await page.goto(lab.url());
+  await waitForEngine(page);
 }
 
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the lab page', () => {
   it('runs a preset on WebGPU live: points and β appear, colour modes repaint, pause/stop/reset work', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await lab.browser().newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
     await openLab(page, errors);
     expect(await page.locator('[data-testid="engine-banner"]').getAttribute('data-engine')).toBe('gpu');
@@ -89,8 +69,7 @@ describe('the lab page', () => {
   });
 
   it('without WebGPU says so in one line and runs the float64 engine in a worker, to the end', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.addInitScript(() => { delete (Navigator.prototype as { gpu?: unknown }).gpu; });
+    const context = await float64Context(lab.browser());
     const page = await context.newPage();
     const errors: string[] = [];
     await openLab(page, errors);

@@ -1,5 +1,5 @@
 // Helpers of the lab page's e2e tests: reading the particle canvas's pixels and waiting for the run's state.
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Every 53rd pixel of the particle canvas as RGB triples (the renderer keeps its drawing buffer for this). */
 export async function particlePixels(page: Page): Promise<number[]> {
@@ -42,4 +42,26 @@ export async function status(page: Page): Promise<string> {
 /** Plotted points of the ⟨|v|⟩ plot (markers drawn by plotly). */
 export async function plottedPoints(page: Page): Promise<number> {
   return page.locator('[data-testid="velocity-plot"] .scatterlayer .point').count();
+}
+
+/** Polls `check` every 250 ms until it holds, or fails naming `what`. */
+export async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Waits until the page has decided which engine runs (the banner's data-engine). */
+export async function waitForEngine(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="engine-banner"]')?.getAttribute('data-engine'), null, { timeout: 30_000 });
+}
+
+/** A browser context without WebGPU: the lab runs the float64 engine, whose runs repeat bit for bit. */
+export async function float64Context(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  await context.addInitScript(() => { delete (Navigator.prototype as { gpu?: unknown }).gpu; });
+  return context;
 }

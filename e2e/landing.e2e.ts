@@ -1,28 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launchBrowser, serveBuild } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltLab } from './browser.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuild());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-});
+const lab = useBuiltLab();
 
 describe('the about section in Chromium', () => {
   it('says what GlassLab is and lists every model', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await lab.browser().newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
+    await page.goto(lab.url());
     await page.click('.about summary');
     await expect(page.locator('h1').textContent()).resolves.toBe('GlassLab');
     const models = await page.locator('[data-testid="model-list"] li').allTextContents();

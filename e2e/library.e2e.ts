@@ -1,33 +1,11 @@
 // The library of runs in Chromium's IndexedDB: finished runs are saved, survive a reload, can be renamed, and two of them
 // overlay on the plot; a run cut off by a reload comes back as incomplete.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { launchBrowser, serveBuild } from './browser.ts';
-import { status } from './labPage.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltLab } from './browser.ts';
+import { float64Context, status, until, waitForEngine } from './labPage.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuild());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-});
-
-async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { if (await check()) return; await new Promise((r) => setTimeout(r, 250)); }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="engine-banner"]')?.getAttribute('data-engine'), null, { timeout: 30_000 });
-}
+const lab = useBuiltLab();
 
 async function quench(page: Page, seed: number, tMax = '20'): Promise<void> {
   await page.selectOption('[data-testid="model"]', 'harmonic2d');
@@ -42,39 +20,38 @@ const rows = (page: Page) => page.locator('[data-testid="library"] tr[data-statu
 
 describe('the library of runs', () => {
   it('saves finished runs, keeps them over a reload, renames, overlays two, and marks a cut-off run incomplete', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
-    await context.addInitScript(() => { delete (Navigator.prototype as { gpu?: unknown }).gpu; });
+    const context = await float64Context(lab.browser(), { viewport: { width: 1400, height: 1200 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await ready(page);
+    await page.goto(lab.url());
+    await waitForEngine(page);
     await quench(page, 1);
-    await until(async () => (await status(page)) === 'done', 'run 1');
+    await until('run 1', async () => (await status(page)) === 'done');
     await quench(page, 2);
-    await until(async () => (await status(page)) === 'done', 'run 2');
-    await until(async () => (await page.locator('[data-testid="library"] tr[data-status="done"]').count()) === 2, 'two saved runs', 10_000);
+    await until('run 2', async () => (await status(page)) === 'done');
+    await until('two saved runs', async () => (await page.locator('[data-testid="library"] tr[data-status="done"]').count()) === 2, 10_000);
 
     await page.reload();
-    await ready(page);
-    await until(async () => (await rows(page).count()) === 2, 'the runs after the reload', 10_000);
+    await waitForEngine(page);
+    await until('the runs after the reload', async () => (await rows(page).count()) === 2, 10_000);
     const ids = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')!.replace('library-run-', '')));
     const rename = page.locator(`[data-testid="library-rename-${ids[0]}"]`);
     await rename.fill('my favourite quench');
     await rename.press('Enter');
     for (const id of ids) await page.click(`[data-testid="library-overlay-${id}"]`);
-    await until(async () => {
+    await until('both runs on the plot', async () => {
       const legend = (await page.locator('[data-testid="velocity-plot"] .legend').textContent()) ?? '';
       return legend.includes('my favourite quench') && legend.includes('seed 1');
-    }, 'both runs on the plot', 10_000);
+    }, 10_000);
     await page.screenshot({ path: 'e2e/artifacts/library-overlay.png', fullPage: true });
 
     // A long run cut off by a reload is kept as incomplete, with a way to run it again.
     await quench(page, 3, '100000');
-    await until(async () => (await page.locator('[data-testid="library"] tr[data-status="running"]').count()) === 1, 'the running record', 10_000);
+    await until('the running record', async () => (await page.locator('[data-testid="library"] tr[data-status="running"]').count()) === 1, 10_000);
     await page.reload();
-    await ready(page);
-    await until(async () => (await page.locator('[data-testid="library"] tr[data-status="incomplete"]').count()) === 1, 'the incomplete record', 10_000);
+    await waitForEngine(page);
+    await until('the incomplete record', async () => (await page.locator('[data-testid="library"] tr[data-status="incomplete"]').count()) === 1, 10_000);
     expect(await rows(page).count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
