@@ -33,6 +33,11 @@ export const DEFAULT_SPEC: Omit<RunSpec, 'model' | 'n' | 'temperature'> = {
   fitWindow: { tMin: 3, tMax: 100 },
 };
 
+/** A value as an error message quotes it: at most 40 characters, so a hostile link or file cannot flood the message. */
+export function shortened(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 /** Checks every field and throws one clear message for the first problem. */
 export function validateRunSpec(spec: RunSpec): RunSpec {
   const model = getModel(spec.model);
@@ -44,14 +49,14 @@ export function validateRunSpec(spec: RunSpec): RunSpec {
   }
   validateSeed(spec.seed);
   if (!Number.isInteger(spec.sweeps) || spec.sweeps < 0) throw new Error(`sweeps must be an integer ≥ 0, got ${spec.sweeps}`);
-  if (!(ALGORITHMS as readonly string[]).includes(spec.algorithm)) throw new Error(`unknown algorithm "${spec.algorithm}"; choose sd, fire or cg`);
+  if (!(ALGORITHMS as readonly string[]).includes(spec.algorithm)) throw new Error(`unknown algorithm "${shortened(String(spec.algorithm))}"; choose sd, fire or cg`);
   if (spec.dt !== undefined && !(spec.dt > 0 && Number.isFinite(spec.dt))) throw new Error(`dt must be a positive number, got ${spec.dt}`);
   if (!(spec.tMax > 0 && Number.isFinite(spec.tMax))) throw new Error(`t-max must be a positive number, got ${spec.tMax}`);
   if (!(spec.forceTolerance >= 0)) throw new Error(`force tolerance must be ≥ 0, got ${spec.forceTolerance}`);
   const w = spec.fitWindow;
   if (!(w.tMin > 0 && w.tMax > w.tMin)) throw new Error(`fit window must satisfy 0 < t_min < t_max, got [${w.tMin}, ${w.tMax}]`);
   if (spec.initialState !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}\.xyz$/.test(spec.initialState)) {
-    throw new Error(`initial state must be a state file name like soft2d-T0.8-N1024.xyz, got "${spec.initialState}"`);
+    throw new Error(`initial state must be a state file name like soft2d-T0.8-N1024.xyz, got "${shortened(spec.initialState)}"`);
   }
   return spec;
 }

@@ -139,7 +139,7 @@ export const MODELS: Record<ModelName, Model> = {
 
 export function getModel(name: string): Model {
   const m = (MODELS as Record<string, Model | undefined>)[name];
-  if (!m) throw new Error(`unknown model "${name}"; choose one of ${MODEL_NAMES.join(', ')}`);
+  if (!m) throw new Error(`unknown model "${name.length <= 40 ? name : `${name.slice(0, 40)}…`}"; choose one of ${MODEL_NAMES.join(', ')}`);
   return m;
 }
 
