@@ -1,5 +1,6 @@
 // 1,500 seeded mutations of a valid run file into readRunFile: each loads (and then writes and reads back the same) or is
 // refused with one clear line as a RunFileError; no other exception escapes.
+import { createRng, Streams } from '../src/physics/rng.ts';
 import { describe, expect, it } from 'vitest';
 import { toConfigurationData } from '../src/engine/lab/configurationData.ts';
 import { readRunFile } from '../src/io/exports/runFileRead.ts';
@@ -7,16 +8,10 @@ import { RUN_FILE_FORMAT, RUN_FILE_VERSION, RunFileError, type RunFile } from '.
 import { writeRunFile } from '../src/io/exports/runFileWrite.ts';
 import { MODELS, randomConfiguration } from '../src/physics/models.ts';
 
-/** mulberry32: a small seeded generator for the mutations. */
+/** The project's counter-based generator (src/physics/rng.ts), seeded for the mutations. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const philox = createRng(seed, Streams.bootstrap + 7);
+  const next = () => philox.uniform();
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: <T,>(xs: readonly T[]): T => xs[int(xs.length)] };
 }

@@ -1,6 +1,7 @@
 // Share links under fire: ≥ 10,000 random and mutated links (cut, bit-flipped, base64 garbage, valid DEFLATE of hostile JSON,
 // bombs, newer versions) into the decoder — each loads and re-encodes to an equal payload, or gives one clear line; nothing
 // throws. Plus spec → link → spec exactly for random valid payloads (T = ∞ included). Seeded: a failure names its case.
+import { createRng, Streams } from '../src/physics/rng.ts';
 import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../src/engine/runSpec.ts';
 import { ALGORITHMS } from '../src/physics/descent/quench.ts';
@@ -9,16 +10,10 @@ import { decodeShareLink, encodeShareLink, SHARE_COLOR_MODES, SHARE_ENGINES, SHA
 import { base64UrlDecode, base64UrlEncode, deflateRaw } from '../src/io/shareLinkCodec.ts';
 import { roundResultNumber, toWire } from '../src/io/shareLinkWire.ts';
 
-/** mulberry32: a small seeded generator, so every case reproduces from its index. */
+/** The project's counter-based generator (src/physics/rng.ts), seeded, so every case reproduces from its index. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const philox = createRng(seed, Streams.bootstrap + 7);
+  const next = () => philox.uniform();
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const logUniform = (lo: number, hi: number) => Math.exp(Math.log(lo) + next() * (Math.log(hi) - Math.log(lo)));
