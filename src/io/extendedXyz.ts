@@ -6,9 +6,11 @@ import { periodicBox } from '../physics/space.ts';
 import {
   FileFormatError,
   formatReal,
+  formatTemperature,
   isBlank,
   parseInteger,
   parseReal,
+  parseTemperature,
   speciesLetter,
   splitLines,
   tokenize,
@@ -103,7 +105,7 @@ function latticeString(c: Configuration): string {
 function infoPairs(options: ExtendedXyzWriteOptions): string[] {
   const entries: [string, string | number | boolean][] = [];
   if (options.model !== undefined) entries.push(['model', options.model]);
-  if (options.temperature !== undefined) entries.push(['temperature', options.temperature]);
+  if (options.temperature !== undefined) entries.push(['temperature', formatTemperature(options.temperature)]);
   entries.push(...Object.entries(options.info ?? {}));
   const seen = new Set<string>();
   return entries.map(([key, value]) => {
@@ -287,7 +289,7 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   }
   const info: Record<string, string> = {};
   for (const [key, value] of pairs) if (!RESERVED_KEYS.includes(key.toLowerCase())) info[key] = value;
-  const temperature = info.temperature === undefined ? undefined : parseReal(info.temperature, lineNo, 'temperature');
+  const temperature = info.temperature === undefined ? undefined : parseTemperature(info.temperature, lineNo);
   return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature };
 }
 
