@@ -61,6 +61,17 @@ describe('the controls', () => {
     expect((screen.getByTestId('dt') as HTMLInputElement).placeholder).toBe('0.005'); // FIRE's default for KA
   });
 
+  it('a model change after a preset resets its window; a typed t_max is kept and marked as kept', () => {
+    render(<><SystemControls /><ProtocolControls /></>);
+    act(() => useSpecStore.getState().loadSpec(presetSpec(getPreset('ka3d-hot'), 'cpu'), 'ka3d-hot'));
+    fireEvent.change(screen.getByTestId('t-max'), { target: { value: '40' } });
+    fireEvent.change(screen.getByTestId('model'), { target: { value: 'harmonic2d' } });
+    expect(useSpecStore.getState().spec?.fitWindow).toEqual({ tMin: 3, tMax: 100 });
+    expect((screen.getByTestId('sweeps') as HTMLInputElement).value).toBe('2000');
+    expect((screen.getByTestId('t-max') as HTMLInputElement).value).toBe('40');
+    expect(screen.getByTestId('t-max-kept').textContent).toContain('harmonic2d default 100');
+  });
+
   it('pause, stop and reset follow the run status', () => {
     const c = fakeController();
     render(<RunButtons controller={c} />);
