@@ -1,5 +1,6 @@
 // What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
+import { RUN_LIMITS } from '../engine/limits.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import type { ColorMode, ViewSettings } from './viewSettings.ts';
 
@@ -60,13 +61,12 @@ export const SHARE_LIMITS = {
   maxResultPoints: 1000,
   /** Significant digits of the result's numbers. */
   resultDigits: 5,
-  /** N of a linked spec (the page's largest, src/state/specDraft.ts MAX_N.gpu). */
-  maxN: 262_144,
-  maxSweeps: 10_000_000,
-  maxTMax: 1e7,
-  /** Samples of an ensemble or sweep (the lab's MAX_SAMPLES, src/engine/lab/ensembleJob.ts). */
-  maxSamples: 1000,
-  /** Temperatures of a sweep (the lab's MAX_TEMPERATURES, src/engine/lab/sweepJob.ts). */
-  maxTemperatures: 20,
+  /** N, sweeps, t_max, samples and temperatures: the one table every reader of a run shares (src/engine/limits.ts). */
+  maxN: RUN_LIMITS.maxN,
+  maxSweeps: RUN_LIMITS.maxSweeps,
+  maxTMax: RUN_LIMITS.maxTMax,
+  maxSamples: RUN_LIMITS.maxSamples,
+  minTemperatures: RUN_LIMITS.minTemperatures,
+  maxTemperatures: RUN_LIMITS.maxTemperatures,
   maxMagnification: 1000,
 } as const;

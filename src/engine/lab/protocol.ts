@@ -43,7 +43,8 @@ export type LabCommand =
   | StartCommand
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
-  | { type: 'stop'; runId: string };
+  /** `analyse`: a single quench ends where it is and is analysed (a result with stoppedEarly); other jobs just stop. */
+  | { type: 'stop'; runId: string; analyse?: boolean };
 
 export type Phase = 'equilibrate' | 'quench' | 'analyze';
 
@@ -76,6 +77,8 @@ export interface SingleResult {
   final: ConfigurationData;
   particles: ParticleResults;
   seconds: number;
+  /** The user stopped the quench before its end ("stop and analyse"): the analysis is of the configuration reached. */
+  stoppedEarly?: boolean;
 }
 
 export interface EnsembleLabResult {

@@ -67,7 +67,8 @@ export function ParticlePanel() {
       : v.colorMode === 'speed' ? frame?.speeds
       : undefined;
     const t = frame ? `t = ${frame.t.toPrecision(3)}` : 't = 0';
-    return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}` };
+    const early = single?.stoppedEarly ? ` · stopped at t = ${single.series.t[single.series.t.length - 1].toPrecision(3)} and analysed there` : '';
+    return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}${early}` };
   }, [result, pair, system, frame, reference, systemLabel, v.colorMode]);
 
   return (
@@ -81,6 +82,7 @@ export function ParticlePanel() {
             positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={v.range}
             logScale={v.logScale} onAutoRange={useViewStore.getState().setAutoRange} arrows={{ show: v.arrows, magnification: v.magnification }}
             large={v.lectureMode} onRender={onRender}
+            missingMessage={status === 'stopped' && (v.colorMode === 'defects' || v.colorMode === 'd2min') ? 'stopped without analysis: no defects or D²min (Stop & analyse computes them)' : undefined}
           />
         ) : (
           <div className="placeholder" data-testid="particles-empty">Pick a preset or press Run: the particles appear here.</div>
