@@ -50,7 +50,7 @@ export function App() {
   const detection = useEngineDetection();
   const controller = pageController();
   useShortcuts(controller);
-  const [sharedLink, dismissLink] = useSharedLink(detection);
+  const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
   const lecture = useViewStore((s) => s.lectureMode);
   useEffect(() => {
     const leave = () => { if (!document.fullscreenElement) useViewStore.getState().set({ lectureMode: false }); };
