@@ -6,6 +6,7 @@ import { denseHessian } from '../../hessian/assemble.ts';
 import { modeSpace, projectModeSpace, projectedOperator, type ModeSpace } from '../../hessian/modeSpace.ts';
 import { applyPairHessian, pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
 import { findRattlers } from '../../hessian/rattlers.ts';
+import { filteredLanczosLowest } from './chebyshevFilter.ts';
 import { lanczosLowest } from './lanczos.ts';
 import { symmetricEigen } from './symmetricEigen.ts';
 import { axpy, dot } from './vectors.ts';
@@ -22,6 +23,8 @@ export interface ModeOptions {
   denseLimit?: number;
   tolerance?: number;
   basisSize?: number;
+  /** Chebyshev filter degree for Lanczos (0: plain; default 12 above 5000 rows of H, where reorthogonalization dominates). */
+  filterDegree?: number;
   seed?: number;
 }
 
@@ -71,10 +74,13 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
     const vectors = all.vectors.slice(0, count);
     return { values, vectors, residuals: measuredResiduals(problem.apply, values, vectors), method, rattlers };
   }
-  const r = lanczosLowest(problem.apply, space.n * space.dim, {
+  const rows = space.n * space.dim;
+  const degree = options.filterDegree ?? (rows > 5000 ? 12 : 0);
+  const lanczosOptions = {
     count, basisSize: options.basisSize, tolerance: options.tolerance, seed: options.seed,
-    project: (v) => projectModeSpace(space, v), spaceSize: space.size,
-  });
+    project: (v: Float64Array) => projectModeSpace(space, v), spaceSize: space.size,
+  };
+  const r = degree > 0 ? filteredLanczosLowest(problem.apply, rows, { ...lanczosOptions, degree }) : lanczosLowest(problem.apply, rows, lanczosOptions);
   if (!r.converged) throw new Error(`Lanczos did not converge on the lowest ${count} modes after ${r.restarts} restarts: try a larger basis`);
   return { values: r.values, vectors: r.vectors, residuals: measuredResiduals(problem.apply, r.values, r.vectors), method, rattlers, products: r.products, restarts: r.restarts };
 }
