@@ -7,6 +7,7 @@ import { defectStatistics } from '../../physics/analysis/defects.ts';
 import { RunControl } from '../../engine/lab/control.ts';
 import type { ConfigurationData, EnsembleLabResult, LabEvent, LabJob, LabResult, SingleResult } from '../../engine/lab/protocol.ts';
 import { runJob } from '../../engine/lab/runJob.ts';
+import { jobLimitProblem } from '../../engine/limits.ts';
 import { exitIfHeldOpen } from '../../engine/quenchEngine.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import { serializeResults, type ResultsPayload } from '../../io/runResults.ts';
@@ -145,6 +146,8 @@ export async function runCommand(argv: string[]): Promise<unknown> {
   });
   const engine = engineOption(v);
   const samples = v.samples === undefined ? undefined : integerOption(v, 'samples', undefined, 1);
+  const tooMany = jobLimitProblem({ samples }); // the table the page and links use (src/engine/limits.ts)
+  if (tooMany) throw new UsageError(`--${tooMany.message}`);
   const source = readSource(v);
   const job = labJobOf(source, samples);
   const { spec } = source;
