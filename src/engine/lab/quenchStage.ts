@@ -61,7 +61,7 @@ async function quenchOnCpu(ctx: JobContext, model: Model, start: Configuration, 
   };
   for (;;) {
     const done = run.advance({ deadlineMs: performance.now() + SLICE_MS });
-    if (done) break;
+    if (done || ctx.control.finishing()) break; // finish() ends it as 'cancelled' where it is
     if (ctx.frameIntervalMs > 0 && performance.now() - lastFrame >= ctx.frameIntervalMs) frame();
     progress(false);
     await ctx.checkpoint();
@@ -89,7 +89,7 @@ async function quenchOnGpu(ctx: JobContext, model: Model, start: Configuration, 
       ctx.progress(f, `${label}: ${options.algorithm} step ${p.step} on the GPU, t = ${p.t.toPrecision(3)}`);
     },
     beforeChunk: () => ctx.pausePoint(),
-    shouldStop: () => ctx.control.stopped(),
+    shouldStop: () => ctx.control.stopped() || ctx.control.finishing(),
     ...(ctx.frameIntervalMs > 0 ? {
       positionsIntervalMs: ctx.frameIntervalMs,
       onPositions: (snap) => {
