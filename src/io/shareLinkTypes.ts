@@ -2,7 +2,7 @@
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
 import { RUN_LIMITS } from '../engine/limits.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
-import type { ColorMode, ViewSettings } from '../state/viewStore.ts';
+import type { ColorMode, ViewSettings } from './viewSettings.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
 export const SHARE_LINK_VERSION = 1;
@@ -17,13 +17,13 @@ export type ShareJob =
   | { kind: 'sweep'; samples: number; temperatures: number[] }
   | { kind: 'compare' };
 
-/** The colour modes of src/state/viewStore.ts (kept equal by the compile-time check below). */
+/** The colour modes of ./viewSettings.ts (kept equal by the compile-time check below). */
 export const SHARE_COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed'] as const satisfies readonly ColorMode[];
 type MissingColorModes = Exclude<ColorMode, (typeof SHARE_COLOR_MODES)[number]>;
 const colorModesComplete: [MissingColorModes] extends [never] ? true : never = true;
 void colorModesComplete;
 
-/** The shared part of src/state/viewStore.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
+/** The shared part of ./viewSettings.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
 export type ShareView = Pick<ViewSettings, 'colorMode' | 'range' | 'logScale' | 'arrows' | 'magnification' | 'showEnergy' | 'showLocalSlope'>;
 
 export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;

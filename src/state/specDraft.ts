@@ -58,7 +58,12 @@ function strictNumber(text: string): number {
   return Number(s);
 }
 
+function required(text: string, what: string): void {
+  if (text.trim() === '') throw new Error(`${what} is required`);
+}
+
 function integerField(text: string, min: number, max: number, what: string): number {
+  required(text, what);
   const x = strictNumber(text);
   if (!Number.isInteger(x)) throw new Error(`${what} must be a whole number`);
   if (x < min || x > max) throw new Error(`${what} must lie between ${min.toLocaleString('en')} and ${max.toLocaleString('en')}`);
@@ -66,6 +71,7 @@ function integerField(text: string, min: number, max: number, what: string): num
 }
 
 function positiveField(text: string, what: string, max = Infinity): number {
+  required(text, what);
   const x = strictNumber(text);
   if (!(x > 0) || !Number.isFinite(x)) throw new Error(`${what} must be a positive number`);
   if (x > max) throw new Error(`${what} must be at most ${max}`);

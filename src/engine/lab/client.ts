@@ -94,7 +94,10 @@ export class LabClient {
 
   pause(): void { this.send('pause'); }
   resume(): void { this.send('resume'); }
-  stop(): void { this.send('stop'); }
+  /** `analyse`: a single quench ends where it is and its configuration is analysed ("stop and analyse"). */
+  stop(analyse = false): void {
+    if (this.runId) this.port.post({ type: 'stop', runId: this.runId, ...(analyse ? { analyse } : {}) });
+  }
 
   /** Every event of every run; returns the unsubscribe function. */
   onEvent(listener: (event: LabEvent) => void): () => void {
@@ -109,7 +112,7 @@ export class LabClient {
     this.port.close();
   }
 
-  private send(type: 'pause' | 'resume' | 'stop'): void {
+  private send(type: 'pause' | 'resume'): void {
     if (this.runId) this.port.post({ type, runId: this.runId });
   }
 }
