@@ -20,6 +20,8 @@ export interface PlotCurve {
   fit?: BetaFit | null;
   color?: string;
   dashed?: boolean;
+  /** The curve does not cover the fit window yet: its β is marked provisional on the plot. */
+  provisional?: boolean;
 }
 
 export interface VelocityFigureInput {
@@ -279,7 +281,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
   const current = curves[0];
   if (current?.fit) {
     annotations.push({
-      text: betaAnnotation(current.fit), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
+      text: betaAnnotation(current.fit, current.provisional), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
       showarrow: false, font: { size: s.annotation, color: curveColor(0, current.color) }, bgcolor: 'rgba(15, 23, 42, 0.8)', borderpad: 4,
     });
   }
