@@ -145,7 +145,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
   let sampler: ReturnType<typeof logSampler>;
   let clock: () => number;
   if (options.algorithm === 'sd') {
-    const sd = steepestDescent(forces, { dt, n });
+    const sd = steepestDescent(forces, { dt, n, adaptive: true }); // substeps where a step of Δt would be unstable
     const s = sd.init(start.positions);
     state = s;
     stepOnce = () => { sd.step(s); };
