@@ -297,7 +297,7 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   if (diameterColumn && (diameterColumn.type !== 'R' || diameterColumn.count !== 1)) {
     throw new FileFormatError(`Properties: ${diameterColumn.name} must be ${diameterColumn.name}:R:1, found ${diameterColumn.name}:${diameterColumn.type}:${diameterColumn.count}`, lineNo);
   }
-  const info: Record<string, string> = {};
+  const info: Record<string, string> = Object.create(null); // keys from the file: "__proto__" is a key like any other
   for (const [key, value] of pairs) if (!RESERVED_KEYS.includes(key.toLowerCase())) info[key] = value;
   const temperature = info.temperature === undefined ? undefined : parseTemperature(info.temperature, lineNo);
   return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature };
@@ -434,8 +434,8 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
 
   // With species_index, the species column holds only ASE's placeholder symbols: it is read past, not kept.
   const consumed = new Set(['pos', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
-  const columns: Record<string, ParticleColumn> = {};
-  const stringColumns: Record<string, string[]> = {};
+  const columns: Record<string, ParticleColumn> = Object.create(null); // column names from the file ("__proto__" too)
+  const stringColumns: Record<string, string[]> = Object.create(null);
   for (const c of h.columns) {
     if (consumed.has(c.name)) continue;
     const v = raw.get(c.name)!;

@@ -23,7 +23,7 @@ export function detectConfigurationFormat(filename: string): ConfigurationFormat
   const base = filename.split(/[\\/]/).pop() ?? filename;
   const dot = base.lastIndexOf('.');
   const ext = dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
-  const format = EXTENSIONS[ext];
+  const format = Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined; // never an inherited key (x.constructor)
   if (!format) {
     throw new Error(`${filename}: cannot tell the format from the extension '${quote(ext)}' (use .xyz/.extxyz for extended XYZ, .data/.lmp/.lammps for LAMMPS data, or name the format)`);
   }
