@@ -6,6 +6,7 @@ import { curveGroups } from '../curveGroups.ts';
 import type { RunState } from '../runReducer.ts';
 import { jobParams, sized, type CurveData, type DefectStatistics, type FitSummary, type KeptConfigurations, type RecordStatus, type ResultFacts, type RunRecord } from './runRecord.ts';
 import { keyedByUser, keyedEntries, ownValue } from '../userKeys.ts';
+import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
 export function defaultRunName(job: LabJob): string {
   const s = job.spec;
@@ -25,7 +26,7 @@ export function newRecordId(now: number): string {
 /** The record written the moment a run starts, before any sample: its spec and job, status 'running'. */
 export function startedRecord(id: string, job: LabJob, engine: EnginePreference, now: number): RunRecord {
   return sized({
-    id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
+    schemaVersion: RECORD_SCHEMA_VERSION, id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
     spec: job.spec, job: jobParams(job), engine: { requested: engine, used: null, adapter: null },
     fit: null, defects: null, facts: null, curveOrder: [], hasConfigurations: false, byteSize: 0,
     curves: {}, configurations: null,
