@@ -1,6 +1,7 @@
 // Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1).
 import type { Configuration } from '../physics/configuration.ts';
 import { runMonteCarlo } from '../physics/mc/runMonteCarlo.ts';
+import { plantMariKurchan } from '../physics/mariKurchan/planting.ts';
 import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
 
 export interface EquilibrationResult {
@@ -29,8 +30,9 @@ export function equilibrate(
   onProgress?: (p: EquilibrationProgress) => void,
 ): EquilibrationResult {
   const model: Model = getModel(modelName);
-  const start = randomConfiguration(model, n, seed);
-  if (temperature === Infinity || sweeps === 0) {
+  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
+  const start = model.pairShifts ? plantMariKurchan(model, n, seed, temperature) : randomConfiguration(model, n, seed);
+  if (temperature === Infinity || sweeps === 0 || model.pairShifts) {
     return { configuration: start, energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
   }
   const run = runMonteCarlo(start, model, {
