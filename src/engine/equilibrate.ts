@@ -1,5 +1,7 @@
-// Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1).
+// Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1) from an
+// overlap-free start (src/physics/initialState.ts).
 import type { Configuration } from '../physics/configuration.ts';
+import { overlapFreeConfiguration } from '../physics/initialState.ts';
 import { runMonteCarlo } from '../physics/mc/runMonteCarlo.ts';
 import { plantMariKurchan } from '../physics/mariKurchan/planting.ts';
 import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
@@ -31,10 +33,13 @@ export function equilibrate(
 ): EquilibrationResult {
   const model: Model = getModel(modelName);
   // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
-  const start = model.pairShifts ? plantMariKurchan(model, n, seed, temperature) : randomConfiguration(model, n, seed);
-  if (temperature === Infinity || sweeps === 0 || model.pairShifts) {
-    return { configuration: start, energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  if (model.pairShifts) {
+    return { configuration: plantMariKurchan(model, n, seed, temperature), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
   }
+  if (temperature === Infinity || sweeps === 0) {
+    return { configuration: randomConfiguration(model, n, seed), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  }
+  const start = overlapFreeConfiguration(model, n, seed).configuration;
   const run = runMonteCarlo(start, model, {
     temperature,
     seed,

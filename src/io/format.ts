@@ -22,7 +22,7 @@ export function detectConfigurationFormat(filename: string): ConfigurationFormat
   const base = filename.split(/[\\/]/).pop() ?? filename;
   const dot = base.lastIndexOf('.');
   const ext = dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
-  const format = EXTENSIONS[ext];
+  const format = Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined; // never an inherited key (x.constructor)
   if (!format) {
     throw new Error(`${filename}: cannot tell the format from the extension '${ext}' (use .xyz/.extxyz for extended XYZ, .data/.lmp/.lammps for LAMMPS data, or name the format)`);
   }
@@ -110,9 +110,9 @@ export async function readConfigurationFile(path: string, options: ReadConfigura
   return readConfigurationText(await readFile(path, 'utf8'), path, options);
 }
 
-/** Writes a configuration file in the format its name implies (Node only). */
+/** Writes a configuration file in the format its name implies, atomically: a temporary file renamed over `path` (Node only). */
 export async function writeConfigurationFile(path: string, c: Configuration, options: WriteConfigurationOptions = {}): Promise<void> {
   const text = writeConfigurationText(c, path, options);
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(path, text, 'utf8');
+  const { writeTextFileAtomic } = await import('./atomicFile.ts');
+  writeTextFileAtomic(path, text);
 }

@@ -66,7 +66,7 @@ export function resolveStart(model: Model, configuration: Configuration, options
   wrapPositions(c.box, c.positions);
   const minSide = Math.min(...c.box.lengths);
   validateChoice('maxDisplacement', maxDisplacement, maxDisplacement >= 0 && maxDisplacement < minSide / 2);
-  const grid = checkerboardGrid(c.box, model.potential.xc * model.maxSigma(c));
+  const grid = checkerboardGrid(c.box, model.potential.xc * model.maxSigma(c), c.diameters.length);
   const trialsPerSweep = c.diameters.length * trialsPerParticle;
   const sweepsPerBatch = Math.max(1, Math.min(options.sweepsPerBatch ?? 64, Math.floor(2 ** 31 / trialsPerSweep)));
   validateChoice('sweepsPerBatch', sweepsPerBatch, Number.isInteger(sweepsPerBatch));

@@ -3,10 +3,10 @@
 import type { RunFile } from '../../io/exports/runFileTypes.ts';
 import { defaultRunName, newRecordId } from './recordFromRun.ts';
 import { sized, type CurveData, type RunRecord } from './runRecord.ts';
+import { keyedEntries } from '../userKeys.ts';
 
 export function recordFromRunFile(file: RunFile, now = Date.now()): RunRecord {
-  const curves: Record<string, CurveData> = {};
-  for (const c of file.curves) curves[c.name] = { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle };
+  const curves = keyedEntries<CurveData>(file.curves.map((c) => [c.name, { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle }]));
   const created = Date.parse(file.createdAt);
   const p = file.particles;
   return sized({

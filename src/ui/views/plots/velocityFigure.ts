@@ -20,6 +20,8 @@ export interface PlotCurve {
   fit?: BetaFit | null;
   color?: string;
   dashed?: boolean;
+  /** The curve does not cover the fit window yet: its β is marked provisional on the plot. */
+  provisional?: boolean;
 }
 
 export interface VelocityFigureInput {
@@ -50,6 +52,37 @@ function range(xs: readonly XY[], key: 'x' | 'y'): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const p of xs) for (const v of p[key]) { if (v < lo) lo = v; if (v > hi) hi = v; }
   return [lo, hi];
+}
+
+/**
+ * A log axis range (log10 units, as Plotly wants it) around every value of `lists` with `pad` decades on each side, or null when
+ * none is positive. The plot sets its ranges from its data instead of leaving them to Plotly, which kept a 3D preset's
+ * [0.1, 1e4] for the next run and collapsed to the fit window after a reset (issue 13).
+ */
+export function logRange(lists: readonly (readonly number[])[], pad = 0.08): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const l of lists) for (const v of l) if (v > 0 && Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (!(hi >= lo)) return null;
+  const a = Math.log10(lo), b = Math.log10(hi);
+  const span = Math.max(b - a, 0.5);
+  const mid = (a + b) / 2;
+  return [Math.min(a, mid - span / 2) - pad, Math.max(b, mid + span / 2) + pad];
+}
+
+/** Curves of the same data (a kept run also ticked in the library, a shared curve that was re-run) drawn once: the first wins. */
+export function distinctCurves<C extends { t: ArrayLike<number>; speed: ArrayLike<number> }>(curves: readonly C[]): C[] {
+  const seen = new Set<string>();
+  const key = (c: C) => {
+    const n = Math.min(c.t.length, c.speed.length);
+    return n === 0 ? '' : [n, c.t[0], c.t[n - 1], c.speed[0], c.speed[Math.floor(n / 2)], c.speed[n - 1]].join('|');
+  };
+  return curves.filter((c) => {
+    const k = key(c);
+    if (k === '') return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Index of the fit window band in layout.shapes; the only shape, so the only thing a user can drag. */
@@ -185,11 +218,11 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     const line = fitLinePoints(c.fit);
     const color = curveColor(i, c.color);
     const common = { type: 'scatter', mode: 'lines', x: line.x, y: line.y, xaxis: 'x', yaxis: speedAxes.ref, legendgroup: c.id, showlegend: false, hoverinfo: 'skip' };
-    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${c.label}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
+    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${escapeHtml(c.label)}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
     data.push({
       ...common,
       uid: traceUid('fit', c.id),
-      name: `fit ${c.label}: β = ${c.fit.beta.toFixed(3)}`,
+      name: `fit ${escapeHtml(c.label)}: β = ${c.fit.beta.toFixed(3)}`,
       hoverinfo: 'name',
       hovertemplate: undefined,
       line: { color, width: s.fitLine },
@@ -206,7 +239,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       // Markers on the current curve only: the points to read, and the cheapest redraw (each marker is an SVG path).
       mode: current ? 'lines+markers' : 'lines',
       uid: traceUid('speed', c.id),
-      name: c.label,
+      name: escapeHtml(c.label), // a run's name: Plotly reads names as HTML
       legendgroup: c.id,
       legendrank: i + 1,
       x: points[i].x,
@@ -248,7 +281,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
   const current = curves[0];
   if (current?.fit) {
     annotations.push({
-      text: betaAnnotation(current.fit), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
+      text: betaAnnotation(current.fit, current.provisional), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
       showarrow: false, font: { size: s.annotation, color: curveColor(0, current.color) }, bgcolor: 'rgba(15, 23, 42, 0.8)', borderpad: 4,
     });
   }
@@ -266,7 +299,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       if (!c.energyPerParticle) return;
       const e = cachedPoints('energy', c.t, c.energyPerParticle, energyExcess);
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>ΔE/N = %{y:.3g}<extra></extra>`,
       } as Data);
@@ -277,7 +310,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     curves.forEach((c, i) => {
       const slope = cachedPoints('slope', c.t, c.speed, (t, v) => localSlopePoints(logLogPoints(t, v)));
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>local β = %{y:.3f}<extra></extra>`,
       } as Data);
@@ -295,14 +328,21 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     fillcolor: BAND, line: { color: BAND_EDGE, width: 1.5 },
   };
 
+  const xRange = logRange([...points.map((p) => p.x), [fitWindow.tMin, fitWindow.tMax]], 0.05);
   const layout: Partial<Layout> = {
     ...baseLayout(large),
+    // A new run, or other kept curves, is a new view: the user's zoom of the last one does not carry over.
+    uirevision: curves.map((c) => c.id).join(' '),
     height: input.height ?? Math.round((440 + 190 * (panels.length - 1)) * (large ? 1.35 : 1)),
-    xaxis: axis('time t (τ₀)', large, { type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) }),
+    xaxis: axis('time t (τ₀)', large, {
+      type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
+      ...(xRange ? { range: xRange, autorange: false } : {}),
+    }),
     shapes: [band],
     annotations,
     editrevision: input.editRevision ?? 0,
-    legend: { ...baseLayout(large).legend, x: 0.01, xanchor: 'left', y: speedAxes.domain[0] + 0.01, yanchor: 'bottom', traceorder: 'normal' },
+    // Under the plot, not on it: six kept runs no longer cover a third of the curves.
+    legend: { ...baseLayout(large).legend, orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 0, yanchor: 'bottom', traceorder: 'normal' },
   };
   const yTitles: Record<Panel, string> = { speed: '⟨|v|⟩', energy: 'E/N − E<sub>final</sub>/N', slope: '−d ln v / d ln t' };
   for (const panel of panels) {
@@ -312,8 +352,18 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     if (panel === 'slope') extra.range = [0, Math.max(2, betaHarm + 0.75)];
     if (panel === 'speed') {
       const [lo, hi] = range(points, 'y');
-      if (lo > 0 && hi >= lo) extra.dtick = decadeTicks(floor != null && floor > 0 ? Math.min(lo, floor) : lo, hi);
-      else extra.range = [-6, 1]; // no data yet: an empty but readable axis (log10 units), not autoscaled nothing
+      // the floor joins the range once the data come within a factor 30 of it
+      const nearFloor = floor != null && floor > 0 && lo < 30 * floor;
+      const yRange = logRange([...points.map((p) => p.y), nearFloor ? [floor] : []]);
+      if (lo > 0 && hi >= lo && yRange) {
+        extra.dtick = decadeTicks(nearFloor ? Math.min(lo, floor) : lo, hi) ?? (large ? 1 : undefined);
+        extra.range = yRange;
+        extra.autorange = false;
+      } else extra.range = [-6, 1]; // no data yet: an empty but readable axis (log10 units), not autoscaled nothing
+    }
+    if (panel === 'energy') {
+      const yRange = logRange(curves.map((c) => (c.energyPerParticle ? cachedPoints('energy', c.t, c.energyPerParticle, energyExcess).y : [])));
+      if (yRange) { extra.range = yRange; extra.autorange = false; }
     }
     (layout as Record<string, unknown>)[a.key] = axis(yTitles[panel], large, extra);
   }
@@ -331,6 +381,7 @@ export function traceUid(role: string, id: string): string {
   return `${role}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-${(h >>> 0).toString(36)}`;
 }
 
-function escapeHtml(text: string): string {
+/** A user's text (a run's name) for Plotly, which reads trace names and hover text as a small HTML dialect. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
