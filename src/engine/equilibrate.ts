@@ -3,6 +3,7 @@
 import type { Configuration } from '../physics/configuration.ts';
 import { overlapFreeConfiguration } from '../physics/initialState.ts';
 import { runMonteCarlo } from '../physics/mc/runMonteCarlo.ts';
+import { plantMariKurchan } from '../physics/mariKurchan/planting.ts';
 import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
 
 export interface EquilibrationResult {
@@ -31,6 +32,10 @@ export function equilibrate(
   onProgress?: (p: EquilibrationProgress) => void,
 ): EquilibrationResult {
   const model: Model = getModel(modelName);
+  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
+  if (model.pairShifts) {
+    return { configuration: plantMariKurchan(model, n, seed, temperature), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  }
   if (temperature === Infinity || sweeps === 0) {
     return { configuration: randomConfiguration(model, n, seed), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
   }
