@@ -9,6 +9,7 @@ import { lennardJonesTruncatedShifted as lj } from '../src/physics/potentials.ts
 import { projectModeSpace } from '../src/physics/hessian/modeSpace.ts';
 import { symmetricEigen } from '../src/physics/analysis/modes/symmetricEigen.ts';
 import { lanczosLowest } from '../src/physics/analysis/modes/lanczos.ts';
+import { chebyshevOperator, filteredLanczosLowest } from '../src/physics/analysis/modes/chebyshevFilter.ts';
 import { allEigenvalues, hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
 import {
   smoothedDensity, spectralDensityEstimate, spectralQuadrature, unstableFractionEstimate,
@@ -83,6 +84,26 @@ describe('normal modes of a glass (soft2d inherent structure, N = 100)', () => {
       let overlap = 0;
       for (let c = 0; c < 200; c++) overlap += lan.vectors[k][c] * dense.vectors[k][c];
       expect(Math.abs(overlap)).toBeGreaterThan(1 - 1e-6);
+    }
+  });
+
+  it('the Chebyshev filter acts on an eigenvector as −T_d(y(λ)), and filtered Lanczos equals dense', () => {
+    const dense = modesOfProblem(problem, { count: 6, method: 'dense' });
+    const all = allEigenvalues(problem);
+    const a = 3, b = 1.05 * all[all.length - 1], degree = 7; // [a, b] must hold the whole unwanted spectrum
+    const op = chebyshevOperator(problem.apply, a, b, degree, 200);
+    const out = new Float64Array(200);
+    op(dense.vectors[2], out);
+    const y = ((a + b) / 2 - dense.values[2]) / ((b - a) / 2);
+    const td = Math.cosh(degree * Math.acosh(y)); // y > 1 below a
+    for (let c = 0; c < 200; c++) expect(out[c]).toBeCloseTo(-td * dense.vectors[2][c], 8);
+    const f = filteredLanczosLowest(problem.apply, 200, {
+      count: 6, degree: 8, basisSize: 30, project: (v) => projectModeSpace(problem.space, v), spaceSize: problem.space.size,
+    });
+    expect(f.converged).toBe(true);
+    for (let k = 0; k < 6; k++) {
+      expect(Math.abs(f.values[k] - dense.values[k])).toBeLessThan(1e-8 * (1 + dense.values[k]));
+      expect(f.residuals[k]).toBeLessThan(1e-6);
     }
   });
 

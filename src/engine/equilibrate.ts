@@ -1,6 +1,9 @@
-// Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1).
+// Equilibrium starting states: uniform random positions at T = ∞, swap Monte Carlo at finite T (000 App. A.1) from an
+// overlap-free start (src/physics/initialState.ts).
 import type { Configuration } from '../physics/configuration.ts';
+import { overlapFreeConfiguration } from '../physics/initialState.ts';
 import { runMonteCarlo } from '../physics/mc/runMonteCarlo.ts';
+import { plantMariKurchan } from '../physics/mariKurchan/planting.ts';
 import { getModel, randomConfiguration, type Model } from '../physics/models.ts';
 
 export interface EquilibrationResult {
@@ -29,10 +32,14 @@ export function equilibrate(
   onProgress?: (p: EquilibrationProgress) => void,
 ): EquilibrationResult {
   const model: Model = getModel(modelName);
-  const start = randomConfiguration(model, n, seed);
-  if (temperature === Infinity || sweeps === 0) {
-    return { configuration: start, energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
+  if (model.pairShifts) {
+    return { configuration: plantMariKurchan(model, n, seed, temperature), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
   }
+  if (temperature === Infinity || sweeps === 0) {
+    return { configuration: randomConfiguration(model, n, seed), energyPerParticle: [], meanSquaredDisplacement: [], recordedSweeps: [], acceptance: null, sweeps: 0 };
+  }
+  const start = overlapFreeConfiguration(model, n, seed).configuration;
   const run = runMonteCarlo(start, model, {
     temperature,
     seed,

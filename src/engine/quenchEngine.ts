@@ -5,7 +5,7 @@ import { acquireGpu, type GpuContext } from '../gpu/device.ts';
 import { quenchGpu, type GpuQuenchOptions } from '../gpu/quench.ts';
 import type { Configuration } from '../physics/configuration.ts';
 import { quench, validateQuenchOptions, type Algorithm, type QuenchResult } from '../physics/descent/quench.ts';
-import { DescentInstabilityError } from '../physics/descent/steepestDescent.ts';
+import { isPhysicsError } from '../physics/errors.ts';
 import type { Model } from '../physics/models.ts';
 
 export const ENGINES = ['gpu', 'cpu', 'auto'] as const;
@@ -101,7 +101,7 @@ export async function openQuenchEngine(choice: EngineChoice, algorithm: Algorith
         const r = await quenchGpu(model, c, { ...quenchOptions, onChunk }, context);
         return { ...r, engine: 'gpu', adapter: context.adapterName };
       } catch (e) {
-        if (e instanceof DescentInstabilityError) throw e; // the physics: the float64 engine would say the same
+        if (isPhysicsError(e)) throw e; // the physics: the float64 engine would say the same
         const cause = simulated === 'lost' ? `${errorText(e)}, simulated by GLASSLAB_GPU_FAILURE=lost` : errorText(e);
         note(`GPU quench failed (${cause}): running on the float64 engine`);
         context.destroy();

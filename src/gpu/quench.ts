@@ -2,16 +2,17 @@
 // on the same log-spaced times as src/physics/descent/quench.ts, whose options, stopping rules and result it mirrors.
 // Many steps per submission; one readback per chunk (DESIGN.md hazard 6); positions in 64-bit fixed point (hazard 1).
 import { cloneConfiguration, particleCount, type Configuration } from '../physics/configuration.ts';
+import { fireConstants } from '../physics/descent/fire.ts';
 import { validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
 import type { Model } from '../physics/models.ts';
 import { wrapPositions } from '../physics/space.ts';
 import { permuteConfiguration, spatialOrder, unpermutePositions } from '../physics/spatialSort.ts';
 import type { ChunkSizerOptions } from './chunkSizer.ts';
-import { fireConstants } from './descentControl.ts';
 import { GpuDescent, type DescentAlgorithm } from './descentRun.ts';
 import { acquireGpu, type GpuContext } from './device.ts';
 import { GpuLandscape } from './forces.ts';
 import { runDescent } from './quenchLoop.ts';
+import { gpuUnsupported } from './wgslModels.ts';
 
 /** Progress after every chunk. */
 export interface GpuQuenchProgress {
@@ -84,6 +85,8 @@ export function defaultGpuForceTolerance(algorithm: 'sd' | 'fire' | 'cg'): numbe
 export async function quenchGpu(model: Model, original: Configuration, options: GpuQuenchOptions, gpu?: GpuContext): Promise<GpuQuenchResult> {
   validateQuenchOptions(options);
   if (options.algorithm === 'cg') throw new Error('the GPU engine runs sd and fire; conjugate gradient runs on the float64 engine');
+  const refusal = gpuUnsupported(model); // before a device is acquired: the caller falls back to float64 at once
+  if (refusal) throw new Error(refusal);
   const algorithm: DescentAlgorithm = options.algorithm;
   const context = gpu ?? (await acquireGpu());
   let land: GpuLandscape | null = null;

@@ -17,6 +17,7 @@ import { useLibraryStore } from '../state/library/libraryStore.ts';
 import { recordFromRunFile } from '../state/library/recordFromRunFile.ts';
 import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
@@ -50,7 +51,7 @@ export function App() {
   const detection = useEngineDetection();
   const controller = pageController();
   useShortcuts(controller);
-  const [sharedLink, dismissLink] = useSharedLink(detection);
+  const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
   const lecture = useViewStore((s) => s.lectureMode);
   // Lecture mode starts at the top: the header holds Run and the progress line.
   useEffect(() => { if (lecture) window.scrollTo(0, 0); }, [lecture]);
@@ -81,14 +82,14 @@ export function App() {
             <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
           </aside>
         )}
-        <ParticlePanel />
-        <PlotPanel />
+        <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>
+        <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
-      <ExperimentPanel />
+      <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
       {lecture ? null : (
         <>
-          <ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} />
-          <LibraryPanel controller={controller} />
+          <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>
+          <PanelBoundary name="the library"><LibraryPanel controller={controller} /></PanelBoundary>
           <About />
         </>
       )}

@@ -67,7 +67,7 @@ describe('a single job on the float64 engine', () => {
       [{ kind: 'single', spec: smallSpec({ model: 'nope' as never }) }, /unknown model/],
       [{ kind: 'sweep', spec: smallSpec(), temperatures: [0.3, -1], samples: 1 }, /positive/],
       [{ kind: 'compare', spec: smallSpec(), algorithms: ['sd', 'newton' as never] }, /unknown algorithm "newton"/],
-      [{ kind: 'ensemble', spec: smallSpec(), samples: 0 }, /samples must be an integer/],
+      [{ kind: 'ensemble', spec: smallSpec(), samples: 0 }, /samples must be a whole number from 1/],
     ] as const) {
       const events = await runToEnd(startCommand(job as never));
       expect(events).toHaveLength(1);

@@ -1,8 +1,8 @@
 // glasslab ensemble: M samples of equilibrate → quench → analyze; averaged ⟨|v(t)|⟩, β with its interval, ⟨φ⟩ and χ.
-import { renameSync, writeFileSync } from 'node:fs';
 import { runEnsemble, runEnsembleWith, type EnsembleProgress, type EnsembleResult } from '../../engine/ensemble.ts';
 import { exitIfHeldOpen, openQuenchEngine, type EngineName, type QuenchEngine } from '../../engine/quenchEngine.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
+import { writeTextFileAtomic } from '../../io/atomicFile.ts';
 import { serializeResults } from '../../io/runResults.ts';
 import { getModel } from '../../physics/models.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
@@ -44,7 +44,7 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
     const t = r.t.slice(1); // the results format wants t > 0: drop the t = 0 point
     const out = String(v.out);
     // Written to a temporary file and renamed: a reader never sees a half-written record, even if we are killed.
-    writeFileSync(`${out}.partial`, serializeResults({
+    writeTextFileAtomic(out, serializeResults({
       meta: {
         model: spec.model, n: spec.n, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf', seed: spec.seed,
         samplesRequested: samples, samplesDone: r.samples, complete, algorithm: spec.algorithm,
@@ -55,7 +55,6 @@ export async function ensembleCommand(argv: string[]): Promise<unknown> {
         { kind: 'defectStats', N: spec.n, samples: r.samples, xCutEq: r.defects.xCutEq, phiMean: r.defects.mean, chi: r.defects.chi, concentrations: r.defects.concentrations },
       ],
     }));
-    renameSync(`${out}.partial`, out);
   };
   const onProgress = (p: EnsembleProgress) => {
     const done = p.sample / p.samples;

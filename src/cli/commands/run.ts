@@ -1,6 +1,6 @@
 // glasslab run: a shared experiment headless — a run spec file or a GlassLab link, run by the lab's own job code (the page's
 // numbers; float64 unless --engine says otherwise) as a single run or an ensemble. JSON on stdout, progress on stderr.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { meanCurves } from '../../engine/ensemble.ts';
 import { defectStatistics } from '../../physics/analysis/defects.ts';
@@ -10,6 +10,7 @@ import { runJob } from '../../engine/lab/runJob.ts';
 import { jobLimitProblem } from '../../engine/limits.ts';
 import { exitIfHeldOpen } from '../../engine/quenchEngine.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
+import { writeTextFileAtomic } from '../../io/atomicFile.ts';
 import { serializeResults, type ResultsPayload } from '../../io/runResults.ts';
 import { decodeShareLink, type ShareJob } from '../../io/shareLink.ts';
 import { FieldProblem } from '../../io/shareLinkCheck.ts';
@@ -135,8 +136,7 @@ function writeResults(path: string, f: Finished, series: Series, meta: Record<st
     const p = r.particles;
     results.push({ kind: 'defectStats', N: r.spec.n, samples: 1, xCutEq: p.xCutEq, phiMean: p.defectConcentration, chi: 0, concentrations: [p.defectConcentration] });
   }
-  writeFileSync(`${path}.partial`, serializeResults({ meta, results }));
-  renameSync(`${path}.partial`, path); // a reader never sees a half-written file
+  writeTextFileAtomic(path, serializeResults({ meta, results })); // a reader never sees a half-written file
 }
 
 export async function runCommand(argv: string[]): Promise<unknown> {

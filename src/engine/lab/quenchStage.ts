@@ -3,7 +3,7 @@
 import { quenchGpu } from '../../gpu/quench.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { startQuench, type QuenchOptions, type QuenchResult, type QuenchRun } from '../../physics/descent/quench.ts';
-import { DescentInstabilityError } from '../../physics/descent/steepestDescent.ts';
+import { isPhysicsError } from '../../physics/errors.ts';
 import type { Model } from '../../physics/models.ts';
 import { quenchOptionsOf } from '../ensemble.ts';
 import type { RunSpec } from '../runSpec.ts';
@@ -35,7 +35,7 @@ export async function quenchOnEngine(ctx: JobContext, model: Model, start: Confi
     try {
       return await quenchOnGpu(ctx, model, start, options, curve, label);
     } catch (e) {
-      if (e instanceof JobStopped || e instanceof DescentInstabilityError) throw e;
+      if (e instanceof JobStopped || isPhysicsError(e)) throw e;
       ctx.engine.fallBack('quench', e);
       ctx.phase('quench', `${label}: ${options.algorithm} quench, again on the float64 engine`);
     }

@@ -21,6 +21,8 @@ export interface LanczosOptions {
   /** Dimension of the space `project` maps onto (default: the vector length). */
   spaceSize?: number;
   seed?: number;
+  /** An extra convergence test on the `count` lowest Ritz vectors at each restart (e.g. residuals of another operator). */
+  accept?: (vectors: Float64Array[]) => boolean;
 }
 
 export interface LanczosResult {
@@ -88,8 +90,10 @@ export function lanczosLowest(apply: HessianOperator, length: number, options: L
     let done = true;
     for (let i = 0; i < count; i++) if (residual(i) > tol * normH) done = false;
     if (m === size) done = true; // the basis spans the whole space: T's spectrum is H's
+    const ritz = options.accept ? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length)) : null;
+    if (ritz && !done && (options.accept as (v: Float64Array[]) => boolean)(ritz)) done = true;
     if (done || restart >= maxRestarts) {
-      const vectors = Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length));
+      const vectors = ritz ?? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length));
       return {
         values: eig.values.slice(0, count), vectors, residuals: Float64Array.from({ length: count }, (_, i) => (m === size ? 0 : residual(i))),
         products, restarts: restart, converged: done,

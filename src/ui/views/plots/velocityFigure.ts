@@ -218,11 +218,11 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     const line = fitLinePoints(c.fit);
     const color = curveColor(i, c.color);
     const common = { type: 'scatter', mode: 'lines', x: line.x, y: line.y, xaxis: 'x', yaxis: speedAxes.ref, legendgroup: c.id, showlegend: false, hoverinfo: 'skip' };
-    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${c.label}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
+    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${escapeHtml(c.label)}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
     data.push({
       ...common,
       uid: traceUid('fit', c.id),
-      name: `fit ${c.label}: β = ${c.fit.beta.toFixed(3)}`,
+      name: `fit ${escapeHtml(c.label)}: β = ${c.fit.beta.toFixed(3)}`,
       hoverinfo: 'name',
       hovertemplate: undefined,
       line: { color, width: s.fitLine },
@@ -239,7 +239,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       // Markers on the current curve only: the points to read, and the cheapest redraw (each marker is an SVG path).
       mode: current ? 'lines+markers' : 'lines',
       uid: traceUid('speed', c.id),
-      name: c.label,
+      name: escapeHtml(c.label), // a run's name: Plotly reads names as HTML
       legendgroup: c.id,
       legendrank: i + 1,
       x: points[i].x,
@@ -299,7 +299,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       if (!c.energyPerParticle) return;
       const e = cachedPoints('energy', c.t, c.energyPerParticle, energyExcess);
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>ΔE/N = %{y:.3g}<extra></extra>`,
       } as Data);
@@ -310,7 +310,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     curves.forEach((c, i) => {
       const slope = cachedPoints('slope', c.t, c.speed, (t, v) => localSlopePoints(logLogPoints(t, v)));
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>local β = %{y:.3f}<extra></extra>`,
       } as Data);
@@ -383,6 +383,7 @@ export function traceUid(role: string, id: string): string {
   return `${role}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-${(h >>> 0).toString(36)}`;
 }
 
-function escapeHtml(text: string): string {
+/** A user's text (a run's name) for Plotly, which reads trace names and hover text as a small HTML dialect. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
