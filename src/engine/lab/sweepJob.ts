@@ -1,7 +1,7 @@
 // The sweep job (001 Fig. 4): at each temperature, `samples` quenches; ⟨φ⟩(T), χ(T) = N(⟨φ²⟩ − ⟨φ⟩²) and β(T).
 import { defectStatistics } from '../../physics/analysis/defects.ts';
 import { getModel } from '../../physics/models.ts';
-import { meanCurves, sampleDefects } from '../ensemble.ts';
+import { meanCurves, sampleDefects } from './sampleStatistics.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import type { JobContext } from './context.ts';

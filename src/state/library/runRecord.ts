@@ -1,7 +1,7 @@
 // One run of the library as it is stored: what was asked (spec, job, engine), what came out (curves, fit, defects, facts) and,
 // optionally, the initial and final configurations. The summary is the light part the list shows; curves and configurations
 // are the heavy part, loaded only to overlay or inspect a run.
-import type { ConfigurationData, EngineName, EnginePreference, LabJob } from '../../engine/lab/protocol.ts';
+import type { ConfigurationData, EngineName, EngineChoice, LabJob } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
 
@@ -56,7 +56,7 @@ export type ResultFacts =
   | { kind: 'compare'; seconds: number; algorithms: Algorithm[]; distances: number[][]; energyPerParticle: number[] };
 
 export interface EngineInfo {
-  requested: EnginePreference;
+  requested: EngineChoice;
   used: EngineName | null;
   adapter: string | null;
 }
