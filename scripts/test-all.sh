@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (Node 20, npm 11) and runs every test:
-# Debian packages lammps (LAMMPS peer), chromium (browser tests, SwiftShader Vulkan) and libvulkan1 (WebGPU in Node);
+# Debian packages lammps (LAMMPS peer), python3-ase (ASE peer for extended XYZ, run as /usr/bin/python3), chromium (browser tests, SwiftShader Vulkan) and libvulkan1 (WebGPU in Node);
 # type check, unit and physics tests (vitest, with LAMMPS as a peer), and the browser tests (Playwright on Debian's Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v lmp >/dev/null 2>&1 || need+=(lammps)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+/usr/bin/python3 -c 'import ase' >/dev/null 2>&1 || need+=(python3-ase)
 # the Vulkan loader, for WebGPU (Dawn) in Node on Chromium's SwiftShader driver
 ls /usr/lib/*/libvulkan.so.1 >/dev/null 2>&1 || need+=(libvulkan1)
 if [ ${#need[@]} -gt 0 ]; then

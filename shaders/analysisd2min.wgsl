@@ -3,6 +3,8 @@
 // F = X Y⁻¹, D²min_i = Σ_j |d_ij − F d⁰_ij|². Written with the bond's change Δ_ij = d_ij − d⁰_ij = u_j − u_i (u = final − initial,
 // exact in 64-bit fixed point, then one rounding): X = Y + Σ_j Δ_ij d⁰_ijᵀ, so F = I + G with G = (Σ_j Δ_ij d⁰_ijᵀ) Y⁻¹ and
 // d_ij − F d⁰_ij = Δ_ij − G d⁰_ij, whose f32 round-off is relative to |Δ|, not to |d| (no cancellation of the affine part).
+// Where Y is singular (fewer than D neighbours spanning space) F = I, i.e. G = 0: D²min_i = Σ_j |Δ_ij|², as d2min.ts d2minField,
+// written with its sign bit set (−D²min_i, −0 for none) to flag the degenerate neighbourhood; D²min itself is ≥ 0.
 
 @group(0) @binding(0) var<uniform> params: SystemParams;
 @group(0) @binding(1) var<storage, read> positions: array<Fixed>;      // initial (0..N−1), then final (N..2N−1)
@@ -10,7 +12,7 @@
 @group(0) @binding(3) var<storage, read> initialCellStarts: array<u32>;
 @group(0) @binding(4) var<storage, read> initialCellOrder: array<u32>;
 @group(0) @binding(5) var<uniform> cutoffs: AnalysisCutoffs;
-@group(0) @binding(6) var<storage, read_write> d2min: array<f32>;      // SINGULAR_BONDS where Y is singular (the host writes NaN)
+@group(0) @binding(6) var<storage, read_write> d2min: array<f32>;      // sign bit set where Y is singular (F = I there)
 
 //#include separation
 //#include analysiscells
@@ -18,7 +20,6 @@
 // Y is singular when a Cholesky pivot is ≤ this fraction of trace(Y): the f32 round-off of Y is ~1e-7 of its trace, so an
 // exactly singular Y (fewer than D neighbours spanning space) comes out with a pivot of that size (float64 uses 1e-12).
 const SINGULAR_PIVOT: f32 = 1e-5;
-const SINGULAR_BONDS: f32 = -1.0;
 
 // u_k = r_k(final) − r_k(initial) along each axis, a wrapping 64-bit difference (exact: the minimum image of the step).
 fn fixedDisplacement(k: u32, n: u32, a: u32) -> Fixed {
@@ -90,10 +91,9 @@ fn nonAffineDisplacement(@builtin(global_invocation_id) id: vec3<u32>) {
       }
     }
   }
-  if (singular) { d2min[i] = SINGULAR_BONDS; return; }
-  // G rows: Y g_rᵀ = z_rᵀ (Y symmetric), forward then back substitution (d2min.ts choleskySolveInPlace)
+  // G rows: Y g_rᵀ = z_rᵀ (Y symmetric), forward then back substitution (d2min.ts choleskySolveInPlace); G = 0 when singular
   var G: array<f32, 9>;
-  for (var r = 0u; r < DIM; r = r + 1u) {
+  for (var r = 0u; r < select(DIM, 0u, singular); r = r + 1u) {
     var v = vec3<f32>();
     for (var a = 0u; a < DIM; a = a + 1u) {
       var s = Z[r * 3u + a];
@@ -124,5 +124,6 @@ fn nonAffineDisplacement(@builtin(global_invocation_id) id: vec3<u32>) {
       }
     }
   }
-  d2min[i] = sum;
+  // the sign bit marks a degenerate neighbourhood (bitcast, so that a degenerate 0 is −0)
+  d2min[i] = select(sum, bitcast<f32>(bitcast<u32>(sum) | 0x80000000u), singular);
 }

@@ -152,7 +152,8 @@ fn fireAdapt(@builtin(local_invocation_index) local: u32) {
   }
 }
 
-// fire.ts: on P ≤ 0 the half step back x −= ½Δt v and v = 0; then the semi-implicit Euler kick v += Δt f; Σ|v|², Σ|f|².
+// fire.ts: on P ≤ 0 the half step back x −= ½h v (h: the last move's limited step, so at most maxStep/2) and v = 0; then the
+// semi-implicit Euler kick v += Δt f; Σ|v|², Σ|f|².
 @compute @workgroup_size(REDUCTION_SIZE)
 fn fireKick(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) local: u32, @builtin(workgroup_id) group: vec3<u32>) {
   let i = id.x;
@@ -163,7 +164,7 @@ fn fireKick(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocat
     if (control.uphill != 0u) {
       for (var a = 0u; a < DIM; a = a + 1u) {
         let k = i * DIM + a;
-        positions[k] = fixedAdd(positions[k], fixedIncrement(-0.5 * control.dt * v[a] * params.lengthToFraction[a]));
+        positions[k] = fixedAdd(positions[k], fixedIncrement(-0.5 * control.h * v[a] * params.lengthToFraction[a]));
       }
       v = vec4<f32>();
     }
@@ -190,7 +191,8 @@ fn fireMixing(@builtin(local_invocation_index) local: u32) {
   }
 }
 
-// fire.ts: v ← mixA v + mixB f; max_i |v_i|².
+// fire.ts: v ← mixA v + mixB f; max_i |v_i|², and in w a flag for a non-finite |v_i|² (max() may drop a NaN, so it is
+// reduced as 1.0: fire.ts's DivergenceError).
 @compute @workgroup_size(REDUCTION_SIZE)
 fn fireMix(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) local: u32, @builtin(workgroup_id) group: vec3<u32>) {
   let i = id.x;
@@ -198,7 +200,10 @@ fn fireMix(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocati
   if (i < params.particleCount && control.halt == HALT_NONE) {
     let v = control.mixA * velocityOf(i) + control.mixB * forceOf(i);
     storeVelocity(i, v);
-    value.z = dot(v, v);
+    let v2 = dot(v, v);
+    let finite = isFiniteF32(v2);
+    value.z = select(0.0, v2, finite);
+    value.w = select(1.0, 0.0, finite);
   }
   let total = workgroupReduce(local, value);
   if (local == 0u) { partials[group.x] = total; }
@@ -210,7 +215,7 @@ fn fireStepLength(@builtin(local_invocation_index) local: u32) {
   let total = reducePartials(local);
   if (local != 0u || control.halt != HALT_NONE) { return; }
   let vmax2 = total.z;
-  if (!isFiniteF32(vmax2)) { control.halt = HALT_NON_FINITE; return; }
+  if (total.w != 0.0 || !isFiniteF32(vmax2)) { control.halt = HALT_NON_FINITE; return; }
   var h = control.dt;
   if (vmax2 > 0.0) { h = min(h, descent.maxStep / sqrt(vmax2)); }
   control.h = h;

@@ -70,6 +70,7 @@ fn workgroupReduce(local: u32, value: vec4<f32>) -> vec4<f32> {
   return result;
 }
 
+// On the bits: a compiler may assume finite floats (WGSL allows it; SwiftShader folds abs(x) <= FLT_MAX to true for inf/NaN).
 fn isFiniteF32(x: f32) -> bool {
-  return abs(x) <= 3.4028234e38; // false for ±inf and NaN
+  return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; // exponent all ones: ±inf or NaN
 }

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from '../src/physics/configuration.ts';
 import { runMonteCarlo } from '../src/physics/mc/runMonteCarlo.ts';
+import { quench } from '../src/physics/descent/quench.ts';
 import { MODELS, nonAdditiveRule, randomConfiguration, type Model } from '../src/physics/models.ts';
 import { createRng, Streams } from '../src/physics/rng.ts';
 import { ballVolume, boxVolume, periodicBox, wrapPositions } from '../src/physics/space.ts';
 import {
   bootstrapExponent,
   d2min,
+  d2minField,
   defectFlags,
   defectStatistics,
   displacements,
@@ -491,15 +493,35 @@ describe('D²min (Falk–Langer, OVITO convention)', () => {
     for (let k = 0; k < 5; k++) expect(r[k]).toBeCloseTo(expected[k], 14);
   });
 
-  it('is NaN where Y is singular (one neighbor, or collinear neighbors)', () => {
+  it('where Y is singular (one neighbor, collinear neighbors, none) takes F = I: Σ_j |d_ij − d⁰_ij|², flagged, never NaN', () => {
     const pair = configuration(2, 20, [10, 10, 11, 10]);
-    expect(Array.from(d2min(pair, pair, monodisperse2D)).every(Number.isNaN)).toBe(true);
+    const stretched = configuration(2, 20, [10, 10, 11.3, 10.4]);
+    const p = d2minField(pair, stretched, monodisperse2D);
+    expect(Array.from(p.degenerate)).toEqual([1, 1]);
+    for (const v of p.values) expect(v).toBeCloseTo(0.3 ** 2 + 0.4 ** 2, 14); // one bond, |Δd|² = 0.25
     const chain = configuration(2, 20, [9, 10, 10, 10, 11, 10]);
-    expect(Array.from(d2min(chain, chain, monodisperse2D)).every(Number.isNaN)).toBe(true);
+    const bent = configuration(2, 20, [9, 10, 10, 10.2, 11, 10]);
+    const c = d2minField(chain, bent, monodisperse2D);
+    expect(Array.from(c.degenerate)).toEqual([1, 1, 1]);
+    expect(c.values[0]).toBeCloseTo(0.04, 14);
+    expect(c.values[1]).toBeCloseTo(0.08, 14);
+    expect(c.values[2]).toBeCloseTo(0.04, 14);
     const lonely = configuration(2, 20, [3, 3, 10, 10, 11, 10, 10, 11]);
-    const r = d2min(lonely, lonely, monodisperse2D);
-    expect(Number.isNaN(r[0])).toBe(true);
-    expect(r[1]).toBe(0);
+    const r = d2minField(lonely, lonely, monodisperse2D);
+    expect(r.values[0]).toBe(0); // no neighbors: no residual
+    expect(r.degenerate[0]).toBe(1);
+    expect(r.degenerate[1]).toBe(0);
+    expect(r.values[1]).toBe(0);
+    expect(d2min(lonely, lonely, monodisperse2D)).toEqual(r.values);
+  });
+
+  it('harmonic2d from T = ∞ (N = 256, seed 1) has a finite D²min for every particle after SD (particle 146 was NaN)', () => {
+    const model = MODELS.harmonic2d;
+    const start = randomConfiguration(model, 256, 1);
+    const final = quench(model, start, { algorithm: 'sd', tMax: 100, forceTolerance: 0 }).final;
+    const f = d2minField(start, final, model);
+    expect(f.values.every(Number.isFinite)).toBe(true);
+    expect(f.degenerate.reduce((a, x) => a + x, 0)).toBeGreaterThan(0); // the random start leaves some particle without D neighbors
   });
 });
 

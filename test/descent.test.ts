@@ -3,7 +3,8 @@ import { createLandscape, energyAndForces, largestHessianEigenvalue } from '../s
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS, MODEL_NAMES, randomConfiguration } from '../src/physics/models.ts';
 import { quench } from '../src/physics/descent/quench.ts';
-import { DescentInstabilityError, steepestDescent } from '../src/physics/descent/steepestDescent.ts';
+import { steepestDescent } from '../src/physics/descent/steepestDescent.ts';
+import { DivergenceError } from '../src/physics/errors.ts';
 import { landscapeForces, meanSquaredForce, type ForceFunction } from '../src/physics/descent/state.ts';
 import { createRng } from '../src/physics/rng.ts';
 import { fitPowerLaw } from '../src/physics/analysis/powerLaw.ts';
@@ -56,7 +57,7 @@ describe('steepest descent is a dynamics (000 Eq. 1)', () => {
       const sum = new Map<number, number>();
       for (let k = 0; k < 4; k++) {
         // A dense liquid-like start: the jittered lattice relaxed a little by FIRE, so that both steps are stable.
-        const c = quench(model, jitteredLattice(model, 400, 50 + k), { algorithm: 'fire', maxSteps: 40 }).final;
+        const c = quench(model, jitteredLattice(model, 400, 50 + k), { algorithm: 'fire', maxSteps: 60 }).final;
         const r = quench(model, c, { algorithm: 'sd', dt, tMax: 2, forceTolerance: 0 });
         r.series.t.forEach((t, j) => { const key = Math.round(t * 1e6); sum.set(key, (sum.get(key) ?? 0) + r.series.speed[j] / 4); });
       }
@@ -73,6 +74,7 @@ describe('steepest descent is a dynamics (000 Eq. 1)', () => {
       worst = Math.max(worst, err);
     }
     expect(compared).toBeGreaterThan(30);
+    console.log(`halving Δt: worst ⟨|v|⟩ ratio error ${worst}`);
     expect(worst).toBeLessThan(0.01);
   });
 
@@ -90,7 +92,7 @@ describe('steepest descent is a dynamics (000 Eq. 1)', () => {
   it('guards against an unstable time step with a clear error', () => {
     const model = MODELS.soft2d;
     const c = jitteredLattice(model, 196, 1);
-    expect(() => quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 })).toThrow(DescentInstabilityError);
+    expect(() => quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 })).toThrow(DivergenceError);
     expect(() => quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 })).toThrow(/smaller Δt/);
   });
 

@@ -146,6 +146,23 @@ function state(model: ModelName, n: number, seed = 5): ConfigurationData {
   return toConfigurationData(randomConfiguration(MODELS[model], n, seed));
 }
 
+describe('a run with a degenerate D²min neighbourhood (issue 13: harmonic2d, N = 256, T = ∞, seed 1)', () => {
+  it('exports as a run file and as XYZ with its d2min column; a NaN from an older run is refused in one line', async () => {
+    const run = await finishedRun({ kind: 'single', spec: smallSpec({ model: 'harmonic2d', n: 256, temperature: Infinity, sweeps: 0, seed: 1, tMax: 100, fitWindow: { tMin: 3, tMax: 100 } }) });
+    const r = run.result as SingleResult;
+    expect(r.particles.d2minDegenerate!.reduce((a, f) => a + f, 0)).toBeGreaterThan(0);
+    expect(r.particles.d2min.every(Number.isFinite)).toBe(true);
+    expect(readRunFile(writeRunFile(fileOf(run))).particles?.d2min).toEqual(r.particles.d2min);
+    const frame = readExtendedXyz(stateXyz(r.final, { model: 'harmonic2d', defectFlags: r.particles.defectFlags, d2min: r.particles.d2min }));
+    expectBitExact(r.particles.d2min, frame.columns.d2min);
+    const old = Float64Array.from(r.particles.d2min);
+    old[146] = Number.NaN;
+    expect(() => stateXyz(r.final, { model: 'harmonic2d', d2min: old })).toThrow(/^D²min of particle 146 is NaN, which a file cannot hold .*run it again/);
+    const file = fileOf(run);
+    expect(() => writeRunFile({ ...file, particles: { ...file.particles!, d2min: old } })).toThrow(/^D²min of particle 146 is NaN/);
+  });
+});
+
 describe('states as extended XYZ and LAMMPS data', () => {
   it('state → extended XYZ → state, bit for bit, with phi and d2min columns', () => {
     const r = single.result as SingleResult;

@@ -55,8 +55,8 @@ describe('extended XYZ round trips', () => {
     const text = writeExtendedXyz(c, { model: 'ka3d', temperature: 0.45 });
     const lines = text.split('\n');
     expect(lines[0]).toBe('200');
-    expect(lines[1]).toMatch(/^Lattice="\S+ 0 0 0 \S+ 0 0 0 \S+" Properties=species:S:1:pos:R:3:diameter:R:1 pbc="T T T" dim=3 model=ka3d temperature=0.45$/);
-    expect(lines[2]).toMatch(/^[AB] 0\.30000000000000004 1e-17 /);
+    expect(lines[1]).toMatch(/^Lattice="\S+ 0 0 0 \S+ 0 0 0 \S+" Properties=species:S:1:pos:R:3:diameter:R:1:species_index:I:1 pbc="T T T" dim=3 model=ka3d temperature=0.45$/);
+    expect(lines[2]).toMatch(/^X 0\.30000000000000004 1e-17 \S+ (1|0\.88) [01]$/); // species X for ASE; the type in species_index
     const f = readExtendedXyz(text);
     expectSameConfiguration(f.configuration, c);
     expect(f.model).toBe('ka3d');
@@ -71,7 +71,7 @@ describe('extended XYZ round trips', () => {
     const d2min = Float64Array.from({ length: 150 }, () => Math.random() * 1e-3);
     d2min[0] = 0.1 + 0.2;
     const text = writeExtendedXyz(c, { model: 'soft2d', info: { note: 'a "quoted" run', swap: true }, columns: { phi, d2min } });
-    expect(text.split('\n')[1]).toContain('Properties=species:S:1:pos:R:3:diameter:R:1:phi:I:1:d2min:R:1 pbc="T T F" dim=2');
+    expect(text.split('\n')[1]).toContain('Properties=species:S:1:pos:R:3:diameter:R:1:species_index:I:1:phi:I:1:d2min:R:1 pbc="T T F" dim=2');
     expect(text.split('\n')[1]).toContain('Lattice="' + c.box.lengths[0] + ' 0 0 0 ' + c.box.lengths[1] + ' 0 0 0 1"');
     expect(text.split('\n')[2].split(' ')[3]).toBe('0'); // z = 0
     const f = readExtendedXyz(text);
@@ -94,12 +94,27 @@ describe('extended XYZ round trips', () => {
     expect(bits(f.columns.vel as Float64Array)).toEqual(bits(vel));
   });
 
-  it('more than 26 species are written as integer indices', () => {
+  it('more than 26 species: species_index holds them, labels become numbers', () => {
     const c = softConfiguration(3, 40);
     for (let i = 0; i < 40; i++) c.species[i] = i;
     const text = writeExtendedXyz(c);
-    expect(text).toContain('Properties=species:I:1:');
-    expectSameConfiguration(readExtendedXyz(text).configuration, c);
+    expect(text).toContain('Properties=species:S:1:pos:R:3:diameter:R:1:species_index:I:1 ');
+    const f = readExtendedXyz(text);
+    expectSameConfiguration(f.configuration, c);
+    expect(f.speciesLabels[39]).toBe('39');
+  });
+
+  it('reads the older GlassLab form (species letters A, B, no species_index) to the same configuration', () => {
+    const c = awkwardConfiguration('ka3d', 200);
+    const lines = writeExtendedXyz(c, { model: 'ka3d' }).trimEnd().split('\n');
+    const old = [lines[0], lines[1].replace(':species_index:I:1', ''), ...lines.slice(2).map((l, i) => {
+      const t = l.split(' ');
+      t[0] = 'AB'[c.species[i]];
+      return t.slice(0, 5).join(' ');
+    })].join('\n');
+    const f = readExtendedXyz(old);
+    expectSameConfiguration(f.configuration, c);
+    expect(f.speciesLabels).toEqual(['A', 'B']);
   });
 
   it('refuses 4D configurations and bad extra columns', () => {

@@ -4,6 +4,7 @@
 import { createRng, Streams } from '../src/physics/rng.ts';
 import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../src/engine/runSpec.ts';
+import { maxDt } from '../src/engine/limits.ts';
 import { ALGORITHMS } from '../src/physics/descent/quench.ts';
 import { MODEL_NAMES } from '../src/physics/models.ts';
 import { decodeShareLink, encodeShareLink, SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_LIMITS, type DecodedShareLink, type ShareJob, type SharePayload, type ShareResult } from '../src/io/shareLink.ts';
@@ -31,7 +32,7 @@ function randomSpec(r: Rng): RunSpec {
   return {
     model, n: Math.round(r.logUniform(2, SHARE_LIMITS.maxN)), temperature: infinite ? Infinity : r.logUniform(1e-3, 50),
     seed: r.int(0, 0xffffffff), sweeps: r.chance(0.2) ? 0 : Math.round(r.logUniform(1, SHARE_LIMITS.maxSweeps)), algorithm: r.pick(ALGORITHMS),
-    ...(r.chance(0.5) ? { dt: r.logUniform(1e-4, 0.1) } : {}), tMax, forceTolerance: r.chance(0.5) ? 0 : r.logUniform(1e-14, 1),
+    ...(r.chance(0.5) ? { dt: r.logUniform(maxDt(model) / 1e3, maxDt(model)) } : {}), tMax, forceTolerance: r.chance(0.5) ? 0 : r.logUniform(1e-14, 1),
     fitWindow: { tMin, tMax: tMin * (1 + r.logUniform(1e-6, 1e4)) },
     ...(r.chance(0.3) ? { initialState: `${r.pick([...NAME_CHARS.slice(0, 62)])}${Array.from({ length: r.int(0, 30) }, () => r.pick([...NAME_CHARS])).join('')}.xyz` } : {}),
   };
@@ -41,7 +42,7 @@ function randomJob(r: Rng): ShareJob {
   const kind = r.pick(['single', 'ensemble', 'sweep', 'compare'] as const);
   const samples = r.int(1, SHARE_LIMITS.maxSamples);
   if (kind === 'ensemble') return { kind, samples };
-  if (kind === 'sweep') return { kind, samples, temperatures: Array.from({ length: r.int(1, SHARE_LIMITS.maxTemperatures) }, () => (r.chance(0.2) ? Infinity : r.logUniform(1e-3, 10))) };
+  if (kind === 'sweep') return { kind, samples, temperatures: Array.from({ length: r.int(SHARE_LIMITS.minTemperatures, SHARE_LIMITS.maxTemperatures) }, () => (r.chance(0.2) ? Infinity : r.logUniform(1e-3, 10))) };
   return { kind };
 }
 

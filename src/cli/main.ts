@@ -3,6 +3,8 @@ import { analyzeCommand, analyzeHelp } from './commands/analyze.ts';
 import { ensembleCommand, ensembleHelp } from './commands/ensemble.ts';
 import { equilibrateCommand, equilibrateHelp } from './commands/equilibrate.ts';
 import { evalCommand, evalHelp } from './commands/evaluate.ts';
+import { inmCommand, inmHelp } from './commands/inm.ts';
+import { modesCommand, modesHelp } from './commands/modes.ts';
 import { quenchCommand, quenchHelp } from './commands/quench.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { MODEL_NAMES } from '../physics/models.ts';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   analyze: { run: analyzeCommand, help: analyzeHelp },
   ensemble: { run: ensembleCommand, help: ensembleHelp },
   run: { run: runCommand, help: runHelp },
+  modes: { run: modesCommand, help: modesHelp },
+  inm: { run: inmCommand, help: inmHelp },
 };
 
 const USAGE = `glasslab — the energy landscape of glasses, headless (float64 reference engine)

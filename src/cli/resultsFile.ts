@@ -1,8 +1,8 @@
 // The one results file every command writes (`glasslab-results`, src/io/runResults.ts) from a single or ensemble result: the
 // quench series (t > 0), the fit of β when there is one, and the defect statistics; written to a temporary file and renamed,
 // so a reader never sees a half-written file, even from a command that is killed.
-import { renameSync, writeFileSync } from 'node:fs';
 import type { EngineName, EnsembleLabResult, SingleResult } from '../engine/lab/protocol.ts';
+import { writeTextFileAtomic } from '../io/atomicFile.ts';
 import { serializeResults, type MetaValue, type ResultsPayload } from '../io/runResults.ts';
 import { defectStatistics } from '../physics/analysis/defects.ts';
 
@@ -47,6 +47,5 @@ export function writeResultsFile(path: string, r: SingleResult | EnsembleLabResu
     seed: spec.seed, algorithm: spec.algorithm, engine: m.engine, samplesRequested: m.samplesRequested, samplesDone, samples: samplesDone,
     complete: m.complete, defectConcentration: d.mean, defectSusceptibility: d.chi,
   };
-  writeFileSync(`${path}.partial`, serializeResults({ meta, results: payloads(r) }));
-  renameSync(`${path}.partial`, path);
+  writeTextFileAtomic(path, serializeResults({ meta, results: payloads(r) }));
 }

@@ -2,6 +2,7 @@
 import { ALGORITHMS, type Algorithm } from '../physics/descent/quench.ts';
 import { getModel, type ModelName } from '../physics/models.ts';
 import { validateSeed } from '../physics/rng.ts';
+import { RUN_LIMITS, specLimitProblem, type SpecSizeLimits } from './limits.ts';
 
 export interface RunSpec {
   model: ModelName;
@@ -46,8 +47,8 @@ export interface RunSpecUse {
   quenchesOwnStart?: boolean;
 }
 
-/** Checks every field and throws one clear message for the first problem. */
-export function validateRunSpec(spec: RunSpec, use: RunSpecUse = {}): RunSpec {
+/** Checks every field and throws one clear message for the first problem; sizes and Δt against src/engine/limits.ts. */
+export function validateRunSpec(spec: RunSpec, limits: SpecSizeLimits = RUN_LIMITS, use: RunSpecUse = {}): RunSpec {
   const model = getModel(spec.model);
   if (!Number.isInteger(spec.n) || spec.n < 2) throw new Error(`N must be an integer ≥ 2, got ${spec.n}`);
   if (Number.isNaN(spec.temperature) || !(spec.temperature > 0)) throw new Error(`temperature must be positive (or inf), got ${spec.temperature}`);
@@ -63,6 +64,8 @@ export function validateRunSpec(spec: RunSpec, use: RunSpecUse = {}): RunSpec {
   if (!(spec.tMax > 0 && Number.isFinite(spec.tMax))) throw new Error(`t-max must be a positive number, got ${spec.tMax}`);
   if (!(spec.forceTolerance >= 0)) throw new Error(`force tolerance must be ≥ 0, got ${spec.forceTolerance}`);
   const w = spec.fitWindow;
+  const limit = specLimitProblem(spec, limits);
+  if (limit) throw limit;
   if (!(w.tMin > 0 && w.tMax > w.tMin)) throw new Error(`fit window must satisfy 0 < t_min < t_max, got [${w.tMin}, ${w.tMax}]`);
   if (spec.initialState !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}\.xyz$/.test(spec.initialState)) {
     throw new Error(`initial state must be a state file name like soft2d-T0.8-N1024.xyz, got "${shortened(spec.initialState)}"`);

@@ -11,24 +11,8 @@ export const Halt = {
 } as const;
 export type HaltCode = (typeof Halt)[keyof typeof Halt];
 
-/** FIRE 2.0 constants with fire.ts's defaults resolved (LAMMPS min_style fire). */
-export interface FireConstants {
-  dt: number;
-  dtMax: number;
-  dtMin: number;
-  nDelay: number;
-  fInc: number;
-  fDec: number;
-  alpha0: number;
-  fAlpha: number;
-  maxStep: number;
-  maxUphill: number;
-}
-
-// mirrors the defaults of fire() in src/physics/descent/fire.ts.
-export function fireConstants(dt: number): FireConstants {
-  return { dt, dtMax: 10 * dt, dtMin: 0.02 * dt, nDelay: 20, fInc: 1.1, fDec: 0.5, alpha0: 0.25, fAlpha: 0.99, maxStep: 0.1, maxUphill: 2000 };
-}
+// FIRE 2.0's constants (DescentParams.fire) are fire.ts's one definition, fireConstants (LAMMPS's defaults, dmax included).
+import type { FireConstants } from '../physics/descent/fire.ts';
 
 export interface DescentParams {
   /** SD Euler step, or FIRE's initial step. */

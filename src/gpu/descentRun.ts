@@ -1,12 +1,13 @@
 // Chunks of quench steps on the GPU: one command buffer per chunk (many SD or FIRE steps, observables at the given sample
 // steps), the control block and the sample rows copied out at its end and read back with mapAsync. Nothing is read back
 // inside a chunk (DESIGN.md hazard 6). Mirrors the step loops of src/physics/descent/steepestDescent.ts and fire.ts.
+import type { FireConstants } from '../physics/descent/fire.ts';
 import type { Model } from '../physics/models.ts';
 import { computeRecorder, type ComputeRecorder } from './computeRecorder.ts';
 import { descentKernels, type DescentEntryPoint, type DescentKernels, type ObservableEntryPoint } from './descentKernels.ts';
 import {
   CONTROL_BYTES, DESCENT_PARAMS_BYTES, Halt, initialControl, packDescentParams, readControl, readSampleRow, REDUCTION_SIZE, SAMPLE_ROW_BYTES,
-  type ControlState, type FireConstants, type SampleRow,
+  type ControlState, type SampleRow,
 } from './descentControl.ts';
 import type { GpuContext } from './device.ts';
 import type { GpuLandscape } from './forces.ts';

@@ -2,12 +2,12 @@
 // on the same log-spaced times as src/physics/descent/quench.ts, whose options, stopping rules and result it mirrors.
 // Many steps per submission; one readback per chunk (DESIGN.md hazard 6); positions in 64-bit fixed point (hazard 1).
 import { cloneConfiguration, particleCount, type Configuration } from '../physics/configuration.ts';
+import { fireConstants } from '../physics/descent/fire.ts';
 import { QUENCH_DEFAULTS, validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
 import type { Model } from '../physics/models.ts';
 import { wrapPositions } from '../physics/space.ts';
 import { permuteConfiguration, spatialOrder, unpermutePositions } from '../physics/spatialSort.ts';
 import type { ChunkSizerOptions } from './chunkSizer.ts';
-import { fireConstants } from './descentControl.ts';
 import { GpuDescent, type DescentAlgorithm } from './descentRun.ts';
 import { acquireGpu, type GpuContext } from './device.ts';
 import { GpuLandscape } from './forces.ts';

@@ -3,7 +3,8 @@
 // neighbor list (a particle moved more than skin/2, flagged on the GPU before the forces of that step) is answered by a
 // rebuild on the host and a resume at the halted step, so no force ever comes from a stale list and no step is lost.
 import { emptySeries, type QuenchSample, type QuenchSeries, type StopReason } from '../physics/descent/quench.ts';
-import { DescentInstabilityError } from '../physics/descent/steepestDescent.ts';
+import { fireDiverged } from '../physics/descent/fire.ts';
+import { DivergenceError } from '../physics/errors.ts';
 import { chunkSizer } from './chunkSizer.ts';
 import { Halt, type SampleRow } from './descentControl.ts';
 import type { ChunkPlan, ChunkResult, DescentAlgorithm, GpuDescent } from './descentRun.ts';
@@ -111,10 +112,10 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     if (!Number.isFinite(w) || !Number.isFinite(row.sumEnergy)) {
       if (row.step === 0) throw new Error('the starting configuration overflows float32 (overlapping particles: a force or energy beyond 3.4e38)');
       const what = `at step ${row.step} the GPU forces or energy are not finite`;
-      throw sd ? new DescentInstabilityError(`steepest descent is unstable: ${what}; use a smaller Δt than ${o.dt}`) : new Error(`FIRE diverged: ${what}; start from a less overlapping state`);
+      throw sd ? new DivergenceError(`steepest descent is unstable: ${what}; use a smaller Δt than ${o.dt}`) : fireDiverged(row.step);
     }
     if (sd && row.sumEnergy - previousEnergy > 1e-5 * Math.abs(previousEnergy) + 1e-6 * n) {
-      throw new DescentInstabilityError(`steepest descent is unstable at t = ${(row.step * o.dt).toPrecision(4)}: the energy rose from ${previousEnergy} to ${row.sumEnergy}; use a smaller Δt than ${o.dt}`);
+      throw new DivergenceError(`steepest descent is unstable at t = ${(row.step * o.dt).toPrecision(4)}: the energy rose from ${previousEnergy} to ${row.sumEnergy}; use a smaller Δt than ${o.dt}`);
     }
     previousEnergy = row.sumEnergy;
     emit({
@@ -188,7 +189,7 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
         prelude = { evaluateForces: true, sampleFirst: schedule.isSampleStep(confirmed) && lastSampled < confirmed };
       } else if (halt === Halt.forceTolerance) reason = 'force-tolerance';
       else if (halt === Halt.stuck) reason = 'stuck';
-      else throw new Error(`FIRE produced non-finite velocities at step ${confirmed}: particles overlap too strongly; start from a less overlapping state`);
+      else throw fireDiverged(confirmed);
     }
     o.onChunk?.({
       step: confirmed, t: sd ? confirmed * o.dt : fictiveTime, lastStep, speed: lastSpeed, chunkSteps: head.steps, chunkMs,

@@ -1,14 +1,20 @@
 // Extended XYZ as ASE and OVITO read and write it: line 1 = N, line 2 = key=value info with Lattice, Properties and pbc,
 // then N atom lines. Only orthorhombic (diagonal) periodic boxes. 2D frames carry pbc="T T F", dim=2, z = 0 and Lz = 1.
+// Particle types: ASE needs `species` to be an element symbol, so we write species X (ASE's dummy element) for every
+// particle and keep the type in the integer column species_index (0 = A, 1 = B, …): ASE keeps it as an array, OVITO as a
+// custom property (OVITO maps both `species` and `type` to Particle Type, so the column cannot be called `type`).
+// The reader takes species_index when present, else letters A…Z, element symbols or a type:I column as older files have.
 import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
 import { periodicBox } from '../physics/space.ts';
 import {
   FileFormatError,
   formatReal,
+  formatTemperature,
   isBlank,
   parseInteger,
   parseReal,
+  parseTemperature,
   speciesLetter,
   splitLines,
   tokenize,
@@ -48,7 +54,9 @@ export interface ExtendedXyzFrame {
 // ---------------------------------------------------------------- writing
 
 const RESERVED_KEYS = ['lattice', 'properties', 'pbc', 'origin', 'dim'];
-const CORE_COLUMNS = ['species', 'pos', 'diameter'];
+const CORE_COLUMNS = ['species', 'pos', 'diameter', 'species_index'];
+/** ASE's dummy element: a valid chemical symbol that claims no chemistry. */
+const NEUTRAL_SPECIES = 'X';
 
 export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOptions = {}): string {
   validateConfiguration(c);
@@ -56,9 +64,7 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   const dim = c.box.dim;
   if (dim !== 2 && dim !== 3) throw new Error(`extended XYZ holds 2D or 3D configurations, not ${dim}D`);
   const extra = checkedColumns(options.columns ?? {}, n);
-  const useLetters = maxSpecies(c) <= 25;
-
-  const props = [`species:${useLetters ? 'S' : 'I'}:1`, 'pos:R:3', 'diameter:R:1'];
+  const props = ['species:S:1', 'pos:R:3', 'diameter:R:1', 'species_index:I:1'];
   for (const col of extra) props.push(`${col.name}:${col.values instanceof Int32Array ? 'I' : 'R'}:${col.components}`);
   const header = [
     `Lattice="${latticeString(c)}"`,
@@ -69,7 +75,7 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   ];
 
   const out: string[] = [String(n), header.join(' ')];
-  for (let i = 0; i < n; i++) out.push(atomLine(c, i, useLetters, extra));
+  for (let i = 0; i < n; i++) out.push(atomLine(c, i, extra));
   return out.join('\n') + '\n';
 }
 
@@ -88,12 +94,6 @@ function checkedColumns(columns: Readonly<Record<string, ParticleColumn>>, n: nu
   });
 }
 
-function maxSpecies(c: Configuration): number {
-  let m = 0;
-  for (const s of c.species) if (s > m) m = s;
-  return m;
-}
-
 function latticeString(c: Configuration): string {
   const L = c.box.lengths;
   const Lz = c.box.dim === 3 ? L[2] : 1;
@@ -103,7 +103,7 @@ function latticeString(c: Configuration): string {
 function infoPairs(options: ExtendedXyzWriteOptions): string[] {
   const entries: [string, string | number | boolean][] = [];
   if (options.model !== undefined) entries.push(['model', options.model]);
-  if (options.temperature !== undefined) entries.push(['temperature', options.temperature]);
+  if (options.temperature !== undefined) entries.push(['temperature', formatTemperature(options.temperature)]);
   entries.push(...Object.entries(options.info ?? {}));
   const seen = new Set<string>();
   return entries.map(([key, value]) => {
@@ -122,11 +122,11 @@ function infoValue(v: string | number | boolean): string {
   return /^[^\s"'={}\\]+$/.test(v) ? v : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function atomLine(c: Configuration, i: number, useLetters: boolean, extra: readonly CheckedColumn[]): string {
+function atomLine(c: Configuration, i: number, extra: readonly CheckedColumn[]): string {
   const d = c.box.dim;
-  const parts = [useLetters ? speciesLetter(c.species[i]) : String(c.species[i])];
+  const parts = [NEUTRAL_SPECIES];
   for (let a = 0; a < 3; a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
-  parts.push(formatReal(c.diameters[i]));
+  parts.push(formatReal(c.diameters[i]), String(c.species[i]));
   for (const col of extra) {
     for (let k = 0; k < col.components; k++) {
       const v = col.values[i * col.components + k];
@@ -277,7 +277,10 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   const lengths = parseLattice(latticeText, dim, lineNo);
   const origin = parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
   const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', lineNo);
-  const speciesColumn = columns.find((c) => c.name === 'species') ?? columns.find((c) => c.name === 'type');
+  const speciesColumn = ['species_index', 'species', 'type'].map((name) => columns.find((c) => c.name === name)).find((c) => c !== undefined);
+  if (speciesColumn?.name === 'species_index' && speciesColumn.type !== 'I') {
+    throw new FileFormatError(`Properties: species_index must be species_index:I:1, found species_index:${speciesColumn.type}:${speciesColumn.count}`, lineNo);
+  }
   if (speciesColumn && (speciesColumn.count !== 1 || (speciesColumn.type !== 'S' && speciesColumn.type !== 'I'))) {
     throw new FileFormatError(`Properties: ${speciesColumn.name} must be ${speciesColumn.name}:S:1 or ${speciesColumn.name}:I:1, found ${speciesColumn.name}:${speciesColumn.type}:${speciesColumn.count}`, lineNo);
   }
@@ -287,7 +290,7 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   }
   const info: Record<string, string> = {};
   for (const [key, value] of pairs) if (!RESERVED_KEYS.includes(key.toLowerCase())) info[key] = value;
-  const temperature = info.temperature === undefined ? undefined : parseReal(info.temperature, lineNo, 'temperature');
+  const temperature = info.temperature === undefined ? undefined : parseTemperature(info.temperature, lineNo);
   return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature };
 }
 
@@ -410,7 +413,8 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     ? buildDiameters(h, diameterColumn, raw.get(diameterColumn.name) as Float64Array, first)
     : defaultDiameters(h, species);
 
-  const consumed = new Set(['pos', speciesColumn?.name, diameterColumn?.name]);
+  // With species_index, the species column holds only ASE's placeholder symbols: it is read past, not kept.
+  const consumed = new Set(['pos', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
   const columns: Record<string, ParticleColumn> = {};
   const stringColumns: Record<string, string[]> = {};
   for (const c of h.columns) {
@@ -460,7 +464,8 @@ function buildSpecies(h: Header, col: Column | undefined, values: RawValues | un
     species[i] = s;
     if (s > max) max = s;
   }
-  const labels = Array.from({ length: max + 1 }, (_, s) => String(s + base));
+  const letters = col.name === 'species_index' && max <= 25;
+  const labels = Array.from({ length: max + 1 }, (_, s) => (letters ? speciesLetter(s) : String(s + base)));
   return { species, labels };
 }
 

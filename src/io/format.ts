@@ -110,9 +110,9 @@ export async function readConfigurationFile(path: string, options: ReadConfigura
   return readConfigurationText(await readFile(path, 'utf8'), path, options);
 }
 
-/** Writes a configuration file in the format its name implies (Node only). */
+/** Writes a configuration file in the format its name implies, atomically: a temporary file renamed over `path` (Node only). */
 export async function writeConfigurationFile(path: string, c: Configuration, options: WriteConfigurationOptions = {}): Promise<void> {
   const text = writeConfigurationText(c, path, options);
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(path, text, 'utf8');
+  const { writeTextFileAtomic } = await import('./atomicFile.ts');
+  writeTextFileAtomic(path, text);
 }

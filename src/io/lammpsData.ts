@@ -4,7 +4,7 @@
 import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
 import { periodicBox } from '../physics/space.ts';
-import { FileFormatError, formatReal, isBlank, parseInteger, parseReal, splitLines, tokenize, wrapCoordinate } from './text.ts';
+import { FileFormatError, formatReal, formatTemperature, isBlank, parseInteger, parseReal, parseTemperature, quote, splitLines, tokenize, wrapCoordinate } from './text.ts';
 
 export type LammpsAtomStyle = 'atomic' | 'sphere';
 
@@ -91,7 +91,7 @@ function titleLine(options: LammpsWriteOptions, dim: number): string {
   if (model !== undefined && !/^[^\s#=]+$/.test(model)) throw new Error(`model name "${model}" cannot contain spaces, '#' or '='`);
   const parts = [`dim=${dim}`];
   if (model !== undefined) parts.push(`model=${model}`);
-  if (options.temperature !== undefined) parts.push(`temperature=${formatReal(options.temperature)}`);
+  if (options.temperature !== undefined) parts.push(`temperature=${formatTemperature(options.temperature)}`);
   return `${title} # ${parts.join(' ')}`;
 }
 
@@ -166,7 +166,7 @@ export function readLammpsData(text: string, options: LammpsReadOptions = {}): L
   if (lines.every(isBlank)) throw new FileFormatError('empty file', 1);
   const title = lines[0];
   const titleInfo = parseTitleInfo(title);
-  const temperature = titleInfo.temperature === undefined ? undefined : parseReal(titleInfo.temperature, 1, 'temperature');
+  const temperature = titleInfo.temperature === undefined ? undefined : parseTemperature(titleInfo.temperature, 1);
   const { header, sectionStart } = parseHeader(lines);
   const sections = splitSections(lines, sectionStart);
 

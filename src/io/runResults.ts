@@ -62,7 +62,7 @@ export interface ResultsInput {
 
 /** Validates and writes a results document (one payload per line; numbers round-trip exactly). */
 export function serializeResults(input: ResultsInput): string {
-  const doc = { format: RESULTS_FORMAT, version: RESULTS_VERSION, meta: input.meta ?? {}, results: input.results };
+  const doc = { format: RESULTS_FORMAT, version: RESULTS_VERSION, meta: jsonMeta(input.meta ?? {}), results: input.results };
   checkDocument(doc);
   const results = doc.results.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
   return [
@@ -74,6 +74,22 @@ export function serializeResults(input: ResultsInput): string {
     '}',
     '',
   ].join('\n');
+}
+
+/** JSON has no ∞: a meta value of ±Infinity (T = ∞) is written as the string "inf" or "-inf"; NaN stays and is refused. */
+function jsonMeta(meta: Readonly<Record<string, MetaValue>>): Record<string, MetaValue> {
+  const out: Record<string, MetaValue> = {};
+  for (const [k, v] of Object.entries(meta)) out[k] = v === Infinity ? 'inf' : v === -Infinity ? '-inf' : v;
+  return out;
+}
+
+/** meta.temperature as a number: T = ∞ comes back as Infinity (written as "inf"); undefined when absent. */
+export function readMetaTemperature(meta: Readonly<Record<string, MetaValue>>): number | undefined {
+  const T = meta.temperature;
+  if (T === undefined || T === null) return undefined;
+  if (typeof T === 'number') return T;
+  if (typeof T === 'string' && /^(inf|infinity)$/i.test(T)) return Infinity;
+  return fail('meta.temperature', `expected a number or "inf", found ${describe(T)}`);
 }
 
 /** Parses and validates a results document; throws an Error naming the bad field on any deviation. */

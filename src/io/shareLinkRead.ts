@@ -37,7 +37,7 @@ function readJob(value: unknown): ShareJob {
     return { kind, samples };
   }
   onlyKeys(o, 'job', ['k', 'M', 'Ts']);
-  const temperatures = array(own(o, 'Ts'), 'job.temperatures', 1, L.maxTemperatures).map((t, i) => temperature(t, `job.temperatures[${i}]`));
+  const temperatures = array(own(o, 'Ts'), 'job.temperatures', L.minTemperatures, L.maxTemperatures).map((t, i) => temperature(t, `job.temperatures[${i}]`));
   return { kind, samples, temperatures };
 }
 

@@ -1,7 +1,8 @@
 // What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
+import { RUN_LIMITS } from '../engine/limits.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
-import type { ColorMode, ViewSettings } from '../state/viewStore.ts';
+import type { ColorMode, ViewSettings } from './viewSettings.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
 export const SHARE_LINK_VERSION = 1;
@@ -16,13 +17,13 @@ export type ShareJob =
   | { kind: 'sweep'; samples: number; temperatures: number[] }
   | { kind: 'compare' };
 
-/** The colour modes of src/state/viewStore.ts (kept equal by the compile-time check below). */
+/** The colour modes of ./viewSettings.ts (kept equal by the compile-time check below). */
 export const SHARE_COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed'] as const satisfies readonly ColorMode[];
 type MissingColorModes = Exclude<ColorMode, (typeof SHARE_COLOR_MODES)[number]>;
 const colorModesComplete: [MissingColorModes] extends [never] ? true : never = true;
 void colorModesComplete;
 
-/** The shared part of src/state/viewStore.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
+/** The shared part of ./viewSettings.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
 export type ShareView = Pick<ViewSettings, 'colorMode' | 'range' | 'logScale' | 'arrows' | 'magnification' | 'showEnergy' | 'showLocalSlope'>;
 
 export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
@@ -60,13 +61,12 @@ export const SHARE_LIMITS = {
   maxResultPoints: 1000,
   /** Significant digits of the result's numbers. */
   resultDigits: 5,
-  /** N of a linked spec (the page's largest, src/state/specDraft.ts MAX_N.gpu). */
-  maxN: 262_144,
-  maxSweeps: 10_000_000,
-  maxTMax: 1e7,
-  /** Samples of an ensemble or sweep (the lab's MAX_SAMPLES, src/engine/lab/ensembleJob.ts). */
-  maxSamples: 1000,
-  /** Temperatures of a sweep (the lab's MAX_TEMPERATURES, src/engine/lab/sweepJob.ts). */
-  maxTemperatures: 20,
+  /** N, sweeps, t_max, samples and temperatures: the one table every reader of a run shares (src/engine/limits.ts). */
+  maxN: RUN_LIMITS.maxN,
+  maxSweeps: RUN_LIMITS.maxSweeps,
+  maxTMax: RUN_LIMITS.maxTMax,
+  maxSamples: RUN_LIMITS.maxSamples,
+  minTemperatures: RUN_LIMITS.minTemperatures,
+  maxTemperatures: RUN_LIMITS.maxTemperatures,
   maxMagnification: 1000,
 } as const;

@@ -32,21 +32,42 @@ const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 const INTEGER = /^[+-]?\d+$/;
 
+/** At most 40 characters of untrusted input for an error message ("…" marks a cut); line breaks shown as spaces. */
+export function quote(input: string): string {
+  const flat = input.replace(/[\r\n\t]/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+
 /** A finite float64 from a decimal token; `what` names the value in the error ("x", "diameter"). */
 export function parseReal(token: string, line: number, what: string): number {
-  if (NON_FINITE.test(token)) throw new FileFormatError(`${what} = '${token}' is not a finite number`, line);
-  if (!REAL.test(token)) throw new FileFormatError(`${what} = '${token}' is not a number`, line);
+  if (NON_FINITE.test(token)) throw new FileFormatError(`${what} = '${quote(token)}' is not a finite number`, line);
+  if (!REAL.test(token)) throw new FileFormatError(`${what} = '${quote(token)}' is not a number`, line);
   const x = Number(token);
-  if (!Number.isFinite(x)) throw new FileFormatError(`${what} = '${token}' is not a finite number (overflow)`, line);
+  if (!Number.isFinite(x)) throw new FileFormatError(`${what} = '${quote(token)}' is not a finite number (overflow)`, line);
   return x;
 }
 
 /** A safe integer from a decimal token. */
 export function parseInteger(token: string, line: number, what: string): number {
-  if (!INTEGER.test(token)) throw new FileFormatError(`${what} = '${token}' is not an integer`, line);
+  if (!INTEGER.test(token)) throw new FileFormatError(`${what} = '${quote(token)}' is not an integer`, line);
   const n = Number(token);
-  if (!Number.isSafeInteger(n)) throw new FileFormatError(`${what} = '${token}' is out of range`, line);
+  if (!Number.isSafeInteger(n)) throw new FileFormatError(`${what} = '${quote(token)}' is out of range`, line);
   return n;
+}
+
+const INFINITE_TEMPERATURE = /^\+?(?:inf|infinity)$/i;
+
+/** A temperature as files carry it: a finite number, or T = ∞ as "inf" (random positions; read back as Infinity). */
+export function formatTemperature(T: number): string {
+  if (T === Infinity) return 'inf';
+  if (!Number.isFinite(T)) throw new Error(`temperature ${T} cannot be written (a finite number or +Infinity)`);
+  return formatReal(T);
+}
+
+/** The inverse of formatTemperature: "inf"/"infinity" (any case) is T = ∞; NaN and −∞ are errors. */
+export function parseTemperature(token: string, line: number): number {
+  if (INFINITE_TEMPERATURE.test(token)) return Infinity;
+  return parseReal(token, line, 'temperature');
 }
 
 /** Shortest decimal that parses back to the same float64 (keeps the sign of −0). Never toFixed. */

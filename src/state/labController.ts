@@ -12,7 +12,8 @@ export interface LabClientLike {
   start(job: LabJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
   pause(): void;
   resume(): void;
-  stop(): void;
+  /** `analyse`: a single quench ends where it is and is analysed. */
+  stop(analyse?: boolean): void;
   onEvent(listener: (e: LabEvent) => void): () => void;
   dispose(): void;
 }
@@ -23,7 +24,12 @@ export interface LabController {
   resume(): void;
   /** Pause when running, resume when paused, run otherwise (the space bar). */
   toggle(): Promise<void>;
+  /** Stop; a single quench is stopped and analysed (defects, D²min of the configuration reached), other jobs just stop. */
   stop(): void;
+  /** Stop without any analysis. */
+  abort(): void;
+  /** What Stop does now: 'analyse' for a single quench, 'stop' otherwise. */
+  stopMode(): 'analyse' | 'stop';
   reset(): void;
   dispose(): void;
 }
@@ -81,10 +87,15 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
     },
     stop() {
       const status = runs.getState().status;
+      if (status === 'running' || status === 'paused') client.stop(controller.stopMode() === 'analyse');
+    },
+    abort() {
+      const status = runs.getState().status;
       if (status === 'running' || status === 'paused') client.stop();
     },
+    stopMode() { return lastJob?.kind === 'single' ? 'analyse' : 'stop'; },
     reset() {
-      controller.stop();
+      controller.abort();
       runs.getState().clear();
       lastJob = null;
     },

@@ -13,7 +13,8 @@ export interface Overlay {
   energyPerParticle: number[];
 }
 
-export const MAX_OVERLAYS = 8;
+/** Kept runs on the plot at most (the oldest goes first): more made an unreadable tangle and legend. */
+export const MAX_OVERLAYS = 5;
 
 interface RunStore extends RunState {
   overlays: Overlay[];

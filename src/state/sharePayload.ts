@@ -1,5 +1,6 @@
 // The page's side of share links (src/io/shareLink.ts): what the stores hold becomes a payload, and a payload from a link
 // becomes the stores' state (controls, view, and the shared curve as a kept run). One way: link → stores → engine.
+import { runCost } from '../engine/limits.ts';
 import type { SharePayload, ShareResult } from '../io/shareLinkTypes.ts';
 import { SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
 import { useRunStore } from './runStore.ts';
@@ -34,6 +35,16 @@ export function describePayload(p: SharePayload): string {
   const t = Number.isFinite(s.temperature) ? `T = ${s.temperature}` : 'T = ∞';
   const job = p.job.kind === 'single' ? 'one quench' : p.job.kind === 'ensemble' ? `an ensemble of ${p.job.samples}` : p.job.kind === 'sweep' ? `a sweep over ${p.job.temperatures.length} temperatures` : 'SD vs FIRE vs CG';
   return `${s.model}, ${t}, N = ${s.n}, seed ${s.seed}, ${s.algorithm.toUpperCase()}, ${job}`;
+}
+
+/** Everything a linked run will cost, in one line: N, sweeps, t_max, samples and temperatures, and the particle updates they make. */
+export function describeCost(p: SharePayload): { text: string; long: boolean } {
+  const c = runCost(p.spec, p.job);
+  const parts = [`N = ${c.n.toLocaleString('en')}`, `${c.sweeps.toLocaleString('en')} sweeps`, `t_max = ${c.tMax}`];
+  if (p.job.kind === 'ensemble' || p.job.kind === 'sweep') parts.push(`${c.samples} sample${c.samples === 1 ? '' : 's'}`);
+  if (p.job.kind === 'sweep') parts.push(`${c.temperatures} temperatures`);
+  if (p.job.kind === 'compare') parts.push('3 quenches');
+  return { text: `${parts.join(', ')}: about ${c.work.toExponential(1)} particle updates`, long: c.long };
 }
 
 /** Puts a payload into the stores: every control, the view, and the shared curve as a kept run on the plot. */

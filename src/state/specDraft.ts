@@ -1,6 +1,7 @@
 // The lab's controls as typed text (a draft) and its validation into a run spec and a job: every field gets its own clear
 // message as it is typed, and nothing invalid ever reaches the engine (Run stays disabled while any message stands).
 import type { LabJob } from '../engine/lab/protocol.ts';
+import { jobLimitProblem, LimitProblem, RUN_LIMITS, specLimitProblem } from '../engine/limits.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../engine/runSpec.ts';
 import { ALGORITHMS, type Algorithm } from '../physics/descent/quench.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../physics/models.ts';
@@ -31,10 +32,8 @@ export interface SpecDraft {
 export type DraftField = Exclude<keyof SpecDraft, 'job' | 'initialState'>;
 export type FieldErrors = Partial<Record<DraftField, string>>;
 
-/** Largest N each engine accepts in the lab (the GPU engine's buffers; what the float64 engine runs live). */
-export const MAX_N = { gpu: 262144, cpu: 65536 } as const;
-export const MAX_SAMPLES = 200;
-export const MAX_TEMPERATURES = 20;
+/** Largest N each engine accepts in the lab (the GPU engine's buffers; what the float64 engine runs live): src/engine/limits.ts. */
+export const MAX_N = { gpu: RUN_LIMITS.maxN, cpu: RUN_LIMITS.maxNFloat64 } as const;
 
 export function defaultDraft(engine: 'gpu' | 'cpu'): SpecDraft {
   return {
@@ -59,7 +58,12 @@ function strictNumber(text: string): number {
   return Number(s);
 }
 
+function required(text: string, what: string): void {
+  if (text.trim() === '') throw new Error(`${what} is required`);
+}
+
 function integerField(text: string, min: number, max: number, what: string): number {
+  required(text, what);
   const x = strictNumber(text);
   if (!Number.isInteger(x)) throw new Error(`${what} must be a whole number`);
   if (x < min || x > max) throw new Error(`${what} must lie between ${min.toLocaleString('en')} and ${max.toLocaleString('en')}`);
@@ -67,6 +71,7 @@ function integerField(text: string, min: number, max: number, what: string): num
 }
 
 function positiveField(text: string, what: string, max = Infinity): number {
+  required(text, what);
   const x = strictNumber(text);
   if (!(x > 0) || !Number.isFinite(x)) throw new Error(`${what} must be a positive number`);
   if (x > max) throw new Error(`${what} must be at most ${max}`);
@@ -86,25 +91,29 @@ export function parseDraft(d: SpecDraft, engine: 'gpu' | 'cpu'): ParsedDraft {
     try { return read(); } catch (e) { errors[field] = (e as Error).message; return undefined; }
   };
   const model = take('model', () => { if (!(MODEL_NAMES as readonly string[]).includes(d.model)) throw new Error(`choose a model`); return getModel(d.model); });
-  const n = take('n', () => integerField(d.n, 2, MAX_N[engine], 'N'));
+  const n = take('n', () => integerField(d.n, RUN_LIMITS.minN, MAX_N[engine], 'N'));
   const temperature = take('temperature', () => parseTemperature(d.temperature));
   const seed = take('seed', () => integerField(d.seed, 0, 2 ** 32 - 1, 'the seed'));
-  const sweeps = take('sweeps', () => integerField(d.sweeps, 0, 10_000_000, 'sweeps'));
+  const sweeps = take('sweeps', () => integerField(d.sweeps, 0, RUN_LIMITS.maxSweeps, 'sweeps'));
   const algorithm = take('algorithm', () => { if (!(ALGORITHMS as readonly string[]).includes(d.algorithm)) throw new Error('choose sd, fire or cg'); return d.algorithm as Algorithm; });
-  const dt = take('dt', () => (d.dt.trim() === '' ? undefined : positiveField(d.dt, 'Δt', 1)));
-  const tMax = take('tMax', () => positiveField(d.tMax, 't_max', 1e7));
+  const dt = take('dt', () => (d.dt.trim() === '' ? undefined : positiveField(d.dt, 'Δt')));
+  const tMax = take('tMax', () => positiveField(d.tMax, 't_max', RUN_LIMITS.maxTMax));
   const fitTMin = take('fitTMin', () => positiveField(d.fitTMin, 'the window start'));
   const fitTMax = take('fitTMax', () => positiveField(d.fitTMax, 'the window end'));
   if (fitTMin !== undefined && fitTMax !== undefined && !(fitTMin < fitTMax)) errors.fitTMax = 'the window end must be after its start';
-  if (dt !== undefined && model && dt > 20 * model.defaultDt) errors.dt = `Δt = ${dt} is far above this model's stable step (${model.defaultDt}); SD would blow up`;
+  const dtProblem = dt !== undefined && model ? specLimitProblem({ model: model.name as ModelName, n: RUN_LIMITS.minN, sweeps: 0, tMax: 1, dt }) : null;
+  if (dtProblem) errors.dt = dtProblem.message;
   let samples = 1;
-  if (d.job === 'ensemble' || d.job === 'sweep') samples = take('samples', () => integerField(d.samples, 1, MAX_SAMPLES, 'samples')) ?? 1;
+  const fromTable = (problem: LimitProblem | null) => { if (problem) throw problem; };
+  if (d.job === 'ensemble' || d.job === 'sweep') {
+    samples = take('samples', () => { const m = integerField(d.samples, 1, RUN_LIMITS.maxSamples, 'samples'); fromTable(jobLimitProblem({ samples: m })); return m; }) ?? 1;
+  }
   let temperatures: number[] = [];
   if (d.job === 'sweep') {
     temperatures = take('temperatures', () => {
       const parts = d.temperatures.split(/[\s,;]+/).filter(Boolean);
-      if (parts.length < 2) throw new Error('give at least two temperatures, e.g. 0.1, 0.2, 0.4');
-      if (parts.length > MAX_TEMPERATURES) throw new Error(`at most ${MAX_TEMPERATURES} temperatures`);
+      if (parts.length < RUN_LIMITS.minTemperatures) throw new Error('give at least two temperatures, e.g. 0.1, 0.2, 0.4');
+      fromTable(jobLimitProblem({ temperatures: parts.map(() => 1) }));
       return parts.map((p) => { try { return parseTemperature(p); } catch { throw new Error(`"${p}" is not a temperature`); } });
     }) ?? [];
   }
@@ -116,7 +125,8 @@ export function parseDraft(d: SpecDraft, engine: 'gpu' | 'cpu'): ParsedDraft {
   };
   try { validateRunSpec(spec); } catch (e) {
     const message = (e as Error).message;
-    return { spec: null, job: null, errors: { [message.includes('T = ∞') ? 'temperature' : 'model']: message } };
+    const field: DraftField = e instanceof LimitProblem ? e.field : message.includes('T = ∞') ? 'temperature' : 'model';
+    return { spec: null, job: null, errors: { [field]: message } };
   }
   const job: LabJob =
     d.job === 'ensemble' ? { kind: 'ensemble', spec, samples }

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { EngineChoice, LabJob } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
-import { defaultDraft, draftFromSpec, parseDraft, type FieldErrors, type SpecDraft } from './specDraft.ts';
+import { draftForModel, type ModelField } from './modelDefaults.ts';
+import { defaultDraft, draftFromSpec, parseDraft, type DraftField, type FieldErrors, type SpecDraft } from './specDraft.ts';
 
 interface SpecStore {
   /** 'gpu' when the page found WebGPU (sizes default larger), else 'cpu'. */
@@ -14,6 +15,10 @@ interface SpecStore {
   job: LabJob | null;
   /** The preset the draft came from, until a control changes. */
   presetId: string | null;
+  /** Fields the user set since the last preset, link or library re-run (typed, or the fit window dragged). */
+  typed: DraftField[];
+  /** Model-dependent fields kept as typed through the last model change (the controls mark them). */
+  kept: ModelField[];
   setField<K extends keyof SpecDraft>(field: K, value: SpecDraft[K]): void;
   loadSpec(spec: RunSpec, presetId?: string | null): void;
   setEngine(engine: EngineChoice, engineClass: 'gpu' | 'cpu'): void;
@@ -32,12 +37,25 @@ export const useSpecStore = create<SpecStore>()((set, get) => ({
   engine: 'auto',
   ...derive(defaultDraft('cpu'), 'cpu'),
   presetId: null,
+  typed: [],
+  kept: [],
   setField: (field, value) => {
+    const { engineClass, typed, kept } = get();
+    if (field === 'model') {
+      const next = draftForModel(get().draft, String(value), engineClass, typed);
+      set({ ...derive(next.draft, engineClass), presetId: null, kept: next.kept });
+      return;
+    }
     const draft = { ...get().draft, [field]: value };
     if (SYSTEM_FIELDS.includes(field)) draft.initialState = '';
-    set({ ...derive(draft, get().engineClass), presetId: null });
+    const isTyped = field !== 'job' && field !== 'initialState';
+    set({
+      ...derive(draft, engineClass), presetId: null,
+      typed: isTyped && !typed.includes(field as DraftField) ? [...typed, field as DraftField] : typed,
+      kept: kept.filter((f) => f !== field),
+    });
   },
-  loadSpec: (spec, presetId = null) => set({ ...derive(draftFromSpec(spec, get().draft), get().engineClass), presetId }),
+  loadSpec: (spec, presetId = null) => set({ ...derive(draftFromSpec(spec, get().draft), get().engineClass), presetId, typed: [], kept: [] }),
   setEngine: (engine, engineClass) => {
     const old = get();
     const draft = old.engineClass === engineClass ? old.draft : { ...old.draft, n: defaultDraft(engineClass).n, initialState: '' };

@@ -1,9 +1,11 @@
 // How the run is shown: colour mode and range, arrows, plot panels, lecture mode. Not part of the physics; issue 5 puts it
 // in the share link next to the run spec.
+// The plain types live in src/io/viewSettings.ts (the share link carries them); re-exported here for the UI.
 import { create } from 'zustand';
+import type { ColorMode, ViewSettings } from '../io/viewSettings.ts';
 
-export const COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
+export { COLOR_MODES } from '../io/viewSettings.ts';
+export type { ColorMode, ViewSettings } from '../io/viewSettings.ts';
 
 export const COLOR_MODE_LABELS: Record<ColorMode, string> = {
   species: 'species / diameter',
@@ -12,20 +14,6 @@ export const COLOR_MODE_LABELS: Record<ColorMode, string> = {
   displacement: 'displacement |r(0) − r(t)|',
   speed: 'speed |v_i|',
 };
-
-export interface ViewSettings {
-  colorMode: ColorMode;
-  /** Colour range of the continuous modes; null = automatic. */
-  range: [number, number] | null;
-  logScale: boolean;
-  arrows: boolean;
-  magnification: number;
-  showEnergy: boolean;
-  showLocalSlope: boolean;
-  lectureMode: boolean;
-  /** Draw frames while the engine runs (off: the view keeps its last frame and costs the simulation nothing). */
-  liveView: boolean;
-}
 
 export const DEFAULT_VIEW: ViewSettings = {
   colorMode: 'species', range: null, logScale: false, arrows: false, magnification: 5, showEnergy: false, showLocalSlope: false, lectureMode: false, liveView: true,

@@ -17,6 +17,7 @@ import { useLibraryStore } from '../state/library/libraryStore.ts';
 import { recordFromRunFile } from '../state/library/recordFromRunFile.ts';
 import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
@@ -50,7 +51,7 @@ export function App() {
   const detection = useEngineDetection();
   const controller = pageController();
   useShortcuts(controller);
-  const [sharedLink, dismissLink] = useSharedLink(detection);
+  const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
   const lecture = useViewStore((s) => s.lectureMode);
   useEffect(() => {
     const leave = () => { if (!document.fullscreenElement) useViewStore.getState().set({ lectureMode: false }); };
@@ -75,12 +76,12 @@ export function App() {
           <RunButtons controller={controller} />
           <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
         </aside>
-        <ParticlePanel />
-        <PlotPanel />
+        <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>
+        <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
-      <ExperimentPanel />
-      <ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} />
-      <LibraryPanel controller={controller} />
+      <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
+      <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>
+      <PanelBoundary name="the library"><LibraryPanel controller={controller} /></PanelBoundary>
       <About />
     </div>
   );

@@ -66,7 +66,7 @@ describe('a single job on the float64 engine', () => {
       [{ kind: 'single', spec: smallSpec({ model: 'nope' as never }) }, /unknown model/],
       [{ kind: 'sweep', spec: smallSpec(), temperatures: [0.3, -1], samples: 1 }, /positive/],
       [{ kind: 'compare', spec: smallSpec(), algorithms: ['sd', 'newton' as never] }, /unknown algorithm "newton"/],
-      [{ kind: 'ensemble', spec: smallSpec(), samples: 0 }, /samples must be an integer/],
+      [{ kind: 'ensemble', spec: smallSpec(), samples: 0 }, /samples must be a whole number from 1/],
     ] as const) {
       const events = await runToEnd(startCommand(job as never));
       expect(events).toHaveLength(1);
@@ -162,5 +162,49 @@ describe('LabClient around an in-process runner', () => {
     expect(events[events.length - 1].type).toBe('stopped');
     expect(events.filter((e) => e.type === 'result')).toHaveLength(0);
     client.dispose();
+  });
+
+  it('stop and analyse ends the quench where it is and analyses that configuration (a result marked stoppedEarly)', async () => {
+    const port = inProcessPort();
+    const client = new LabClient(port);
+    const events: LabEvent[] = [];
+    client.onEvent((e) => events.push(e));
+    const spec = smallSpec({ model: 'harmonic2d', temperature: Infinity, sweeps: 0, tMax: 1e4 });
+    client.start({ kind: 'single', spec }, 'cpu');
+    while (events.filter((e) => e.type === 'sample').length < 30) await new Promise((r) => setTimeout(r, 10));
+    client.pause();
+    while (!events.some((e) => e.type === 'paused')) await new Promise((r) => setTimeout(r, 10));
+    client.stop(true); // from a pause too
+    await port.idle();
+    const r = resultOf(events) as SingleResult;
+    expect(r.stoppedEarly).toBe(true);
+    expect(r.reason).toBe('cancelled');
+    const tEnd = r.series.t[r.series.t.length - 1];
+    expect(tEnd).toBeLessThan(spec.tMax);
+    const model = MODELS.harmonic2d;
+    const initial = fromConfigurationData(r.initial, model, spec.n);
+    const final = fromConfigurationData(r.final, model, spec.n);
+    expect(r.particles.d2min).toEqual(d2min(initial, final, model)); // the analysis of the configuration reached
+    expect(ofType(events, 'phase').map((p) => p.phase)).toEqual(['quench', 'analyze']);
+    expect(events.filter((e) => e.type === 'stopped')).toHaveLength(0);
+    client.dispose();
+  });
+
+  it('stop and analyse during equilibration, or of an ensemble, just stops', async () => {
+    for (const job of [
+      { kind: 'single' as const, spec: smallSpec({ sweeps: 1e6 }) },
+      { kind: 'ensemble' as const, spec: smallSpec({ model: 'harmonic2d', temperature: Infinity, sweeps: 0, tMax: 1e4 }), samples: 3 },
+    ]) {
+      const port = inProcessPort();
+      const client = new LabClient(port);
+      const events: LabEvent[] = [];
+      client.onEvent((e) => events.push(e));
+      client.start(job, 'cpu');
+      while (!events.some((e) => e.type === 'mc' || e.type === 'sample')) await new Promise((r) => setTimeout(r, 10));
+      client.stop(true);
+      await port.idle();
+      expect(events[events.length - 1].type).toBe('stopped');
+      client.dispose();
+    }
   });
 });

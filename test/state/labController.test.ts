@@ -15,7 +15,7 @@ class FakeClient implements LabClientLike {
   start(job: LabJob, engine: EngineChoice) { const runId = `r${this.started.length + 1}`; this.started.push({ job, engine, runId }); return runId; }
   pause() { this.sent.push('pause'); }
   resume() { this.sent.push('resume'); }
-  stop() { this.sent.push('stop'); }
+  stop(analyse = false) { this.sent.push(analyse ? 'stop and analyse' : 'stop'); }
   onEvent(l: (e: LabEvent) => void) { this.listener = l; return () => { this.listener = null; }; }
   dispose() { this.sent.push('dispose'); }
   emit(e: LabEvent) { this.listener?.(e); }
@@ -63,7 +63,10 @@ describe('the lab controller: controls → engine → stores', () => {
     await c.toggle();
     expect(client.sent).toEqual(['pause', 'resume']);
     client.emit({ type: 'paused', runId: 'r1', paused: false });
+    expect(c.stopMode()).toBe('analyse'); // a single quench: Stop analyses where it got to
     c.stop();
+    expect(client.sent.at(-1)).toBe('stop and analyse');
+    c.abort();
     expect(client.sent.at(-1)).toBe('stop');
     client.emit({ type: 'sample', runId: 'r1', curve: 'main', sample: sample(2) });
     c.reset();

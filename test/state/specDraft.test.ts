@@ -24,7 +24,8 @@ describe('the controls as typed: validation into a run spec', () => {
     ['sweeps', '2.5', 'sweeps must be a whole number'],
     ['dt', '0', 'Δt must be a positive number'],
     ['tMax', 'NaN', 't_max must be a positive number'],
-    ['fitTMin', '', 'the window start must be a positive number'],
+    ['fitTMin', '', 'the window start is required'],
+    ['n', ' ', 'N is required'],
   ] as const)('%s = "%s" is refused with "%s"', (field, value, message) => {
     const p = parseDraft(draft({ [field]: value }), 'cpu');
     expect(p.spec).toBeNull();

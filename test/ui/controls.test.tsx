@@ -9,7 +9,7 @@ import { useSpecStore } from '../../src/state/specStore.ts';
 import { useViewStore } from '../../src/state/viewStore.ts';
 import { PresetGallery } from '../../src/ui/controls/PresetGallery.tsx';
 import { ProtocolControls } from '../../src/ui/controls/ProtocolControls.tsx';
-import { RunButtons } from '../../src/ui/controls/RunButtons.tsx';
+import { RunButtons, timeLeft } from '../../src/ui/controls/RunButtons.tsx';
 import { SystemControls } from '../../src/ui/controls/SystemControls.tsx';
 import { useShortcuts } from '../../src/ui/hooks/useShortcuts.ts';
 
@@ -20,7 +20,7 @@ function fakeController(): LabController & { calls: string[] } {
     run: vi.fn(async () => { calls.push('run'); }),
     pause: () => calls.push('pause'), resume: () => calls.push('resume'),
     toggle: vi.fn(async () => { calls.push('toggle'); }),
-    stop: () => calls.push('stop'), reset: () => calls.push('reset'), dispose: () => undefined,
+    stop: () => calls.push('stop'), abort: () => calls.push('abort'), stopMode: () => 'analyse', reset: () => calls.push('reset'), dispose: () => undefined,
   };
 }
 
@@ -61,6 +61,17 @@ describe('the controls', () => {
     expect((screen.getByTestId('dt') as HTMLInputElement).placeholder).toBe('0.005'); // FIRE's default for KA
   });
 
+  it('a model change after a preset resets its window; a typed t_max is kept and marked as kept', () => {
+    render(<><SystemControls /><ProtocolControls /></>);
+    act(() => useSpecStore.getState().loadSpec(presetSpec(getPreset('ka3d-hot'), 'cpu'), 'ka3d-hot'));
+    fireEvent.change(screen.getByTestId('t-max'), { target: { value: '40' } });
+    fireEvent.change(screen.getByTestId('model'), { target: { value: 'harmonic2d' } });
+    expect(useSpecStore.getState().spec?.fitWindow).toEqual({ tMin: 3, tMax: 100 });
+    expect((screen.getByTestId('sweeps') as HTMLInputElement).value).toBe('2000');
+    expect((screen.getByTestId('t-max') as HTMLInputElement).value).toBe('40');
+    expect(screen.getByTestId('t-max-kept').textContent).toContain('harmonic2d default 100');
+  });
+
   it('pause, stop and reset follow the run status', () => {
     const c = fakeController();
     render(<RunButtons controller={c} />);
@@ -70,9 +81,11 @@ describe('the controls', () => {
     act(() => useRunStore.getState().apply({ type: 'paused', runId: 'r', paused: true }));
     expect(screen.getByTestId('pause').textContent).toBe('Resume');
     fireEvent.click(screen.getByTestId('pause'));
+    expect(screen.getByTestId('stop').textContent).toBe('Stop & analyse');
     fireEvent.click(screen.getByTestId('stop'));
+    fireEvent.click(screen.getByTestId('abort'));
     fireEvent.click(screen.getByTestId('reset'));
-    expect(c.calls).toEqual(['pause', 'resume', 'stop', 'reset']);
+    expect(c.calls).toEqual(['pause', 'resume', 'stop', 'abort', 'reset']);
   });
 
   it('a preset loads its spec and colour mode and runs at once', () => {
@@ -98,6 +111,12 @@ describe('the controls', () => {
     expect(useViewStore.getState().lectureMode).toBe(true);
     fireEvent.keyDown(screen.getByTestId('typing'), { key: 'r' });
     expect(c.calls).toEqual(['toggle', 'reset']);
+  });
+
+  it('the time left never reads "8 min 60 s"', () => {
+    expect(timeLeft(539.7)).toBe('9 min 0 s left');
+    expect(timeLeft(485)).toBe('8 min 5 s left');
+    expect(timeLeft(59.2)).toBe('60 s left');
   });
 
   it('the default N follows the engine: larger with WebGPU', () => {

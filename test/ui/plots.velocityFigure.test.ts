@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BetaFit } from '../../src/engine/lab/protocol.ts';
 import {
-  buildVelocityFigure, cachedPoints, decadeTicks, energyExcess, fitLinePoints, harmonicLinePoints, localSlopePoints, logBinned, logLogPoints,
+  buildVelocityFigure, cachedPoints, decadeTicks, distinctCurves, logRange, energyExcess, fitLinePoints, harmonicLinePoints, localSlopePoints, logBinned, logLogPoints,
   logLogValueAt, traceUid, WINDOW_SHAPE, type PlotCurve, type VelocityFigureInput,
 } from '../../src/ui/views/plots/velocityFigure.ts';
 
@@ -160,6 +160,35 @@ describe('velocity figure helpers', () => {
     const fig = build();
     expect(fig.layout.xaxis?.dtick).toBe(1);
     expect(fig.layout.yaxis?.dtick).toBe(1);
+  });
+
+  it('the axes follow the curves shown (current and kept), not the last run: a 3D range never sticks (issue 13)', () => {
+    const hot = { id: 'a', label: 'a', t: [0.1, 1, 10, 100, 1e4], speed: [1e4, 1e3, 10, 1, 0.1] };
+    const cold = { id: 'b', label: 'b', t: [1, 10, 100], speed: [1e-3, 1e-5, 1e-7] };
+    const first = build({ curves: [hot] });
+    expect(first.layout.yaxis?.range?.[0]).toBeLessThan(-1);
+    const next = build({ curves: [cold] });
+    const [ylo, yhi] = next.layout.yaxis!.range as number[];
+    expect(ylo).toBeLessThan(-7);
+    expect(yhi).toBeGreaterThan(-3);
+    expect(yhi).toBeLessThan(-2); // not the hot run's 1e4
+    expect(next.layout.yaxis?.autorange).toBe(false);
+    const both = build({ curves: [cold, hot] });
+    expect(both.layout.yaxis!.range![1]).toBeGreaterThan(4); // a kept curve is in view too
+    expect(both.layout.xaxis!.range![0]).toBeLessThan(-1);
+    expect(both.layout.xaxis!.range![1]).toBeGreaterThan(4);
+    expect(build({ curves: [] }).layout.xaxis!.range).toEqual(logRange([[win.tMin, win.tMax]], 0.05)); // empty: the window
+    expect(first.layout.uirevision).not.toBe(next.layout.uirevision); // a new run drops the last run's zoom
+  });
+
+  it('the same data is drawn once, and logRange pads a flat curve to half a decade', () => {
+    const a = { id: 'kept', t: [1, 2, 3], speed: [3, 2, 1] };
+    const b = { id: 'library', t: [1, 2, 3], speed: [3, 2, 1] };
+    const c = { id: 'other', t: [1, 2, 3], speed: [3, 2, 0.5] };
+    expect(distinctCurves([a, b, c]).map((x) => x.id)).toEqual(['kept', 'other']);
+    const [lo, hi] = logRange([[2, 2]], 0)!;
+    expect(hi - lo).toBeCloseTo(0.5, 12);
+    expect(logRange([[0, -1, NaN]])).toBeNull();
   });
 
   it('E − E_final drops the final point and is positive', () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ConfigurationData, EnsembleLabResult, LabJob, SingleResult } from '../../engine/lab/protocol.ts';
+import { jobLimitProblem } from '../../engine/limits.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import { decodeShareLink, type ShareJob } from '../../io/shareLink.ts';
 import { FieldProblem } from '../../io/shareLinkCheck.ts';
@@ -85,6 +86,8 @@ export async function runCommand(argv: string[]): Promise<unknown> {
   });
   const engine = engineOption(v);
   const samples = v.samples === undefined ? undefined : integerOption(v, 'samples', undefined, 1);
+  const tooMany = jobLimitProblem({ samples }); // the table the page and links use (src/engine/limits.ts)
+  if (tooMany) throw new UsageError(`--${tooMany.message}`);
   const source = readSource(v);
   const job = labJobOf(source, samples);
   const { spec } = source;

@@ -17,6 +17,8 @@ export class JobContext {
   private unitStartedAt: number;
   private phaseStartedAt: number;
   private lastProgressAt = -Infinity;
+  /** Set once the job has a quench under way that "stop and analyse" can end and analyse; before it, that request stops. */
+  analysable = false;
 
   constructor(
     readonly runId: string,
@@ -40,7 +42,7 @@ export class JobContext {
   async checkpoint(): Promise<void> {
     await yieldToEventLoop();
     await this.holdWhilePaused();
-    if (this.control.stopped()) throw new JobStopped();
+    if (this.control.stopped() || (this.control.finishing() && !this.analysable)) throw new JobStopped();
   }
 
   /** checkpoint without the throw: for the GPU loop, which stops through its shouldStop. */

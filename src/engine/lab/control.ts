@@ -5,6 +5,8 @@
 export interface JobControl {
   paused(): boolean;
   stopped(): boolean;
+  /** "Stop and analyse": end the quench where it is, then analyse that configuration (single quenches only). */
+  finishing(): boolean;
   /** Resolves once the job is resumed or stopped. */
   waitWhilePaused(): Promise<void>;
 }
@@ -39,14 +41,25 @@ export function yieldToEventLoop(): Promise<void> {
 export class RunControl implements JobControl {
   private isPaused = false;
   private isStopped = false;
+  private isFinishing = false;
   private wakers: (() => void)[] = [];
 
   paused(): boolean {
-    return this.isPaused && !this.isStopped;
+    return this.isPaused && !this.isStopped && !this.isFinishing;
   }
 
   stopped(): boolean {
     return this.isStopped;
+  }
+
+  finishing(): boolean {
+    return this.isFinishing;
+  }
+
+  /** Stop and analyse: the quench ends at its next check, the analysis runs; a pause is lifted. */
+  finish(): void {
+    this.isFinishing = true;
+    this.wake();
   }
 
   pause(): void {

@@ -3,6 +3,7 @@
 import type { Configuration } from '../../physics/configuration.ts';
 import type { QuenchSeries } from '../../physics/descent/quench.ts';
 import { getModel } from '../../physics/models.ts';
+import { jobLimitProblem, RUN_LIMITS } from '../limits.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import { toConfigurationData, transferablesOf } from './configurationData.ts';
@@ -12,11 +13,12 @@ import type { EnsembleLabResult } from './protocol.ts';
 import { labQuenchOptions, quenchOnEngine } from './quenchStage.ts';
 import { meanCurves, sampleDefects, sampleSeed } from './sampleStatistics.ts';
 
-/** Most samples one job may ask for. */
-export const MAX_SAMPLES = 1000;
+/** Most samples one job may ask for (the one table, src/engine/limits.ts). */
+export const MAX_SAMPLES = RUN_LIMITS.maxSamples;
 
 export function validateSamples(samples: number): number {
-  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) throw new Error(`samples must be an integer from 1 to ${MAX_SAMPLES}, got ${samples}`);
+  const limit = jobLimitProblem({ samples });
+  if (limit) throw limit;
   return samples;
 }
 

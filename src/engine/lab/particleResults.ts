@@ -1,7 +1,7 @@
 // Per-particle results of one quench (001 SM III defects φ_i; Falk–Langer D²min, 000 ref. 62): on the GPU when the job ran on
 // the GPU engine (src/gpu/analysis), in float64 in the worker otherwise or when the GPU path fails.
 import { quenchAnalysisGpu } from '../../gpu/analysis/quenchAnalysis.ts';
-import { d2min } from '../../physics/analysis/d2min.ts';
+import { d2minField } from '../../physics/analysis/d2min.ts';
 import { defectFlags } from '../../physics/analysis/defects.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
@@ -39,7 +39,7 @@ export async function particleResults(
   if (gpu && (options.gpuOnSoftware || !isSoftwareAdapter(gpu.adapterName))) {
     try {
       const { defects, d2min: displacements } = await quenchAnalysisGpu(gpu, model, initial, final, { xCutEq });
-      return { defectFlags: defects.flags, d2min: displacements, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
+      return { defectFlags: defects.flags, d2min: displacements.values, d2minDegenerate: displacements.degenerate, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
     } catch (e) {
       engine.fallBack('analysis', e);
       await between();
@@ -47,6 +47,6 @@ export async function particleResults(
   }
   const defects = defectFlags(initial, final, model, { xCutEq });
   await between();
-  const displacements = d2min(initial, final, model);
-  return { defectFlags: defects.flags, d2min: displacements, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
+  const displacements = d2minField(initial, final, model);
+  return { defectFlags: defects.flags, d2min: displacements.values, d2minDegenerate: displacements.degenerate, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
 }

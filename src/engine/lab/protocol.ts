@@ -63,7 +63,8 @@ export type LabCommand =
   | StartCommand
   | { type: 'pause'; runId: string }
   | { type: 'resume'; runId: string }
-  | { type: 'stop'; runId: string };
+  /** `analyse`: a single quench ends where it is and is analysed (a result with stoppedEarly); other jobs just stop. */
+  | { type: 'stop'; runId: string; analyse?: boolean };
 
 export type Phase = 'equilibrate' | 'quench' | 'analyze';
 
@@ -71,8 +72,10 @@ export type Phase = 'equilibrate' | 'quench' | 'analyze';
 export interface ParticleResults {
   /** φ_i ∈ {0, 1} (001 SM III). */
   defectFlags: Uint8Array;
-  /** D²min_i between the initial and the final state (001). */
+  /** D²min_i between the initial and the final state (001); never NaN (d2minField: F = I where Y is singular). */
   d2min: Float64Array;
+  /** 1 where the neighbourhood was degenerate (fewer than D neighbours spanning space) and D²min_i = Σ_j |d_ij − d⁰_ij|². */
+  d2minDegenerate?: Uint8Array;
   /** x_cut^EQ used for the defects and where it came from. */
   xCutEq: number;
   xCutSource: string;
@@ -102,6 +105,8 @@ export interface SingleResult {
   final: ConfigurationData;
   particles: ParticleResults;
   seconds: number;
+  /** The user stopped the quench before its end ("stop and analyse"): the analysis is of the configuration reached. */
+  stoppedEarly?: boolean;
 }
 
 export interface EnsembleLabResult {

@@ -3,7 +3,7 @@
 import { defaultGpuForceTolerance, quenchGpu } from '../../gpu/quench.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { QUENCH_DEFAULTS, startQuench, type Algorithm, type QuenchOptions, type QuenchResult, type QuenchRun } from '../../physics/descent/quench.ts';
-import { DescentInstabilityError } from '../../physics/descent/steepestDescent.ts';
+import { isPhysicsError } from '../../physics/errors.ts';
 import type { Model } from '../../physics/models.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { framePositions } from './configurationData.ts';
@@ -43,7 +43,7 @@ export async function quenchOnEngine(ctx: JobContext, model: Model, start: Confi
       const q = await quenchOnGpu(ctx, model, start, options, curve, label);
       return { ...q, forceTolerance: options.forceTolerance ?? defaultGpuForceTolerance(options.algorithm) };
     } catch (e) {
-      if (e instanceof JobStopped || e instanceof DescentInstabilityError) throw e;
+      if (e instanceof JobStopped || isPhysicsError(e)) throw e;
       ctx.engine.fallBack('quench', e);
       ctx.phase('quench', `${label}: ${options.algorithm} quench, again on the float64 engine`);
     }
@@ -70,7 +70,7 @@ async function quenchOnCpu(ctx: JobContext, model: Model, start: Configuration, 
   };
   for (;;) {
     const done = run.advance({ deadlineMs: performance.now() + SLICE_MS });
-    if (done) break;
+    if (done || ctx.control.finishing()) break; // finish() ends it as 'cancelled' where it is
     if (ctx.frameIntervalMs > 0 && performance.now() - lastFrame >= ctx.frameIntervalMs) frame();
     progress(false);
     await ctx.checkpoint();
@@ -99,7 +99,7 @@ async function quenchOnGpu(ctx: JobContext, model: Model, start: Configuration, 
       ctx.progress(f, `${label}: ${options.algorithm} step ${p.step} on the GPU, t = ${p.t.toPrecision(3)}`);
     },
     beforeChunk: () => ctx.pausePoint(),
-    shouldStop: () => ctx.control.stopped(),
+    shouldStop: () => ctx.control.stopped() || ctx.control.finishing(),
     ...(ctx.frameIntervalMs > 0 ? {
       positionsIntervalMs: ctx.frameIntervalMs,
       onPositions: (snap) => {

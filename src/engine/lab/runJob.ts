@@ -1,6 +1,7 @@
 // One lab job from its start command to its last event: validate, pick the engine, run, and end with exactly one of
 // `result`, `stopped` or `error` (then nothing more for that run id). Pure TypeScript: a worker, or Node in tests.
 import type { Algorithm } from '../../physics/descent/quench.ts';
+import { RUN_LIMITS } from '../limits.ts';
 import { validateRunSpec } from '../runSpec.ts';
 import { runCompareJob, validateAlgorithms } from './compareJob.ts';
 import { transferablesOf } from './configurationData.ts';
@@ -28,7 +29,7 @@ export function validateStart(command: StartCommand): { units: number; algorithm
   const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
   const givenStart = (job.kind === 'single' || job.kind === 'compare') && job.start !== undefined;
-  validateRunSpec(job.spec, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
+  validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
     case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
     case 'equilibrate': return { units: 1, algorithms: [] };

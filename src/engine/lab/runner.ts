@@ -6,7 +6,7 @@ import { createGpuPool, type GpuPool } from './engines.ts';
 import type { LabCommand, StartCommand } from './protocol.ts';
 import { runJob, type LabEnv } from './runJob.ts';
 
-interface Running { runId: string; control: RunControl; done: Promise<void> }
+interface Running { runId: string; control: RunControl; done: Promise<void>; single: boolean }
 
 export class LabRunner {
   private current: Running | null = null;
@@ -23,6 +23,7 @@ export class LabRunner {
     if (!run || run.runId !== command.runId) return;
     if (command.type === 'pause') run.control.pause();
     else if (command.type === 'resume') run.control.resume();
+    else if (command.analyse && run.single) run.control.finish();
     else run.control.stop();
   }
 
@@ -45,7 +46,7 @@ export class LabRunner {
     const done = previous.then(() => runJob(command, this.emit, control, { ...this.env, gpu: this.pool })).finally(() => {
       if (this.current?.control === control) this.current = null;
     });
-    this.current = { runId: command.runId, control, done };
+    this.current = { runId: command.runId, control, done, single: command.job?.kind === 'single' };
     this.queue = done;
   }
 }

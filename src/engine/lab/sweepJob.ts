@@ -1,6 +1,7 @@
 // The sweep job (001 Fig. 4): at each temperature, `samples` quenches; ⟨φ⟩(T), χ(T) = N(⟨φ²⟩ − ⟨φ⟩²) and β(T).
 import { defectStatistics } from '../../physics/analysis/defects.ts';
 import { getModel } from '../../physics/models.ts';
+import { jobLimitProblem, RUN_LIMITS } from '../limits.ts';
 import { meanCurves, sampleDefects } from './sampleStatistics.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
@@ -8,13 +9,14 @@ import type { JobContext } from './context.ts';
 import { quenchSamples, validateSamples } from './ensembleJob.ts';
 import type { SweepPoint, SweepResult } from './protocol.ts';
 
-/** Most temperatures one sweep may hold. */
-export const MAX_TEMPERATURES = 20;
+/** Most temperatures one sweep may hold (the one table, src/engine/limits.ts). */
+export const MAX_TEMPERATURES = RUN_LIMITS.maxTemperatures;
 
-/** Temperatures must be positive and finite, or Infinity (uniform random positions), at most MAX_TEMPERATURES of them. */
+/** Temperatures must be positive and finite, or Infinity (uniform random positions), as many as the limits table allows. */
 export function validateTemperatures(temperatures: readonly number[]): number[] {
-  if (!Array.isArray(temperatures) || temperatures.length === 0) throw new Error('a sweep needs at least one temperature');
-  if (temperatures.length > MAX_TEMPERATURES) throw new Error(`a sweep holds at most ${MAX_TEMPERATURES} temperatures, got ${temperatures.length}`);
+  if (!Array.isArray(temperatures)) throw new Error('a sweep needs a list of temperatures');
+  const limit = jobLimitProblem({ temperatures });
+  if (limit) throw limit;
   for (const T of temperatures) {
     if (typeof T !== 'number' || Number.isNaN(T) || !(T > 0)) throw new Error(`sweep temperatures must be positive numbers (or inf), got ${T}`);
   }

@@ -1,17 +1,18 @@
 // D²min on the GPU (Falk–Langer, 000 ref. 62): the kernel nonAffineDisplacement of shaders/analysisd2min.wgsl over a
-// ConfigurationPair, read back as float64 with NaN where Y is singular, as src/physics/analysis/d2min.ts d2min returns it.
+// ConfigurationPair, read back as float64 with the degenerate flags (singular Y, F = I), as src/physics/analysis/d2min.ts d2minField.
 import type { GpuContext } from '../device.ts';
 import { bindBuffers, dispatch, groupsFor, readBack, storageBuffer } from '../kernels.ts';
+import type { D2minField } from '../../physics/analysis/d2min.ts';
 import type { AnalysisKernels } from './analysisKernels.ts';
 import type { ConfigurationPair } from './configurationPair.ts';
 
-/** The kernel's mark for a singular Y (D²min itself is ≥ 0). */
-const SINGULAR_BONDS = -1;
+/** The kernel's mark for a singular Y: the sign bit of the f32 (D²min itself is ≥ 0; a degenerate 0 comes back as −0). */
+const SIGN_BIT = 0x80000000;
 
 export interface GpuNonAffineDisplacement {
   encode(encoder: GPUCommandEncoder): void;
-  /** D²min_i after the encoded work has run (NaN: fewer than D neighbours spanning space). */
-  read(): Promise<Float64Array>;
+  /** D²min_i after the encoded work has run, with the particles whose Y was singular (there F = I). */
+  read(): Promise<D2minField>;
   destroy(): void;
 }
 
@@ -25,8 +26,11 @@ export function createNonAffineDisplacement(gpu: GpuContext, kernels: AnalysisKe
   return {
     encode(encoder) { dispatch(encoder, kernels.d2min, 'nonAffineDisplacement', group, groupsFor(n, 64)); },
     async read() {
-      const values = new Float32Array(await readBack(gpu, out, 4 * n));
-      return Float64Array.from(values, (v) => (v === SINGULAR_BONDS ? Number.NaN : v));
+      const raw = await readBack(gpu, out, 4 * n);
+      const bits = new Uint32Array(raw);
+      const values = Float64Array.from(new Float32Array(raw), Math.abs);
+      const degenerate = Uint8Array.from(bits, (b) => ((b & SIGN_BIT) !== 0 ? 1 : 0));
+      return { values, degenerate };
     },
     destroy() { out.destroy(); },
   };

@@ -1,5 +1,6 @@
 // Per-particle results of one quench on the GPU: defects φ_i (001 SM III) and D²min (000 ref. 62) from the initial and final
 // configurations, one submission, the same outputs as src/physics/analysis/defects.ts defectFlags and d2min.ts d2min.
+import type { D2minField } from '../../physics/analysis/d2min.ts';
 import type { DefectField } from '../../physics/analysis/defects.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
@@ -22,7 +23,7 @@ export interface QuenchAnalysisOptions {
 
 export interface QuenchAnalysis {
   readonly defects: DefectField;
-  readonly d2min: Float64Array;
+  readonly d2min: D2minField;
 }
 
 // 001 SM III (B_i, I_i, φ_i) and 000 ref. 62 (D²min_i) in f32 from exact fixed-point separations.

@@ -5,6 +5,7 @@ import type { Configuration } from '../../physics/configuration.ts';
 import { periodicBox } from '../../physics/space.ts';
 import type { ParticleColumn } from '../extendedXyz.ts';
 import { writeConfigurationText } from '../format.ts';
+import { assertFiniteColumn } from './finiteColumn.ts';
 
 /** A Configuration over the same arrays (no copy). */
 export function configurationOf(data: ConfigurationData): Configuration {
@@ -30,7 +31,10 @@ export function stateXyz(data: ConfigurationData, o: StateExportOptions = {}): s
   const n = data.diameters.length;
   const columns: Record<string, ParticleColumn> = {};
   if (o.defectFlags && o.defectFlags.length === n) columns.phi = Int32Array.from(o.defectFlags);
-  if (o.d2min && o.d2min.length === n && o.d2min.every(Number.isFinite)) columns.d2min = o.d2min;
+  if (o.d2min && o.d2min.length === n) {
+    assertFiniteColumn(o.d2min, 'D²min');
+    columns.d2min = o.d2min;
+  }
   return writeConfigurationText(configurationOf(data), 'state.xyz', { model: o.model, ...temperatureOption(o.temperature), columns });
 }
 

@@ -1,15 +1,39 @@
 // The run file: one finished run as a versioned JSON document that imports back into the library (and onto the plot).
 // { format: 'glasslab-run', version: 1, spec, job, engine, curves, fit, particles?, initial?, final?, createdAt }.
-import type { ConfigurationData } from '../../engine/lab/protocol.ts';
-import type { EngineInfo, FitSummary, JobParams } from '../../state/library/runRecord.ts';
+import type { ConfigurationData, EngineName, EngineChoice } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
+import type { Algorithm } from '../../physics/descent/quench.ts';
 
 export const RUN_FILE_FORMAT = 'glasslab-run';
 export const RUN_FILE_VERSION = 1;
 /** Longest run file readRunFile takes (characters): a 262,144-particle 3D run with both states fits comfortably. */
 export const MAX_RUN_FILE_CHARS = 96 * 1024 * 1024;
 
-/** The job without its spec, and the engine that ran it: the library's own types (src/state/library/runRecord.ts). */
+/** The job without its spec (and without a fetched starting state): what else re-running it needs. */
+export type JobParams =
+  | { kind: 'single' }
+  | { kind: 'ensemble'; samples: number }
+  | { kind: 'sweep'; temperatures: number[]; samples: number }
+  | { kind: 'compare'; algorithms: Algorithm[] };
+
+/** β of ⟨|v|⟩ ~ t^−β with its interval, as the run's readout showed it. */
+export interface FitSummary {
+  beta: number;
+  low: number;
+  high: number;
+  interval: 'bootstrap' | 'regression' | 'none';
+  tMin: number;
+  tMax: number;
+}
+
+/** The engine asked for and the one that ran. */
+export interface EngineInfo {
+  requested: EngineChoice;
+  used: EngineName | null;
+  adapter: string | null;
+}
+
+/** The job without its spec, and the engine that ran it: the same types the library stores (src/state/library/runRecord.ts). */
 export type RunFileJob = JobParams;
 export type RunFileEngine = EngineInfo;
 

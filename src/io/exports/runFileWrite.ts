@@ -3,6 +3,7 @@
 import type { ConfigurationData } from '../../engine/lab/protocol.ts';
 import { temperatureJson } from '../shareLinkCheck.ts';
 import { runSpecToJson } from '../shareLinkSpec.ts';
+import { assertFiniteColumn } from './finiteColumn.ts';
 import { jsonText } from './jsonText.ts';
 import { readRunFile } from './runFileRead.ts';
 import type { RunFile } from './runFileTypes.ts';
@@ -13,6 +14,7 @@ function configurationJson(c: ConfigurationData) {
 
 /** The run file's text; throws a clear Error when the run holds something a run file cannot (a non-finite number). */
 export function writeRunFile(run: RunFile): string {
+  if (run.particles?.d2min) assertFiniteColumn(run.particles.d2min, 'D²min');
   const doc = {
     format: run.format,
     version: run.version,

@@ -12,13 +12,26 @@ export interface D2minOptions {
 /** Y is treated as singular when a Cholesky pivot falls below this fraction of trace(Y) (collinear or missing neighbors). */
 const SINGULAR_PIVOT = 1e-12;
 
+/** D²min per particle, and which particles had a degenerate neighborhood (singular Y, so F = I was used). */
+export interface D2minField {
+  readonly values: Float64Array;
+  /** 1 where Y is singular (fewer than D neighbors spanning space): there D²min_i = Σ_j |d_ij − d⁰_ij|², the F = I residual. */
+  readonly degenerate: Uint8Array;
+}
+
+// 000 ref. 62 (D²min_i per particle; the values of d2minField).
+export function d2min(initial: Configuration, final: Configuration, model: PairScaleModel, options: D2minOptions = {}): Float64Array {
+  return d2minField(initial, final, model, options).values;
+}
+
 /**
  * 000 ref. 62: X = Σ_j d_ij d⁰_ijᵀ, Y = Σ_j d⁰_ij d⁰_ijᵀ, F = X Y⁻¹, D²min_i = Σ_j |d_ij − F d⁰_ij|² (a sum, as OVITO).
  * d⁰ and d are minimum-image bond vectors in the initial and final configurations, each in its own box (so a box
- * deformed together with the particles is an affine map too). A particle whose Y is singular
- * (fewer than D neighbors spanning space, e.g. none, or all on one line in 2D) gets NaN, as OVITO marks it "invalid".
+ * deformed together with the particles is an affine map too). Where Y is singular (fewer than D neighbors spanning space,
+ * e.g. none, or all on one line in 2D) no best F exists; OVITO marks the particle "invalid", we take F = I (no affine part:
+ * D²min_i = Σ_j |d_ij − d⁰_ij|², 0 without neighbors) and flag it, so no value is ever NaN (docs/PHYSICS.md §4).
  */
-export function d2min(initial: Configuration, final: Configuration, model: PairScaleModel, options: D2minOptions = {}): Float64Array {
+export function d2minField(initial: Configuration, final: Configuration, model: PairScaleModel, options: D2minOptions = {}): D2minField {
   assertSameCount(initial, final, 'd2min');
   const { cutoff = 1.5 } = options;
   const n = initial.diameters.length;
@@ -41,14 +54,18 @@ export function d2min(initial: Configuration, final: Configuration, model: PairS
   });
   const F = new Float64Array(n * dd);
   const out = new Float64Array(n);
+  const degenerate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (!bestAffineMap(X.subarray(i * dd, (i + 1) * dd), Y.subarray(i * dd, (i + 1) * dd), dim, F.subarray(i * dd, (i + 1) * dd))) out[i] = NaN;
+    const Fi = F.subarray(i * dd, (i + 1) * dd);
+    if (bestAffineMap(X.subarray(i * dd, (i + 1) * dd), Y.subarray(i * dd, (i + 1) * dd), dim, Fi)) continue;
+    degenerate[i] = 1;
+    for (let r = 0; r < dim; r++) for (let s = 0; s < dim; s++) Fi[r * dim + s] = r === s ? 1 : 0;
   }
   forEachBond(initial, final, list, b0, b, (i, j) => {
     out[i] += nonAffineResidual(F.subarray(i * dd, (i + 1) * dd), b0, b, dim);
     out[j] += nonAffineResidual(F.subarray(j * dd, (j + 1) * dd), b0, b, dim);
   });
-  return out;
+  return { values: out, degenerate };
 }
 
 /** Calls visit(i, j) for every reference pair, with b0 = d⁰_ij and b = d_ij (r_j − r_i, minimum image) filled in. */

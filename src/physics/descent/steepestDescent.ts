@@ -1,4 +1,5 @@
 // Steepest descent as a dynamics in physical time: ζ dr_i/dt = −∂E/∂r_i, explicit Euler with step Δt (000 Eq. 1).
+import { DivergenceError } from '../errors.ts';
 import { initDescentState, type DescentState, type ForceFunction } from './state.ts';
 
 /** `energy` in the state is refreshed every `energyEvery` steps; the quench evaluates it exactly at its sample times. */
@@ -9,8 +10,6 @@ export interface SteepestDescentParams {
   /** Number of particles, for the round-off allowance of the instability guard. */
   n: number;
 }
-
-export class DescentInstabilityError extends Error {}
 
 // 000 Eq. (1) with ζ = 1: r(t + Δt) = r(t) + Δt f(t).
 export function steepestDescent(forces: ForceFunction, params: SteepestDescentParams) {
@@ -32,7 +31,7 @@ export function steepestDescent(forces: ForceFunction, params: SteepestDescentPa
     s.energy = e;
     // Guard: for Δt < 2/λ_max the energy cannot rise; a rise beyond round-off means the Euler step is unstable.
     if (!Number.isFinite(s.energy) || s.energy - previous > 1e-9 * Math.abs(previous) + 1e-12 * n) {
-      throw new DescentInstabilityError(
+      throw new DivergenceError(
         `steepest descent is unstable at t = ${s.t.toPrecision(4)}: the energy rose from ${previous} to ${s.energy}; use a smaller Δt than ${dt}`,
       );
     }

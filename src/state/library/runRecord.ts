@@ -1,34 +1,21 @@
 // One run of the library as it is stored: what was asked (spec, job, engine), what came out (curves, fit, defects, facts) and,
 // optionally, the initial and final configurations. The summary is the light part the list shows; curves and configurations
 // are the heavy part, loaded only to overlay or inspect a run.
-import type { ConfigurationData, EngineName, EngineChoice, LabJob } from '../../engine/lab/protocol.ts';
+import type { ConfigurationData, LabJob } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
+import type { EngineInfo, FitSummary, JobParams } from '../../io/exports/runFileTypes.ts';
+
+// The job, fit and engine types are the run file's (src/io/exports/runFileTypes.ts), so src/io never imports src/state.
+export type { EngineInfo, FitSummary, JobParams } from '../../io/exports/runFileTypes.ts';
 
 /** 'incomplete': the tab closed or crashed while it ran (found at the next page load). */
 export type RecordStatus = 'running' | 'done' | 'stopped' | 'incomplete' | 'error';
-
-/** The job without its spec (and without a fetched starting state): what else re-running it needs. */
-export type JobParams =
-  | { kind: 'single' }
-  | { kind: 'ensemble'; samples: number }
-  | { kind: 'sweep'; temperatures: number[]; samples: number }
-  | { kind: 'compare'; algorithms: Algorithm[] };
 
 export interface CurveData {
   t: number[];
   speed: number[];
   energyPerParticle: number[];
-}
-
-/** β of ⟨|v|⟩ ~ t^−β with its interval, as the run's readout showed it. */
-export interface FitSummary {
-  beta: number;
-  low: number;
-  high: number;
-  interval: 'bootstrap' | 'regression' | 'none';
-  tMin: number;
-  tMax: number;
 }
 
 /** Defect concentrations φ over samples; χ = N(⟨φ²⟩ − ⟨φ⟩²) when there are several. */
@@ -54,12 +41,6 @@ export type ResultFacts =
   | { kind: 'ensemble'; seconds: number; samples: number }
   | { kind: 'sweep'; seconds: number; points: SweepFact[] }
   | { kind: 'compare'; seconds: number; algorithms: Algorithm[]; distances: number[][]; energyPerParticle: number[] };
-
-export interface EngineInfo {
-  requested: EngineChoice;
-  used: EngineName | null;
-  adapter: string | null;
-}
 
 /** Initial and final configurations; `finals` has one entry per algorithm of a comparison, else one. */
 export interface KeptConfigurations {

@@ -1,5 +1,6 @@
 // One typed control of the run spec: its label, the text as typed, and its message when the text is not valid.
 import { useSpecStore } from '../../state/specStore.ts';
+import { modelDefaults, type ModelField } from '../../state/modelDefaults.ts';
 import type { DraftField } from '../../state/specDraft.ts';
 
 interface FieldProps {
@@ -15,9 +16,12 @@ export function Field({ field, label, testId, hint, placeholder, wide }: FieldPr
   const value = useSpecStore((s) => s.draft[field]);
   const error = useSpecStore((s) => s.errors[field]);
   const setField = useSpecStore((s) => s.setField);
+  const kept = useSpecStore((s) => s.kept.includes(field as ModelField));
+  const model = useSpecStore((s) => s.draft.model);
+  const engineClass = useSpecStore((s) => s.engineClass);
   const id = `field-${testId}`;
   return (
-    <div className={`field${wide ? ' wide' : ''}`}>
+    <div className={`field${wide ? ' wide' : ''}${kept ? ' kept' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id} data-testid={testId} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off"
@@ -25,6 +29,7 @@ export function Field({ field, label, testId, hint, placeholder, wide }: FieldPr
         onChange={(e) => setField(field, e.target.value)}
       />
       {error ? <div className="field-error" id={`${id}-error`} role="alert" data-testid={`${testId}-error`}>{error}</div>
+        : kept ? <div className="field-kept" data-testid={`${testId}-kept`}>kept as typed; {model} default {modelDefaults(model, engineClass)[field as ModelField] || 'blank'}</div>
         : hint ? <div className="field-hint">{hint}</div> : null}
     </div>
   );

@@ -3,10 +3,12 @@ import type { LabController } from '../../state/labController.ts';
 import { useRunStore } from '../../state/runStore.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 
-function timeLeft(s: number | null): string {
+/** "42 s left", "8 min 5 s left" (never "8 min 60 s"), "1.2 h left". */
+export function timeLeft(s: number | null): string {
   if (s === null || !Number.isFinite(s)) return '';
   if (s < 60) return `${Math.ceil(s)} s left`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s left`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s left`;
   return `${(s / 3600).toFixed(1)} h left`;
 }
 
@@ -17,6 +19,8 @@ export function RunButtons({ controller }: { controller: LabController }) {
   const progress = useRunStore((s) => s.progress);
   const step = useRunStore((s) => s.frame?.step ?? 0);
   const active = status === 'running' || status === 'paused';
+  useRunStore((s) => s.runId); // the stop mode follows the job just started
+  const analyse = active && controller.stopMode() === 'analyse';
   return (
     <div className="run-buttons">
       <div className="buttons">
@@ -27,7 +31,11 @@ export function RunButtons({ controller }: { controller: LabController }) {
         <button type="button" data-testid="pause" disabled={!active} onClick={() => (status === 'paused' ? controller.resume() : controller.pause())}>
           {status === 'paused' ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" data-testid="stop" disabled={!active} onClick={() => controller.stop()}>Stop</button>
+        <button type="button" data-testid="stop" disabled={!active} onClick={() => controller.stop()}
+          title={analyse ? 'end the quench here and compute defects and D²min of the configuration reached' : 'stop the job'}>
+          {analyse ? 'Stop & analyse' : 'Stop'}
+        </button>
+        {active && analyse ? <button type="button" data-testid="abort" onClick={() => controller.abort()} title="stop without the analysis">Abort</button> : null}
         <button type="button" data-testid="reset" onClick={() => controller.reset()} title="Reset (r)">Reset</button>
       </div>
       {!valid ? <div className="field-error" data-testid="invalid-summary">{problems} field{problems === 1 ? '' : 's'} to fix before running</div> : null}

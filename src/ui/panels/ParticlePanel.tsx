@@ -8,12 +8,20 @@ import { ParticleView } from '../views/particles/index.ts';
 import { ViewControls } from '../controls/ViewControls.tsx';
 import { useFrameBudget } from '../hooks/useFrameBudget.ts';
 
+/** The legend's word on D²min where a particle had fewer than D neighbours spanning space (d2minField: F = I there). */
+export function degenerateNote(flags: Uint8Array | undefined, dim: number): string | undefined {
+  const count = flags ? flags.reduce((a, f) => a + f, 0) : 0;
+  if (count === 0) return undefined;
+  return `${count} particle${count === 1 ? '' : 's'} with < ${dim} neighbours spanning space: F = I, D²min = Σ|d − d⁰|²`;
+}
+
 interface Shown {
   system: ConfigurationData;
   positions: Float32Array | Float64Array;
   reference: Float32Array | Float64Array | undefined;
   values: ArrayLike<number> | undefined;
   caption: string;
+  note?: string;
 }
 
 function ComparePicker({ result, pair, setPair }: { result: CompareResult; pair: [number, number]; setPair: (p: [number, number]) => void }) {
@@ -67,7 +75,9 @@ export function ParticlePanel() {
       : v.colorMode === 'speed' ? frame?.speeds
       : undefined;
     const t = frame ? `t = ${frame.t.toPrecision(3)}` : 't = 0';
-    return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}` };
+    const early = single?.stoppedEarly ? ` · stopped at t = ${single.series.t[single.series.t.length - 1].toPrecision(3)} and analysed there` : '';
+    const note = v.colorMode === 'd2min' ? degenerateNote(single?.particles.d2minDegenerate, system.dim) : undefined;
+    return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}${early}`, note };
   }, [result, pair, system, frame, reference, systemLabel, v.colorMode]);
 
   return (
@@ -81,6 +91,8 @@ export function ParticlePanel() {
             positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={v.range}
             logScale={v.logScale} onAutoRange={useViewStore.getState().setAutoRange} arrows={{ show: v.arrows, magnification: v.magnification }}
             large={v.lectureMode} onRender={onRender}
+            legendNote={shown.note}
+            missingMessage={status === 'stopped' && (v.colorMode === 'defects' || v.colorMode === 'd2min') ? 'stopped without analysis: no defects or D²min (Stop & analyse computes them)' : undefined}
           />
         ) : (
           <div className="placeholder" data-testid="particles-empty">Pick a preset or press Run: the particles appear here.</div>

@@ -1,12 +1,13 @@
 // ⟨|v(t)|⟩ of the running experiment (its groups averaged and fitted) over the kept runs, the β readout, and the extra panels.
 import { useMemo } from 'react';
 import { curveGroups } from '../../state/curveGroups.ts';
-import { useRunStore } from '../../state/runStore.ts';
+import { MAX_OVERLAYS, useRunStore } from '../../state/runStore.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { getModel, MODEL_NAMES } from '../../physics/models.ts';
 import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { BetaReadout, noFitReason, pointsInWindow, VelocityPlot, type PlotCurve } from '../views/plots/index.ts';
+import { distinctCurves } from '../views/plots/velocityFigure.ts';
 import { PlotToggles } from '../controls/ViewControls.tsx';
 import { useLibraryOverlays } from '../library/useLibraryOverlays.ts';
 
@@ -44,12 +45,14 @@ export function PlotPanel() {
   const plotCurves: PlotCurve[] = useMemo(() => {
     const list: PlotCurve[] = [...groups].reverse().map((g) => ({ id: `run-${g.key}`, label: g.label, t: g.t, speed: g.speed, energyPerParticle: g.energyPerParticle, fit: g.fit }));
     if (growing && growing.t.length > 1 && groups.some((g) => g.members > 1)) list.push({ id: 'growing', label: `${growing.name} (running)`, t: growing.t, speed: growing.speed, dashed: true });
-    for (const o of [...overlays, ...libraryOverlays].reverse()) {
+    // the newest kept and ticked runs, at most MAX_OVERLAYS, each once (a kept run ticked in the library too is the same curve)
+    const kept = distinctCurves([...overlays, ...libraryOverlays].reverse()).slice(0, MAX_OVERLAYS);
+    for (const o of kept) {
       let fit = null;
       try { fit = curveBetaFit(o.t, o.speed, window); } catch { fit = null; }
       list.push({ id: `overlay-${o.id}`, label: o.label, t: o.t, speed: o.speed, energyPerParticle: o.energyPerParticle, fit, dashed: true });
     }
-    return list;
+    return distinctCurves(list);
   }, [groups, growing, overlays, libraryOverlays, window]);
 
   const reason = current ? (current.fit ? undefined : noFitReason(pointsInWindow(current.t, current.speed, window))) : undefined;

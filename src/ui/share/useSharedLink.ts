@@ -1,8 +1,9 @@
 // Opens a share link: once the engine is known (it decides which N are allowed), the address's #fragment is decoded and put
 // into the stores; a bad link leaves the lab at its defaults with one clear message. Nothing in a link is ever run as code.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { decodeShareLink } from '../../io/shareLink.ts';
 import type { SharePayload } from '../../io/shareLinkTypes.ts';
+import { useRunStore } from '../../state/runStore.ts';
 import { applySharePayload } from '../../state/sharePayload.ts';
 import type { Detection } from '../useEngineDetection.ts';
 
@@ -15,8 +16,11 @@ export function readFragment(hash: string): SharedLink {
   return { state: 'opened', payload: decoded.payload };
 }
 
-export function useSharedLink(detection: Detection): [SharedLink, () => void] {
+/** `stopRun`: stops the lab's running job; a link opened while one runs stops it (its controls are about to be replaced). */
+export function useSharedLink(detection: Detection, stopRun: () => void = () => undefined): [SharedLink, () => void] {
   const [link, setLink] = useState<SharedLink>({ state: 'none' });
+  const stop = useRef(stopRun);
+  stop.current = stopRun;
   useEffect(() => {
     if (detection.state === 'checking') return;
     let lastHash = '';
@@ -25,7 +29,11 @@ export function useSharedLink(detection: Detection): [SharedLink, () => void] {
       if (hash === lastHash) return; // our own Share button wrote it
       lastHash = hash;
       const l = readFragment(hash);
-      if (l.state === 'opened') applySharePayload(l.payload);
+      if (l.state === 'opened') {
+        const status = useRunStore.getState().status;
+        if (status === 'running' || status === 'paused') stop.current();
+        applySharePayload(l.payload);
+      }
       setLink(l);
     };
     open();

@@ -22,6 +22,10 @@ export interface ParticleViewProps {
   onAutoRange?: (r: [number, number]) => void; // the auto range used (for the parent's range inputs)
   arrows?: { show: boolean; magnification: number }; // displacement arrows r(0) → r(0) + M·Δr, minimum image
   large?: boolean; // lecture mode: thicker lines, bigger legend type
+  /** What an empty mode says instead of its default notice (e.g. why a stopped run has no defects). */
+  missingMessage?: string;
+  /** A line under the legend's scale. */
+  legendNote?: string;
   // ---- optional extras ----
   /** Log colour scale (d2min, speed; values ≤ 0 get the lowest colour). */
   logScale?: boolean;
@@ -142,8 +146,8 @@ export function ParticleView(props: ParticleViewProps) {
       data-testid="particles-view"
       style={{ position: 'relative', width: '100%', height: '100%', minHeight: 200, overflow: 'hidden', background: props.background ?? DEFAULT_STYLE.background, ...props.style }}
     >
-      <Legend info={info} large={large} />
-      {info?.kind === 'missing' ? <MissingNotice message={info.message} large={large} /> : null}
+      <Legend info={info} large={large} note={props.legendNote} />
+      {info?.kind === 'missing' ? <MissingNotice message={props.missingMessage ?? info.message} large={large} /> : null}
       {arrowsWanted && info?.kind !== 'missing' ? <MissingNotice message="arrows need the initial configuration r(0)" large={large} /> : null}
       {glError ? <MissingNotice message={glError} large={large} /> : null}
     </div>

@@ -33,9 +33,11 @@ const panel = (large: boolean): CSSProperties => ({
 export interface LegendProps {
   info: ColorInfo | null;
   large?: boolean;
+  /** One more line under a continuous scale (e.g. how D²min is defined where a neighbourhood is degenerate). */
+  note?: string;
 }
 
-export function Legend({ info, large = false }: LegendProps) {
+export function Legend({ info, large = false, note }: LegendProps) {
   if (!info || info.kind === 'missing') return null;
   if (info.kind === 'categorical') {
     const sw = large ? 20 : 11;
@@ -64,6 +66,7 @@ export function Legend({ info, large = false }: LegendProps) {
         <span data-testid="particles-legend-min">{formatTick(lo)}</span>
         <span data-testid="particles-legend-max">{formatTick(hi)}</span>
       </div>
+      {note ? <div data-testid="particles-legend-note" style={{ maxWidth: barW, opacity: 0.85, marginTop: 2 }}>{note}</div> : null}
     </div>
   );
 }

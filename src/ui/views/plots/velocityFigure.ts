@@ -52,6 +52,37 @@ function range(xs: readonly XY[], key: 'x' | 'y'): [number, number] {
   return [lo, hi];
 }
 
+/**
+ * A log axis range (log10 units, as Plotly wants it) around every value of `lists` with `pad` decades on each side, or null when
+ * none is positive. The plot sets its ranges from its data instead of leaving them to Plotly, which kept a 3D preset's
+ * [0.1, 1e4] for the next run and collapsed to the fit window after a reset (issue 13).
+ */
+export function logRange(lists: readonly (readonly number[])[], pad = 0.08): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const l of lists) for (const v of l) if (v > 0 && Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (!(hi >= lo)) return null;
+  const a = Math.log10(lo), b = Math.log10(hi);
+  const span = Math.max(b - a, 0.5);
+  const mid = (a + b) / 2;
+  return [Math.min(a, mid - span / 2) - pad, Math.max(b, mid + span / 2) + pad];
+}
+
+/** Curves of the same data (a kept run also ticked in the library, a shared curve that was re-run) drawn once: the first wins. */
+export function distinctCurves<C extends { t: ArrayLike<number>; speed: ArrayLike<number> }>(curves: readonly C[]): C[] {
+  const seen = new Set<string>();
+  const key = (c: C) => {
+    const n = Math.min(c.t.length, c.speed.length);
+    return n === 0 ? '' : [n, c.t[0], c.t[n - 1], c.speed[0], c.speed[Math.floor(n / 2)], c.speed[n - 1]].join('|');
+  };
+  return curves.filter((c) => {
+    const k = key(c);
+    if (k === '') return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Index of the fit window band in layout.shapes; the only shape, so the only thing a user can drag. */
 export const WINDOW_SHAPE = 0;
 
@@ -295,14 +326,21 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     fillcolor: BAND, line: { color: BAND_EDGE, width: 1.5 },
   };
 
+  const xRange = logRange([...points.map((p) => p.x), [fitWindow.tMin, fitWindow.tMax]], 0.05);
   const layout: Partial<Layout> = {
     ...baseLayout(large),
+    // A new run, or other kept curves, is a new view: the user's zoom of the last one does not carry over.
+    uirevision: curves.map((c) => c.id).join(' '),
     height: input.height ?? Math.round((440 + 190 * (panels.length - 1)) * (large ? 1.35 : 1)),
-    xaxis: axis('time t (τ₀)', large, { type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) }),
+    xaxis: axis('time t (τ₀)', large, {
+      type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
+      ...(xRange ? { range: xRange, autorange: false } : {}),
+    }),
     shapes: [band],
     annotations,
     editrevision: input.editRevision ?? 0,
-    legend: { ...baseLayout(large).legend, x: 0.01, xanchor: 'left', y: speedAxes.domain[0] + 0.01, yanchor: 'bottom', traceorder: 'normal' },
+    // Under the plot, not on it: six kept runs no longer cover a third of the curves.
+    legend: { ...baseLayout(large).legend, orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 0, yanchor: 'bottom', traceorder: 'normal' },
   };
   const yTitles: Record<Panel, string> = { speed: '⟨|v|⟩', energy: 'E/N − E<sub>final</sub>/N', slope: '−d ln v / d ln t' };
   for (const panel of panels) {
@@ -312,8 +350,18 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     if (panel === 'slope') extra.range = [0, Math.max(2, betaHarm + 0.75)];
     if (panel === 'speed') {
       const [lo, hi] = range(points, 'y');
-      if (lo > 0 && hi >= lo) extra.dtick = decadeTicks(floor != null && floor > 0 ? Math.min(lo, floor) : lo, hi);
-      else extra.range = [-6, 1]; // no data yet: an empty but readable axis (log10 units), not autoscaled nothing
+      // the floor joins the range once the data come within a factor 30 of it
+      const nearFloor = floor != null && floor > 0 && lo < 30 * floor;
+      const yRange = logRange([...points.map((p) => p.y), nearFloor ? [floor] : []]);
+      if (lo > 0 && hi >= lo && yRange) {
+        extra.dtick = decadeTicks(nearFloor ? Math.min(lo, floor) : lo, hi) ?? (large ? 1 : undefined);
+        extra.range = yRange;
+        extra.autorange = false;
+      } else extra.range = [-6, 1]; // no data yet: an empty but readable axis (log10 units), not autoscaled nothing
+    }
+    if (panel === 'energy') {
+      const yRange = logRange(curves.map((c) => (c.energyPerParticle ? cachedPoints('energy', c.t, c.energyPerParticle, energyExcess).y : [])));
+      if (yRange) { extra.range = yRange; extra.autorange = false; }
     }
     (layout as Record<string, unknown>)[a.key] = axis(yTitles[panel], large, extra);
   }

@@ -1,0 +1,57 @@
+// npm run bench:modes — the lowest 10 normal modes of soft-sphere inherent structures (2D at N = 4096 and 64000, 3D at
+// N = 32000) by GlassLab's float64 thick-restart Lanczos, next to scipy's eigsh on the same Hessian written as Matrix Market
+// (which='SA', ARPACK on H itself, and shift-invert about σ = −1e-3), in one run. Printed, never asserted.
+// Env: MODES_2D="4096,64000", MODES_3D="32000", MODES_K=10, MODES_BASIS (Lanczos basis size), MODES_DEGREE (Chebyshev
+// filter degree, 0 = plain Lanczos), MODES_FTOL (IS tolerance). Wall and CPU seconds both: the machine may be shared.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeMatrixMarketSymmetric } from '../src/io/matrixMarket.ts';
+import { createLandscape } from '../src/physics/forces.ts';
+import { jitteredLattice } from '../src/physics/lattice.ts';
+import { MODELS, type Model } from '../src/physics/models.ts';
+import { quench } from '../src/physics/descent/quench.ts';
+import { csrHessian } from '../src/physics/hessian/assemble.ts';
+import { hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
+
+const list = (s: string) => s.split(',').filter((x) => x !== '').map(Number);
+const sizes2d = list(process.env.MODES_2D ?? '4096,64000');
+const sizes3d = list(process.env.MODES_3D ?? '32000');
+const k = Number(process.env.MODES_K ?? 10);
+const basis = process.env.MODES_BASIS ? Number(process.env.MODES_BASIS) : undefined;
+const ftol = Number(process.env.MODES_FTOL ?? 1e-8);
+const degree = process.env.MODES_DEGREE ? Number(process.env.MODES_DEGREE) : undefined;
+const python = '/usr/bin/python3';
+const scipyPresent = spawnSync(python, ['-c', 'import scipy'], { stdio: 'ignore' }).status === 0;
+const dir = mkdtempSync(join(tmpdir(), 'glasslab-modes-bench-'));
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+
+function bench(model: Model, n: number): void {
+  let t0 = performance.now();
+  const is = quench(model, jitteredLattice(model, n, 1), { algorithm: 'fire', forceTolerance: ftol, maxSteps: 200000 });
+  const tQuench = seconds(t0);
+  t0 = performance.now();
+  const problem = hessianProblem(createLandscape(model, is.final), is.final.positions);
+  const tBuild = seconds(t0);
+  t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const modes = modesOfProblem(problem, { count: k, method: 'lanczos', basisSize: basis, filterDegree: degree });
+  const tOurs = seconds(t0);
+  const cpuOurs = process.cpuUsage(cpu0).user / 1e6;
+  const worst = Math.max(...modes.residuals);
+  console.log(`${model.name} N = ${n}: IS by FIRE in ${tQuench.toFixed(1)} s (${is.reason}, max|f| = ${is.maxForce.toExponential(1)}), ${problem.rattlers.count} rattlers`);
+  console.log(`  glasslab lanczos (Chebyshev degree ${degree ?? 'auto'}): ${tOurs.toFixed(2)} s wall, ${cpuOurs.toFixed(2)} s CPU (+ ${tBuild.toFixed(2)} s pair blocks), ${modes.products} products, ${modes.restarts} restarts, max residual ${worst.toExponential(1)}`);
+  console.log(`  λ_1..λ_${k} = ${Array.from(modes.values).map((x) => x.toPrecision(6)).join(' ')}`);
+  if (!scipyPresent) { console.log('  scipy: /usr/bin/python3 has no scipy; skipped'); return; }
+  const file = join(dir, `${model.name}-${n}.mtx`);
+  writeFileSync(file, writeMatrixMarketSymmetric(csrHessian(problem.hessian), `GlassLab Hessian, ${model.name}, N = ${n}`));
+  const peer = JSON.parse(execFileSync(python, [join(import.meta.dirname, 'eigshPeer.py'), file, String(k), String(model.dim)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const gap = (vals: number[]) => Math.max(...vals.map((v, i) => Math.abs(v - modes.values[i]) / Math.max(1e-12, Math.abs(v))));
+  console.log(`  scipy eigsh which='SA': ${peer.saSeconds.toFixed(2)} s wall, ${peer.saCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.sa).toExponential(1)}); ratio glasslab/eigsh wall ${(tOurs / peer.saSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.saCpu).toFixed(2)}`);
+  console.log(`  scipy eigsh shift-invert σ = −1e-3: ${peer.shiftInvertSeconds.toFixed(2)} s wall, ${peer.shiftInvertCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.shiftInvert).toExponential(1)}); ratio wall ${(tOurs / peer.shiftInvertSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.shiftInvertCpu).toFixed(2)}`);
+}
+
+console.log(`# lowest ${k} modes, float64 CPU, translations removed; scipy ${scipyPresent ? 'present' : 'absent'} (${python})`);
+for (const n of sizes2d) bench(MODELS.soft2d, n);
+for (const n of sizes3d) bench(MODELS.soft3d, n);
