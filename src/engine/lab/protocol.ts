@@ -47,8 +47,11 @@ export type LabJob =
 /** Only the equilibrium state of the spec (uniform random at T = ∞, else spec.sweeps of swap MC from spec.seed): the CLI's equilibrate. */
 export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
 
-/** Every job runJob runs: the page's, and the equilibration alone. */
-export type Job = LabJob | EquilibrateJob;
+/** The energy and forces of `start` as given (the CLI's eval). */
+export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
+
+/** Every job runJob runs: the page's, the equilibration alone, and the evaluation of a configuration. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob;
 
 export interface StartCommand {
   type: 'start';
@@ -180,8 +183,19 @@ export interface CompareResult {
 }
 
 export type LabResult = SingleResult | EnsembleLabResult | SweepResult | CompareResult;
+export interface EvaluateResult {
+  kind: 'evaluate';
+  spec: RunSpec;
+  engine: EngineName;
+  /** E (total) and f_i = −∂E/∂r_i, N·D particle-major (float32 values on the GPU engine). */
+  energy: number;
+  forces: Float64Array;
+  maxForce: number;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
