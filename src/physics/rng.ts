@@ -97,5 +97,7 @@ export const Streams = {
   species: 3,
   monteCarlo: 4,
   bootstrap: 5,
+  /** Mari–Kurchan pair shifts, counter (i, j, try, block) (mariKurchan/shifts.ts). */
+  pairShifts: 6,
   sample: (k: number) => 1000 + k,
 } as const;

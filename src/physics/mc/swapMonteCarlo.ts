@@ -95,6 +95,7 @@ export function initMonteCarlo(config: Configuration, model: Model, options: Mon
   const maxDisplacement = validateNonNegative('maxDisplacement', options.maxDisplacement ?? 0.12);
   const maxSwapDiameterDifference = validateNonNegative('maxSwapDiameterDifference', options.maxSwapDiameterDifference ?? 0.2);
   if (swapProbability > 0 && !model.swappable) throw new Error(`model ${model.name} has no continuous polydispersity: swap moves do not apply (set swapProbability = 0)`);
+  if (model.pairShifts) throw new Error(`model ${model.name} is equilibrated by planting, not Monte Carlo: use equilibrate, which plants at any T`);
   const configuration = cloneConfiguration(validateConfiguration(config));
   if (swapProbability > 0 && configuration.diameters.length < 2) throw new Error('swap moves need at least 2 particles');
   wrapPositions(configuration.box, configuration.positions);

@@ -1,11 +1,13 @@
 // The library's storage in the browser: IndexedDB database "glasslab-library" with one object store of summaries ("runs",
 // what the list reads) and one of heavy data ("runData": curves and configurations). Every write that touches both is one
 // readwrite transaction over both stores, so a record is there whole or not at all (a full quota aborts it).
+import { checkedData, migrateSummary, readSummaries, readSummary, RECORD_SCHEMA_VERSION, type ReadSummaries } from './recordSchema.ts';
 import { joinRecord, recordBytes, splitRecord, type RunData, type RunRecord, type RunSummary } from './runRecord.ts';
 import { isQuotaError, StorageFullError, summariesNewestFirst, type RunStorage, type StorageUsage } from './runStorage.ts';
 
 export const LIBRARY_DB = 'glasslab-library';
-const VERSION = 1;
+/** 1: the first library; 2: summaries carry schemaVersion (recordSchema.ts), stamped on the upgrade. */
+const VERSION = 2;
 const SUMMARIES = 'runs';
 const DATA = 'runData';
 
@@ -24,13 +26,26 @@ function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/** Rewrites every summary at the current schema version, inside the upgrade's transaction; one that cannot be migrated stays as
+ * it is (it is skipped, with a message, when the library reads it). */
+function migrateStore(store: IDBObjectStore): void {
+  const cursor = store.openCursor();
+  cursor.onsuccess = () => {
+    const c = cursor.result;
+    if (!c) return;
+    try { c.update(migrateSummary(c.value)); } catch { /* left for readSummaries to report */ }
+    c.continue();
+  };
+}
+
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = factory.open(name, VERSION);
-    open.onupgradeneeded = () => {
+    open.onupgradeneeded = (event) => {
       const db = open.result;
       if (!db.objectStoreNames.contains(SUMMARIES)) db.createObjectStore(SUMMARIES, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(DATA)) db.createObjectStore(DATA, { keyPath: 'id' });
+      if (event.oldVersion >= 1 && event.oldVersion < 2) migrateStore(open.transaction!.objectStore(SUMMARIES));
     };
     open.onsuccess = () => {
       const db = open.result;
@@ -62,7 +77,7 @@ export class IndexedDbRunStorage implements RunStorage {
     const done = committed(tx);
     try {
       tx.objectStore(DATA).put(data);
-      tx.objectStore(SUMMARIES).put({ ...summary, byteSize: recordBytes(record) });
+      tx.objectStore(SUMMARIES).put({ ...summary, schemaVersion: RECORD_SCHEMA_VERSION, byteSize: recordBytes(record) });
     } catch (e) {
       // e.g. DataCloneError: nothing was written; abort so the transaction does not commit half of it.
       try { tx.abort(); } catch { /* already finished */ }
@@ -84,13 +99,18 @@ export class IndexedDbRunStorage implements RunStorage {
       request(tx.objectStore(SUMMARIES).get(id) as IDBRequest<RunSummary | undefined>),
       request(tx.objectStore(DATA).get(id) as IDBRequest<RunData | undefined>),
     ]);
-    return summary ? joinRecord(summary, data) : undefined;
+    return summary ? joinRecord(readSummary(summary), checkedData(data)) : undefined;
   }
 
   async list(): Promise<RunSummary[]> {
+    return (await this.readAll()).summaries;
+  }
+
+  async readAll(): Promise<ReadSummaries> {
     const db = await this.open();
-    const all = await request(db.transaction(SUMMARIES, 'readonly').objectStore(SUMMARIES).getAll() as IDBRequest<RunSummary[]>);
-    return summariesNewestFirst(all);
+    const all = await request(db.transaction(SUMMARIES, 'readonly').objectStore(SUMMARIES).getAll() as IDBRequest<unknown[]>);
+    const read = readSummaries(all);
+    return { ...read, summaries: summariesNewestFirst(read.summaries) };
   }
 
   async delete(id: string): Promise<void> {

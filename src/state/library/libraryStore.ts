@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Overlay } from '../runStore.ts';
 import { defaultRunStorage } from './defaultRunStorage.ts';
 import { overlaysOfRecord } from './libraryOverlays.ts';
+import { skippedMessage } from './recordSchema.ts';
 import { splitRecord, type RunRecord, type RunSummary } from './runRecord.ts';
 import { StorageFullError, summariesNewestFirst, type RunStorage, type StorageUsage } from './runStorage.ts';
 
@@ -53,6 +54,8 @@ function failure(what: string, e: unknown): string {
 export function createLibraryStore(initial: RunStorage = defaultRunStorage()) {
   // Runs deleted in this page: a running run's later updates must not bring them back.
   const deleted = new Set<string>();
+  // Stored records that could not be read (recordSchema.ts): hidden from the list, removed by "delete all".
+  let unreadable: string[] = [];
   return create<LibraryState>()((set, get) => {
     const refreshUsage = async () => {
       try { set({ usage: await get().storage.estimate() }); } catch { /* usage stays as it was */ }
@@ -88,7 +91,9 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage()) {
       async load(options = {}) {
         try {
           if (options.recover) await get().storage.markStatus('running', 'incomplete');
-          set({ records: await get().storage.list(), loaded: true });
+          const { summaries, skipped, skippedIds } = await get().storage.readAll();
+          unreadable = skippedIds;
+          set({ records: summaries, loaded: true, ...(skipped.length > 0 ? { error: skippedMessage(skipped) } : {}) });
         } catch (e) {
           set({ error: failure('read this browser\'s storage', e), loaded: true });
         }
@@ -149,7 +154,8 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage()) {
       },
 
       async clear() {
-        const ids = get().records.map((r) => r.id);
+        const ids = [...get().records.map((r) => r.id), ...unreadable];
+        unreadable = [];
         for (const id of ids) deleted.add(id);
         dropOverlays(ids);
         set({ records: [] });
