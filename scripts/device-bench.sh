@@ -74,18 +74,18 @@ run() { # name limit env... -- file
   fi
 }
 if [ "${DEVICE_BENCH_SMALL:-0}" = 1 ]; then
-  run gpu-cost 120 BENCH_N=1024 -- bench/gpuCost.ts
+  run gpu-cost 150 BENCH_N=256 -- bench/gpuCost.ts
   run gpu 90 BENCH_N=1024 BENCH_SECONDS=0.5 -- bench/gpu.ts
   run gpu-quench 150 BENCH_N=1024 BENCH_KA_N=0 BENCH_SECONDS=0.5 -- bench/gpuQuench.ts
   run gpu-mc 120 BENCH_N=1024 BENCH_SECONDS=0.5 -- bench/gpuMc.ts
 else
   run gpu-cost 45 BENCH_N=4096 -- bench/gpuCost.ts
-  run gpu 75 BENCH_N=4096,65536,262144 BENCH_SECONDS=1 -- bench/gpu.ts
-  run gpu-quench 120 BENCH_N=4096,65536,262144 BENCH_KA_N=32000 BENCH_SECONDS=2 -- bench/gpuQuench.ts
+  run gpu 60 BENCH_N=4096,65536,262144 BENCH_SECONDS=1 -- bench/gpu.ts
+  run gpu-quench 150 BENCH_N=4096,65536,262144 BENCH_KA_N=32000 BENCH_SECONDS=2 -- bench/gpuQuench.ts
   run gpu-mc 100 BENCH_N=4096,65536,262144 BENCH_SECONDS=2 -- bench/gpuMc.ts
 fi
 if grep -q '"bench:modes"' package.json; then
-  if [ "${DEVICE_BENCH_SMALL:-0}" = 1 ]; then run modes 90 MODES_2D=1024 MODES_3D= -- bench/modes.ts
+  if [ "${DEVICE_BENCH_SMALL:-0}" = 1 ]; then run modes 120 MODES_2D=512 MODES_3D= -- bench/modes.ts
   else run modes 90 MODES_2D=4096 MODES_3D= -- bench/modes.ts; fi
 else
   log "bench:modes does not exist yet: skipped"
