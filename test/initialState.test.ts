@@ -7,7 +7,7 @@ import { DEFAULT_SPEC } from '../src/engine/runSpec.ts';
 import type { Configuration } from '../src/physics/configuration.ts';
 import { createLandscape, energy } from '../src/physics/forces.ts';
 import { contactFactor, likePairPacking, overlapFreeConfiguration } from '../src/physics/initialState.ts';
-import { MODELS, MODEL_NAMES, randomConfiguration, type Model } from '../src/physics/models.ts';
+import { MODELS, MODEL_NAMES, randomConfiguration, type Model, type ModelName } from '../src/physics/models.ts';
 import { minimumImage1 } from '../src/physics/space.ts';
 
 /** min over all pairs of r_ij / s_ij, by brute force. */
@@ -23,7 +23,7 @@ function closestContact(model: Model, c: Configuration): number {
 }
 
 /** The lab's equilibrate job (the one pipeline the CLI and the page share), on the float64 engine. */
-async function equilibrate(model: string, n: number, temperature: number, sweeps: number, seed: number) {
+async function equilibrate(model: ModelName, n: number, temperature: number, sweeps: number, seed: number) {
   const spec = { ...DEFAULT_SPEC, model, n, temperature, sweeps, seed };
   const { result } = await runJobHere('equilibrate', { kind: 'equilibrate', spec }, 'cpu', 'equilibrate', { quiet: true });
   return { configuration: fromConfigurationData(result.final, MODELS[model], n), energyPerParticle: result.record.energyPerParticle };
@@ -31,7 +31,10 @@ async function equilibrate(model: string, n: number, temperature: number, sweeps
 
 describe('the overlap-free start of Monte Carlo', () => {
   const n = 200;
-  for (const name of MODEL_NAMES) {
+  // The models studied at finite T in 2D and 3D. mk3d is planted in equilibrium instead (no Monte Carlo), and harmonic
+  // spheres in 4D and 8D are studied from T = ∞ only (000 App. A.1b); at N = 200 the 8D box is smaller than two cutoffs.
+  const finiteT = MODEL_NAMES.filter((m) => MODELS[m].dim <= 3 && !MODELS[m].pairShifts);
+  for (const name of finiteT) {
     it(`${name}: no pair closer than c·s_ij (c ≥ 0.7), E/N of order 1, and 2 sweeps at T = 2 stay there`, async () => {
       const model = MODELS[name];
       const { configuration, contactFactor: c } = overlapFreeConfiguration(model, n, 4);
