@@ -27,6 +27,8 @@ export interface LibraryState {
   /** Their curves, flattened (what useLibraryOverlays returns). */
   overlays: Overlay[];
   keepConfigurations: KeepConfigurations;
+  /** Whether the browser keeps the library under storage pressure: asked once, at the first save (navigator.storage.persist()). */
+  persistence: 'unasked' | 'granted' | 'refused' | 'unavailable';
   /** Switches to another storage (tests; a browser without IndexedDB) and reads it. */
   attach(storage: RunStorage): Promise<void>;
   /** Reads the list; with `recover`, runs still 'running' in storage that no tab runs any more (`alive` says which do) become
@@ -70,7 +72,16 @@ export function pageChannel(): ChannelLike | null {
   return channel as unknown as ChannelLike;
 }
 
-export function createLibraryStore(initial: RunStorage = defaultRunStorage(), channel: ChannelLike | null = null) {
+/** Asks the browser to keep this origin's storage (null where it cannot be asked). */
+export type PersistRequest = () => Promise<boolean> | null;
+
+function pagePersist(): Promise<boolean> | null {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return null;
+  return (storage.persisted ? storage.persisted() : Promise.resolve(false)).then((already) => already || storage.persist());
+}
+
+export function createLibraryStore(initial: RunStorage = defaultRunStorage(), channel: ChannelLike | null = null, persist: PersistRequest = pagePersist) {
   // Runs deleted in this page or another tab: a running run's later updates must not bring them back.
   const deleted = new Set<string>();
   const tell = (m: LibraryMessage) => { try { channel?.postMessage(m); } catch { /* the channel closed */ } };
@@ -86,12 +97,21 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage(), ch
       for (const id of ids) overlayCurves.delete(id);
       set(withOverlays(get().overlayIds.filter((x) => !ids.includes(x)), overlayCurves));
     };
+    let asked = false;
+    const askToPersist = async () => {
+      if (asked) return;
+      asked = true;
+      const request = persist();
+      if (!request) { set({ persistence: 'unavailable' }); return; }
+      try { set({ persistence: (await request) ? 'granted' : 'refused' }); } catch { set({ persistence: 'refused' }); }
+    };
     const put = async (record: RunRecord): Promise<void> => {
       const known = get().records.find((r) => r.id === record.id);
       const named = known ? { ...record, name: known.name } : record; // a rename while it runs wins
       await get().storage.put(named);
       if (deleted.has(record.id)) { await get().storage.delete(record.id); return; }
       tell({ type: 'changed' });
+      void askToPersist();
       set((s) => ({ records: upsert(s.records, splitRecord(named).summary) }));
       if (get().overlayIds.includes(record.id)) {
         overlayCurves.set(record.id, overlaysOfRecord(named));
@@ -113,7 +133,7 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage(), ch
     }
 
     return {
-      storage: initial, records: [], loaded: false, usage: null, error: null, overlayIds: [], overlays: [], keepConfigurations: 'small',
+      storage: initial, records: [], loaded: false, usage: null, error: null, overlayIds: [], overlays: [], keepConfigurations: 'small', persistence: 'unasked',
 
       async attach(storage) {
         deleted.clear();
