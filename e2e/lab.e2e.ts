@@ -10,9 +10,9 @@ const lab = useBuiltLab();
 const ARTIFACTS = 'e2e/artifacts';
 beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-async function openLab(page: Page, errors: string[]): Promise<void> {
+async function openLab(page: Page, errors: string[], query = ''): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(lab.url());
+  await page.goto(`${lab.url()}${query}`);
   await waitForEngine(page);
 }
 
@@ -21,7 +21,8 @@ describe('the lab page', () => {
   it('runs a preset on WebGPU live: points and β appear, colour modes repaint, pause/stop/reset work', async () => {
     const page = await lab.browser().newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
-    await openLab(page, errors);
+    // SwiftShader is a software adapter: the lab picks float64 there unless ?engine=gpu asks for the GPU engine
+    await openLab(page, errors, '?engine=gpu');
     expect(await page.locator('[data-testid="engine-banner"]').getAttribute('data-engine')).toBe('gpu');
 
     // Invalid input: a clear message and Run disabled, until it is fixed.
