@@ -3,8 +3,9 @@
 // about 40× faster per particle-step there (the soft2d T = 0.8 preset: 6 min on SwiftShader WebGPU, 5 s on float64; issue 13),
 // and the banner says which and why. `?engine=cpu|gpu|auto` in the address overrides the choice.
 import { useEffect, useState } from 'react';
+import type { EngineChoice } from '../engine/lab/protocol.ts';
 import { isSoftwareAdapter } from '../engine/softwareAdapter.ts';
-import { useSpecStore, type EngineChoice } from '../state/specStore.ts';
+import { useSpecStore } from '../state/specStore.ts';
 
 export type Detection = { state: 'checking' } | { state: 'gpu'; adapter: string; software?: boolean } | { state: 'cpu'; reason: string };
 
