@@ -62,7 +62,7 @@ describe('the sweep job', () => {
       [[], /2 to 20 temperatures, got 0/],
       [Array.from({ length: 21 }, (_, k) => 0.1 + k), /2 to 20 temperatures, got 21/],
       [[0.2, 0], /positive/],
-      [[Number.NaN], /positive/],
+      [[0.2, Number.NaN], /positive/],
     ] as const) {
       const events = await runToEnd(startCommand({ kind: 'sweep', spec: smallSpec(), temperatures: [...temperatures], samples: 1 }));
       expect(events).toHaveLength(1);
