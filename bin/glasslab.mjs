@@ -6,4 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 register();
 const { main } = await import(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)));
+const { exitIfHeldOpen } = await import(fileURLToPath(new URL('../src/engine/lab/engines.ts', import.meta.url)));
 process.exitCode = await main(process.argv.slice(2));
+exitIfHeldOpen(); // a Dawn device may keep Node alive after the command is done: exit soon after it (the timer holds nothing)

@@ -81,7 +81,8 @@ describe('the lab in a lecture', () => {
 
     // Lecture mode: no controls, export or library; particles and plot side by side; nothing under 20 px; Run in view.
     await page.keyboard.press('l');
-    await page.waitForTimeout(800);
+    await until('the plot redrawn for the finished run', async () => !((await page.locator('[data-testid="velocity-plot"]').textContent()) ?? '').includes('window filling'), 20_000);
+    await page.waitForTimeout(1500);
     expect(await page.locator('aside.controls').count()).toBe(0);
     expect(await page.locator('[data-testid="export-panel"], .export-panel').count()).toBe(0);
     expect(await page.locator('[data-testid="library"], .library').count()).toBe(0);

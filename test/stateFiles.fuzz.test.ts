@@ -1,6 +1,6 @@
 // Hostile state files cost nothing: extended XYZ and LAMMPS data files with huge declared counts, absurd Properties,
-// oversized files, endless tokens and seeded random mutations of valid files are each read in a child process
-// (node --max-old-space-size=256, our reader as `glasslab eval` uses it). Every child must end cleanly, with the
+// oversized files, endless tokens, huge boxes and seeded random mutations of valid files each go through `glasslab eval`
+// (read, then energy and forces) in a child process (node --max-old-space-size=256). Every child must end cleanly, with the
 // configuration or one clear error line quoting at most 40 characters of the file, and within a memory bound; a child
 // killed by a heap overflow or a signal fails the test.
 import { spawn } from 'node:child_process';
@@ -63,8 +63,9 @@ function expectClean(name: string, o: Outcome, junk?: string): void {
   if (junk) expect(o.result.includes(junk.slice(0, 41)), what).toBe(false);
 }
 
-const ka = randomConfiguration(getModel('ka3d'), 20, 5);
-const validXyz = writeExtendedXyz(ka, { model: 'ka3d', temperature: 0.8, columns: { phi: new Int32Array(20), mode_1: new Float64Array(60).fill(0.25) } });
+const N = 200; // eval needs a KA box wider than twice its interaction range 2.7: 200 particles make it 5.5
+const ka = randomConfiguration(getModel('ka3d'), N, 5);
+const validXyz = writeExtendedXyz(ka, { model: 'ka3d', temperature: 0.8, columns: { phi: new Int32Array(N), mode_1: new Float64Array(3 * N).fill(0.25) } });
 const validData = writeLammpsData(ka, { atomStyle: 'atomic', model: 'ka3d', temperature: 0.8 });
 const [xyzCount, xyzHeader, ...xyzAtoms] = validXyz.trimEnd().split('\n');
 const LONG = 'Q'.repeat(5000);
@@ -82,22 +83,24 @@ function hostileCases(): { name: string; path: string; junk?: string; reads?: bo
   writeFileSync(fd, `${xyzCount}\n${xyzHeader}\n`);
   ftruncateSync(fd, MAX_STATE_FILE_CHARS + 1024);
   closeSync(fd);
+  const twoAtoms = (lattice: string) => `2\nLattice="${lattice}" Properties=species:S:1:pos:R:3:diameter:R:1 pbc="T T T" model=soft3d\nX 1 1 1 1\nX 2 2 2 1.2\n`;
   const oneAtom = (props: string, atom: string) => `1\nLattice="5 0 0 0 5 0 0 0 5" Properties=${props} pbc="T T T"\n${atom}\n`;
   return [
     { name: 'file above the size limit', path: huge },
     { name: 'xyz: a string column of 10^8 components', path: file('strings.xyz', oneAtom('species:S:1:pos:R:3:junk:S:100000000', 'X 1 1 1 a')) },
     { name: 'xyz: a real column of 10^9 components', path: file('reals.xyz', oneAtom('species:S:1:pos:R:3:junk:R:1000000000', 'X 1 1 1 0.5')) },
     { name: 'xyz: 10^15 atoms declared, one given', path: file('count.xyz', `1000000000000000\n${xyzHeader}\n${xyzAtoms[0]}\n`) },
-    { name: 'xyz: 20 atoms declared, 19 lines of 10^5 tokens', path: file('wide.xyz', [xyzCount, xyzHeader, ...xyzAtoms.slice(0, 19).map(() => '1 '.repeat(100000))].join('\n')) },
+    { name: 'xyz: every atom line 2·10^4 tokens wide', path: file('wide.xyz', [xyzCount, xyzHeader, ...xyzAtoms.map(() => '1 '.repeat(20000))].join('\n')) },
     { name: 'xyz: 10^4 Properties triples', path: file('props.xyz', oneAtom(`species:S:1:pos:R:3${':c:R:1'.repeat(10000)}`, 'X 1 1 1')) },
     { name: 'xyz: a comment line of 10^6 open braces', path: file('braces.xyz', `1\nLattice="5 0 0 0 5 0 0 0 5" a=${'{'.repeat(1000000)}\nX 1 1 1\n`) },
     { name: 'xyz: a 5000-character coordinate', path: file('token.xyz', [xyzCount, xyzHeader, xyzAtoms[0].replace(/^X \S+/, `X ${LONG}`), ...xyzAtoms.slice(1)].join('\n')), junk: LONG },
     { name: 'xyz: a 5000-character key', path: file('key.xyz', oneAtom(`species:S:1:pos:R:3:${LONG}:Q:1`, 'X 1 1 1 1')), junk: LONG },
-    { name: 'xyz: a box of 10^300 (valid for the reader)', path: file('box.xyz', oneAtom('species:S:1:pos:R:3', 'X 1 1 1').replace('Lattice="5 0 0 0 5 0 0 0 5"', 'Lattice="1e300 0 0 0 1e300 0 0 0 1e300"')), reads: true },
-    { name: 'data: 10^12 atoms declared', path: file('count.data', validData.replace('20 atoms', '1000000000000 atoms')) },
+    { name: 'xyz: soft3d, N = 2 in a 600³ box (was 8.1 GB)', path: file('box600.xyz', twoAtoms('600 0 0 0 600 0 0 0 600')), reads: true },
+    { name: 'xyz: soft3d, N = 2 in a box of side 10^300', path: file('box300.xyz', twoAtoms('1e300 0 0 0 1e300 0 0 0 1e300')), reads: true },
+    { name: 'data: 10^12 atoms declared', path: file('count.data', validData.replace(`${N} atoms`, '1000000000000 atoms')) },
     { name: 'data: 10^15 atom types declared', path: file('types.data', validData.replace('2 atom types', '1000000000000000 atom types')) },
     { name: 'data: a 5000-character section name', path: file('section.data', validData.replace('Masses', `Masses\n\n${LONG}`)), junk: LONG },
-    { name: 'data: 10^5 comment lines in the header (valid LAMMPS)', path: file('header.data', validData.replace('20 atoms', `20 atoms\n${'# junk\n'.repeat(100000)}`)), reads: true },
+    { name: 'data: 10^5 comment lines in the header (valid LAMMPS)', path: file('header.data', validData.replace(`${N} atoms`, `${N} atoms\n${'# junk\n'.repeat(100000)}`)), reads: true },
   ];
 }
 
@@ -128,11 +131,11 @@ function mutatedCases(count: number): { name: string; path: string }[] {
   });
 }
 
-describe('hostile state files, each read in a child process with a 256 MiB heap', () => {
+describe('hostile state files, each through glasslab eval in a child process with a 256 MiB heap', () => {
   it('the valid files read (the harness sees success)', async () => {
     const [a, b] = await readAll([file('valid.xyz', validXyz), file('valid.data', validData)]);
-    expect(a.result).toBe('ok 20');
-    expect(b.result).toBe('ok 20');
+    expect(a.result).toBe(`ok ${N}`);
+    expect(b.result).toBe(`ok ${N}`);
     expectClean('valid xyz', a);
   }, 60_000);
 
@@ -141,7 +144,7 @@ describe('hostile state files, each read in a child process with a 256 MiB heap'
     const outcomes = await readAll(cases.map((c) => c.path));
     cases.forEach((c, k) => {
       expectClean(c.name, outcomes[k], c.junk);
-      expect(outcomes[k].result, c.name).toMatch(c.reads ? /^ok 1|^ok 20/ : /^error /);
+      expect(outcomes[k].result, c.name).toMatch(c.reads ? new RegExp(`^ok (2|${N})$`) : /^error /);
     });
   }, 120_000);
 

@@ -1,10 +1,13 @@
 // Extended XYZ as ASE and OVITO read and write it: line 1 = N, line 2 = key=value info with Lattice, Properties and pbc,
 // then N atom lines. Only orthorhombic (diagonal) periodic boxes. 2D frames carry pbc="T T F", dim=2, z = 0 and Lz = 1.
+// D > 3 (our extension, which ASE and OVITO cannot read): dim=D, box="L1 … LD" instead of Lattice and pbc, pos:R:D.
+// Mari–Kurchan states also carry shift_seed, shift_temperature and the planted positions planted:R:D, from which every
+// pair shift is regenerated bit for bit (src/physics/mariKurchan/shifts.ts).
 // Particle types: ASE needs `species` to be an element symbol, so we write species X (ASE's dummy element) for every
 // particle and keep the type in the integer column species_index (0 = A, 1 = B, …): ASE keeps it as an array, OVITO as a
 // custom property (OVITO maps both `species` and `type` to Particle Type, so the column cannot be called `type`).
 // The reader takes species_index when present, else letters A…Z, element symbols or a type:I column as older files have.
-import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
+import { validateConfiguration, type Configuration, type PairShifts } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
 import { periodicBox } from '../physics/space.ts';
 import {
@@ -56,8 +59,8 @@ export interface ExtendedXyzFrame {
 
 // ---------------------------------------------------------------- writing
 
-const RESERVED_KEYS = ['lattice', 'properties', 'pbc', 'origin', 'dim'];
-const CORE_COLUMNS = ['species', 'pos', 'diameter', 'species_index'];
+const RESERVED_KEYS = ['lattice', 'properties', 'pbc', 'origin', 'dim', 'box', 'shift_seed', 'shift_temperature'];
+const CORE_COLUMNS = ['species', 'pos', 'diameter', 'species_index', 'planted'];
 /** ASE's dummy element: a valid chemical symbol that claims no chemistry. */
 const NEUTRAL_SPECIES = 'X';
 
@@ -65,17 +68,15 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   validateConfiguration(c);
   const n = c.diameters.length;
   const dim = c.box.dim;
-  if (dim !== 2 && dim !== 3) throw new Error(`extended XYZ holds 2D or 3D configurations, not ${dim}D`);
   const extra = checkedColumns(options.columns ?? {}, n);
-  const props = ['species:S:1', 'pos:R:3', 'diameter:R:1', 'species_index:I:1'];
+  if (c.shifts) extra.unshift({ name: 'planted', values: c.shifts.planted, components: dim });
+  const props = ['species:S:1', `pos:R:${Math.max(3, dim)}`, 'diameter:R:1', 'species_index:I:1'];
   for (const col of extra) props.push(`${col.name}:${col.values instanceof Int32Array ? 'I' : 'R'}:${col.components}`);
-  const header = [
-    `Lattice="${latticeString(c)}"`,
-    `Properties=${props.join(':')}`,
-    `pbc="${dim === 3 ? 'T T T' : 'T T F'}"`,
-    `dim=${dim}`,
-    ...infoPairs(options),
-  ];
+  const box = dim > 3
+    ? [`box="${Array.from(c.box.lengths, formatReal).join(' ')}"`, `Properties=${props.join(':')}`]
+    : [`Lattice="${latticeString(c)}"`, `Properties=${props.join(':')}`, `pbc="${dim === 3 ? 'T T T' : 'T T F'}"`];
+  const shifts = c.shifts ? [`shift_seed=${c.shifts.seed}`, `shift_temperature=${formatTemperature(c.shifts.temperature)}`] : [];
+  const header = [...box, `dim=${dim}`, ...shifts, ...infoPairs(options)];
 
   const out: string[] = [String(n), header.join(' ')];
   for (let i = 0; i < n; i++) out.push(atomLine(c, i, extra));
@@ -128,7 +129,7 @@ function infoValue(v: string | number | boolean): string {
 function atomLine(c: Configuration, i: number, extra: readonly CheckedColumn[]): string {
   const d = c.box.dim;
   const parts = [NEUTRAL_SPECIES];
-  for (let a = 0; a < 3; a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
+  for (let a = 0; a < Math.max(3, d); a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
   parts.push(formatReal(c.diameters[i]), String(c.species[i]));
   for (const col of extra) {
     for (let k = 0; k < col.components; k++) {
@@ -181,7 +182,7 @@ interface Column {
 
 interface Header {
   readonly n: number;
-  readonly dim: 2 | 3;
+  readonly dim: number;
   readonly lengths: number[];
   readonly origin: number[];
   readonly columns: Column[];
@@ -191,6 +192,9 @@ interface Header {
   readonly info: Record<string, string>;
   readonly model?: string;
   readonly temperature?: number;
+  /** shift_seed and shift_temperature of a Mari–Kurchan state. */
+  readonly shiftSeed?: number;
+  readonly shiftTemperature?: number;
 }
 
 // Hostile files cost nothing: the size of the text, the declared atom count (against the lines there are), the Properties
@@ -279,13 +283,13 @@ function readInfoValue(line: string, i: number, lineNo: number, key: string): { 
 function parseHeader(n: number, line: string, lineNo: number): Header {
   const pairs = parseInfoLine(line, lineNo);
   const find = (k: string) => pairs.find(([key]) => key.toLowerCase() === k)?.[1];
+  const highDim = highDimensionalBox(find('dim'), find('box'), lineNo);
   const latticeText = find('lattice');
-  if (latticeText === undefined) throw new FileFormatError('missing Lattice (a periodic box is required)', lineNo);
-  const pbc = parsePbc(find('pbc') ?? 'T T T', lineNo);
-  const dim = parseDim(find('dim'), pbc, lineNo);
-  const lengths = parseLattice(latticeText, dim, lineNo);
-  const origin = parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
-  const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', lineNo);
+  if (latticeText === undefined && !highDim) throw new FileFormatError('missing Lattice (a periodic box is required)', lineNo);
+  const dim = highDim ? highDim.length : parseDim(find('dim'), parsePbc(find('pbc') ?? 'T T T', lineNo), lineNo);
+  const lengths = highDim ?? parseLattice(latticeText!, dim as 2 | 3, lineNo);
+  const origin = highDim ? new Array<number>(dim).fill(0) : parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
+  const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', Math.max(3, dim), lineNo);
   const speciesColumn = ['species_index', 'species', 'type'].map((name) => columns.find((c) => c.name === name)).find((c) => c !== undefined);
   if (speciesColumn?.name === 'species_index' && speciesColumn.type !== 'I') {
     throw new FileFormatError(`Properties: species_index must be species_index:I:1, found species_index:${speciesColumn.type}:${speciesColumn.count}`, lineNo);
@@ -300,7 +304,25 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   const info: Record<string, string> = Object.create(null); // keys from the file: "__proto__" is a key like any other
   for (const [key, value] of pairs) if (!RESERVED_KEYS.includes(key.toLowerCase())) info[key] = value;
   const temperature = info.temperature === undefined ? undefined : parseTemperature(info.temperature, lineNo);
-  return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature };
+  const seedText = find('shift_seed'), shiftTemperatureText = find('shift_temperature');
+  const shiftSeed = seedText === undefined ? undefined : parseInteger(seedText, lineNo, 'shift_seed');
+  if (shiftSeed !== undefined && (shiftSeed < 0 || shiftSeed > 0xffffffff)) throw new FileFormatError(`shift_seed must be an integer in [0, 4294967295], found ${seedText!.slice(0, 40)}`, lineNo);
+  const shiftTemperature = shiftTemperatureText === undefined ? undefined : parseTemperature(shiftTemperatureText, lineNo);
+  return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature, shiftSeed, shiftTemperature };
+}
+
+/** dim=D with D > 3: the side lengths of box="L1 … LD"; null for 2D and 3D frames (which use Lattice). */
+function highDimensionalBox(dimText: string | undefined, boxText: string | undefined, lineNo: number): number[] | null {
+  if (dimText === undefined || parseInteger(dimText, lineNo, 'dim') <= 3) return null;
+  const d = parseInteger(dimText, lineNo, 'dim');
+  if (boxText === undefined) throw new FileFormatError(`dim=${d} needs box="L1 … L${d}" (the side lengths)`, lineNo);
+  const t = tokenize(boxText);
+  if (t.length !== d) throw new FileFormatError(`box must have ${d} side lengths for dim=${d}, found ${t.length}`, lineNo);
+  return t.map((x, a) => {
+    const L = parseReal(x, lineNo, `box[${a}]`);
+    if (!(L > 0)) throw new FileFormatError(`box length along axis ${a} must be positive, found ${x.slice(0, 40)}`, lineNo);
+    return L;
+  });
 }
 
 function parseBool(t: string, lineNo: number): boolean {
@@ -345,10 +367,10 @@ function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
   return lengths;
 }
 
-/** Most components one Properties column may declare (a 3D stress tensor has 9; a vector column 2 or 3). */
+/** Most components one Properties column may declare (a 3D stress tensor has 9; a vector column 2 to 8). */
 const MAX_COLUMN_COMPONENTS = 64;
 
-function parseProperties(text: string, lineNo: number): { columns: Column[]; width: number } {
+function parseProperties(text: string, posCount: number, lineNo: number): { columns: Column[]; width: number } {
   const parts = text.split(':');
   if (parts.length % 3 !== 0) throw new FileFormatError(`Properties must be name:type:count triples, found "${quote(text)}"`, lineNo);
   const columns: Column[] = [];
@@ -365,7 +387,7 @@ function parseProperties(text: string, lineNo: number): { columns: Column[]; wid
   }
   const pos = columns.find((c) => c.name === 'pos');
   if (!pos) throw new FileFormatError(`Properties has no pos column`, lineNo);
-  if (pos.type !== 'R' || pos.count !== 3) throw new FileFormatError(`Properties: pos must be pos:R:3, found pos:${pos.type}:${pos.count}`, lineNo);
+  if (pos.type !== 'R' || pos.count !== posCount) throw new FileFormatError(`Properties: pos must be pos:R:${posCount}, found pos:${pos.type}:${pos.count}`, lineNo);
   return { columns, width };
 }
 
@@ -433,7 +455,7 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     : defaultDiameters(h, species);
 
   // With species_index, the species column holds only ASE's placeholder symbols: it is read past, not kept.
-  const consumed = new Set(['pos', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
+  const consumed = new Set(['pos', 'planted', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
   const columns: Record<string, ParticleColumn> = Object.create(null); // column names from the file ("__proto__" too)
   const stringColumns: Record<string, string[]> = Object.create(null);
   for (const c of h.columns) {
@@ -442,7 +464,8 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     if (Array.isArray(v)) stringColumns[c.name] = v;
     else columns[c.name] = v;
   }
-  const configuration = validateConfiguration({ box: periodicBox(h.dim, h.lengths), positions, diameters, species });
+  const shifts = buildShifts(h, raw.get('planted'));
+  const configuration = validateConfiguration({ box: periodicBox(h.dim, h.lengths), positions, diameters, species, ...(shifts ? { shifts } : {}) });
   return {
     configuration,
     ...(h.model !== undefined ? { model: h.model } : {}),
@@ -454,12 +477,23 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
   };
 }
 
+/** The Mari–Kurchan pair shifts of shift_seed, shift_temperature and the planted:R:D column (all three, or none). */
+function buildShifts(h: Header, planted: RawValues | undefined): PairShifts | undefined {
+  const { shiftSeed: seed, shiftTemperature: temperature } = h;
+  if (seed === undefined && temperature === undefined && planted === undefined) return undefined;
+  if (seed === undefined || temperature === undefined || !(planted instanceof Float64Array) || planted.length !== h.n * h.dim) {
+    throw new FileFormatError(`pair shifts need shift_seed, shift_temperature and a planted:R:${h.dim} column together`);
+  }
+  return { seed, temperature, planted };
+}
+
 function buildPositions(h: Header, pos: Float64Array, first: number): Float64Array {
   const d = h.dim;
+  const stride = Math.max(3, d);
   const out = new Float64Array(h.n * d);
   for (let i = 0; i < h.n; i++) {
     for (let a = 0; a < d; a++) {
-      const x = h.origin[a] === 0 ? pos[i * 3 + a] : pos[i * 3 + a] - h.origin[a];
+      const x = h.origin[a] === 0 ? pos[i * stride + a] : pos[i * stride + a] - h.origin[a];
       out[i * d + a] = wrapCoordinate(x, h.lengths[a]);
     }
     if (d === 2 && pos[i * 3 + 2] - h.origin[2] !== 0) {

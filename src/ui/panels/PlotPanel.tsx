@@ -95,7 +95,7 @@ export function PlotPanel() {
         curves={plotCurves} dim={dim} fitWindow={window}
         onFitWindowChange={(w) => { setField('fitTMin', String(+w.tMin.toPrecision(4))); setField('fitTMax', String(+w.tMax.toPrecision(4))); }}
         showEnergy={v.showEnergy} showLocalSlope={v.showLocalSlope} floor={engine === 'gpu' ? GPU_FLOOR : null} large={v.lectureMode}
-        height={v.lectureMode ? Math.max(320, viewport - 300) : undefined}
+        height={v.lectureMode ? Math.max(300, viewport - 330) : undefined} showWindowInputs={!v.lectureMode}
       />
     </section>
   );
