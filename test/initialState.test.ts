@@ -6,7 +6,7 @@ import { fromConfigurationData } from '../src/engine/lab/configurationData.ts';
 import { DEFAULT_SPEC } from '../src/engine/runSpec.ts';
 import type { Configuration } from '../src/physics/configuration.ts';
 import { createLandscape, energy } from '../src/physics/forces.ts';
-import { contactFactor, likePairPacking, overlapFreeConfiguration } from '../src/physics/initialState.ts';
+import { contactFactor, likePairPacking, overlapFreeConfiguration, randomClosePacking } from '../src/physics/initialState.ts';
 import { MODELS, MODEL_NAMES, randomConfiguration, type Model, type ModelName } from '../src/physics/models.ts';
 import { minimumImage1 } from '../src/physics/space.ts';
 
@@ -31,13 +31,14 @@ async function equilibrate(model: ModelName, n: number, temperature: number, swe
 
 describe('the overlap-free start of Monte Carlo', () => {
   const n = 200;
-  // The models studied at finite T in 2D and 3D. mk3d is planted in equilibrium instead (no Monte Carlo), and harmonic
-  // spheres in 4D and 8D are studied from T = ∞ only (000 App. A.1b); at N = 200 the 8D box is smaller than two cutoffs.
-  const finiteT = MODEL_NAMES.filter((m) => MODELS[m].dim <= 3 && !MODELS[m].pairShifts);
+  // The models that start Monte Carlo from this state: mk3d is planted in equilibrium instead (no Monte Carlo), and at
+  // N = 200 the 8D box is smaller than two cutoffs (its small boxes keep the random start, tested below).
+  const finiteT = MODEL_NAMES.filter((m) => m !== 'harmonic8d' && !MODELS[m].pairShifts);
   for (const name of finiteT) {
     it(`${name}: no pair closer than c·s_ij (c ≥ 0.7), E/N of order 1, and 2 sweeps at T = 2 stay there`, async () => {
       const model = MODELS[name];
       const { configuration, contactFactor: c } = overlapFreeConfiguration(model, n, 4);
+      if (c === null) throw new Error('the box should hold a neighbor list');
       expect(c).toBeGreaterThanOrEqual(0.7);
       expect(c).toBeLessThanOrEqual(1);
       expect(closestContact(model, configuration)).toBeGreaterThanOrEqual(c * (1 - 1e-6));
@@ -62,6 +63,17 @@ describe('the overlap-free start of Monte Carlo', () => {
     expect(likePairPacking(model, c0) * c ** 3).toBeCloseTo(0.7 * 0.64, 10);
     // KA 3D at ρ = 1.2: φ = 1.2·(π/6)(0.8 + 0.2·0.88³) = 0.5875 by hand
     expect(likePairPacking(model, c0)).toBeCloseTo(1.2 * (Math.PI / 6) * (0.8 * 1 + 0.2 * 0.88 ** 3), 2);
+  });
+
+  it('a box too small for a neighbor list (harmonic8d, N = 200) keeps the random start and says so', () => {
+    const r = overlapFreeConfiguration(MODELS.harmonic8d, 200, 1);
+    expect(r.contactFactor).toBeNull();
+    expect(Array.from(r.configuration.positions)).toEqual(Array.from(randomConfiguration(MODELS.harmonic8d, 200, 1).positions));
+  });
+
+  it('random close packing: 0.84 (2D), 0.64 (3D), Torquato–Stillinger above (0.47 in 4D)', () => {
+    expect(randomClosePacking(4)).toBeCloseTo(0.47, 2);
+    expect(randomClosePacking(8)).toBeCloseTo(0.0694, 3);
   });
 
   it('T = ∞ stays uniform random positions, exactly randomConfiguration', async () => {
