@@ -38,7 +38,10 @@ function migrateStore(store: IDBObjectStore): void {
   };
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+/** The page was opened at an older version than the database another tab upgraded it to. */
+export const NEWER_LIBRARY = 'the library was upgraded by a newer GlassLab in another tab: reload this page to use it';
+
+function openDatabase(factory: IDBFactory, name: string, onClosed: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = factory.open(name, VERSION);
     open.onupgradeneeded = (event) => {
@@ -49,10 +52,12 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     };
     open.onsuccess = () => {
       const db = open.result;
-      db.onversionchange = () => db.close();
+      // Another tab upgrades or deletes the database: let it, and open afresh at the next use.
+      db.onversionchange = () => { db.close(); onClosed(); };
+      db.onclose = () => onClosed(); // the browser closed it (storage cleared)
       resolve(db);
     };
-    open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened'));
+    open.onerror = () => reject(open.error?.name === 'VersionError' ? new Error(NEWER_LIBRARY) : open.error ?? new Error('IndexedDB could not be opened'));
     open.onblocked = () => reject(new Error('the library database is held open by an older version of this page in another tab'));
   });
 }
@@ -63,7 +68,7 @@ export class IndexedDbRunStorage implements RunStorage {
   constructor(private readonly factory: IDBFactory = indexedDB, private readonly name = LIBRARY_DB) {}
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= openDatabase(this.factory, this.name).catch((e: unknown) => {
+    this.db ??= openDatabase(this.factory, this.name, () => { this.db = null; }).catch((e: unknown) => {
       this.db = null;
       throw e;
     });
@@ -126,8 +131,8 @@ export class IndexedDbRunStorage implements RunStorage {
     return this.updateSummaries((s) => (s.id === id ? { ...s, name, updatedAt: Date.now() } : null), id).then((changed) => changed[0]);
   }
 
-  async markStatus(from: RunSummary['status'], to: RunSummary['status']): Promise<string[]> {
-    const changed = await this.updateSummaries((s) => (s.status === from ? { ...s, status: to } : null));
+  async markStatus(from: RunSummary['status'], to: RunSummary['status'], except: ReadonlySet<string> = new Set()): Promise<string[]> {
+    const changed = await this.updateSummaries((s) => (s.status === from && !except.has(s.id) ? { ...s, status: to } : null));
     return changed.map((s) => s.id);
   }
 

@@ -80,10 +80,10 @@ export class MemoryRunStorage implements RunStorage {
     return structuredClone(renamed);
   }
 
-  async markStatus(from: RunSummary['status'], to: RunSummary['status']): Promise<string[]> {
+  async markStatus(from: RunSummary['status'], to: RunSummary['status'], except: ReadonlySet<string> = new Set()): Promise<string[]> {
     const changed: string[] = [];
     for (const s of this.summaries.values()) {
-      if (s.status !== from) continue;
+      if (s.status !== from || except.has(s.id)) continue;
       this.summaries.set(s.id, { ...s, status: to });
       changed.push(s.id);
     }

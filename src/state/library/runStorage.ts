@@ -20,8 +20,9 @@ export interface RunStorage {
   delete(id: string): Promise<void>;
   /** Renames one record; returns its new summary (undefined when there is no such record). */
   rename(id: string, name: string): Promise<RunSummary | undefined>;
-  /** Changes the status of every record in `from` to `to` (page load: 'running' → 'incomplete'); returns the changed ids. */
-  markStatus(from: RunSummary['status'], to: RunSummary['status']): Promise<string[]>;
+  /** Changes the status of every record in `from` to `to`, but those in `except` (page load: 'running' → 'incomplete', except
+   * runs still going in another tab); returns the changed ids. */
+  markStatus(from: RunSummary['status'], to: RunSummary['status'], except?: ReadonlySet<string>): Promise<string[]>;
   estimate(): Promise<StorageUsage>;
 }
 
