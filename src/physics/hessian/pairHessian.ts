@@ -20,7 +20,7 @@ export function pairCount(h: PairHessian): number {
 // docs/PHYSICS.md §5: the analytic pair block K = φ″ n nᵀ + (φ′/r)(I − n nᵀ) for every pair within the cutoff.
 export function pairHessian(land: Landscape, positions: Float64Array): PairHessian {
   refreshNeighbors(land, positions);
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
   const L = land.box.lengths;
@@ -33,6 +33,7 @@ export function pairHessian(land: Landscape, positions: Float64Array): PairHessi
       let r2 = 0;
       for (let a = 0; a < d; a++) {
         let x = positions[j * d + a] - positions[i * d + a];
+        if (images) x += images[p * d + a]; // Mari–Kurchan: the pair's planted shift (000 App. A.1d)
         x -= L[a] * Math.round(x / L[a]);
         dr[a] = x;
         r2 += x * x;
