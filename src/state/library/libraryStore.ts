@@ -87,6 +87,7 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage(), ch
   const tell = (m: LibraryMessage) => { try { channel?.postMessage(m); } catch { /* the channel closed */ } };
   // Stored records that could not be read (recordSchema.ts): hidden from the list, removed by "delete all".
   let unreadable: string[] = [];
+  let reads = 0;
   return create<LibraryState>()((set, get) => {
     const refreshUsage = async () => {
       try { set({ usage: await get().storage.estimate() }); } catch { /* usage stays as it was */ }
@@ -149,7 +150,9 @@ export function createLibraryStore(initial: RunStorage = defaultRunStorage(), ch
             const alive = options.alive && running.length > 0 ? await options.alive(running) : new Set<string>();
             await get().storage.markStatus('running', 'incomplete', alive);
           }
+          const mine = ++reads;
           const { summaries, skipped, skippedIds } = await get().storage.readAll();
+          if (mine !== reads) return; // a later read (another tab's change) started meanwhile: its list is the newer one
           unreadable = skippedIds;
           set({ records: summaries, loaded: true, ...(skipped.length > 0 ? { error: skippedMessage(skipped) } : {}) });
         } catch (e) {
