@@ -1,7 +1,7 @@
 // An ensemble: M samples of equilibrate → quench → analyze, averaged (000 Eq. 2 averages ⟨|v(t)|⟩ over initial states).
 import { bootstrapExponent, type BootstrapExponent } from '../physics/analysis/bootstrap.ts';
 import { defectFlags, defectStatistics, type DefectStatistics } from '../physics/analysis/defects.ts';
-import { defectCutoff } from './defectCutoff.ts';
+import { defectCutoff, particleAnalysisProblem } from './defectCutoff.ts';
 import type { Configuration } from '../physics/configuration.ts';
 import { quench, type QuenchOptions, type QuenchResult, type QuenchSeries } from '../physics/descent/quench.ts';
 import { getModel, type Model } from '../physics/models.ts';
@@ -82,6 +82,8 @@ export interface SampleDefects { xCutEq: number; xCutSource: string; concentrati
 
 // 001 SM III: φ of each sample, with one x_cut^EQ from the g(x) of all the equilibrium states together.
 export function sampleDefects(model: Model, initials: readonly Configuration[], finals: readonly Configuration[]): SampleDefects {
+  const problem = particleAnalysisProblem(model, initials[0]);
+  if (problem) return { xCutEq: Number.NaN, xCutSource: problem, concentrations: initials.map(() => Number.NaN) };
   const { xCutEq, source: xCutSource } = defectCutoff(initials, model);
   const concentrations = initials.map((c, k) => defectFlags(c, finals[k], model, { xCutEq }).concentration);
   return { xCutEq, xCutSource, concentrations };
