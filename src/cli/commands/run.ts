@@ -85,9 +85,9 @@ function shippedState(spec: RunSpec, file: string): ConfigurationData {
   }
 }
 
-interface Finished { result: LabResult; engine: string; adapter?: string; notes: string[]; curves: Map<string, QuenchSample[]> }
+export interface Finished { result: LabResult; engine: string; adapter?: string; notes: string[]; curves: Map<string, QuenchSample[]> }
 
-async function runLabJob(job: LabJob, engine: 'gpu' | 'cpu' | 'auto', quiet: boolean): Promise<Finished> {
+export async function runLabJob(job: LabJob, engine: 'gpu' | 'cpu' | 'auto', quiet: boolean): Promise<Finished> {
   const progress = throttledProgress(quiet);
   const out: Omit<Finished, 'result'> & { result?: LabResult; error?: string } = { engine: 'cpu', notes: [], curves: new Map() };
   const onEvent = (e: LabEvent) => {
