@@ -2,7 +2,10 @@
 // β with its bootstrap interval over several fit windows, the local slope, and how long it took. Printed, never asserted.
 //   npx tsx scripts/physicsCheck.ts [case ...] [--n N] [--samples M]
 // cases: soft2d harmonic2d soft3d harmonic3d (default: all four)
-import { runEnsemble } from '../src/engine/ensemble.ts';
+import { runJobInProcess } from '../src/engine/lab/inProcess.ts';
+import type { EnsembleLabResult } from '../src/engine/lab/protocol.ts';
+import { MODELS } from '../src/physics/models.ts';
+import { defectStatistics } from '../src/physics/analysis/defects.ts';
 import type { RunSpec } from '../src/engine/runSpec.ts';
 import { bootstrapExponent } from '../src/physics/analysis/bootstrap.ts';
 import { localSlope } from '../src/physics/analysis/powerLaw.ts';
@@ -28,13 +31,15 @@ for (const name of names) {
   if (!c) throw new Error(`unknown case ${name}; choose ${Object.keys(CASES).join(', ')}`);
   const spec: RunSpec = { model: c.model, n, temperature: c.temperature, seed: 2022, sweeps: 1000, algorithm: 'sd', tMax: c.tMax, forceTolerance: 0, fitWindow: { tMin: 1, tMax: 30 } };
   let last = 0;
-  const r = runEnsemble(spec, samples, (p) => {
-    if (Date.now() - last < 20000) return;
+  const speeds = new Map<string, number[]>(); // each sample's ⟨|v|⟩, from the job's streamed curves '#1' … '#M'
+  const r = await runJobInProcess({ kind: 'ensemble', spec, samples }, 'cpu', (e) => {
+    if (e.type === 'sample') speeds.set(e.curve, [...(speeds.get(e.curve) ?? []), e.sample.speed]);
+    if (e.type !== 'progress' || Date.now() - last < 20000) return;
     last = Date.now();
-    process.stderr.write(`${name}: sample ${p.sample + 1}/${p.samples} ${p.stage}\n`);
-  });
-  console.log(`\n## ${name}: N = ${n}, T = ${c.temperature}, ${samples} samples, SD Δt = ${r.perSample[0].quench.dt}, t_max = ${c.tMax}, ${r.seconds.toFixed(0)} s (paper: β ≈ ${c.paper})`);
-  const curves = r.perSample.map((s) => s.quench.series.speed.slice(0, r.t.length));
+    process.stderr.write(`${name}: ${e.label}\n`);
+  }) as EnsembleLabResult;
+  console.log(`\n## ${name}: N = ${n}, T = ${c.temperature}, ${samples} samples, SD Δt = ${MODELS[c.model].defaultDt}, t_max = ${c.tMax}, ${r.seconds.toFixed(0)} s (paper: β ≈ ${c.paper})`);
+  const curves = [...speeds.values()].map((v) => v.slice(0, r.t.length));
   for (const [tMin, tMax] of WINDOWS) {
     if (tMax > c.tMax) continue;
     const b = bootstrapExponent(r.t, curves, { tMin, tMax }, { seed: 7 });
@@ -47,5 +52,6 @@ for (const name of names) {
     if (Math.abs(Math.log10(t) * 2 - Math.round(Math.log10(t) * 2)) < 0.026) rows.push(`t=${t.toPrecision(3)} ⟨|v|⟩=${r.meanSpeed[j].toExponential(3)} slope=${slope[j].toFixed(3)}`);
   }
   console.log(`  ${rows.filter((_, k, a) => k === 0 || a[k - 1].split(' ')[0] !== rows[k].split(' ')[0]).join('\n  ')}`);
-  console.log(`  ⟨φ⟩ = ${r.defects.mean.toFixed(3)}, χ = ${r.defects.chi.toFixed(3)} (x_cut^EQ = ${r.defects.xCutEq.toFixed(3)}: ${r.defects.xCutSource})`);
+  const defects = defectStatistics(r.defectConcentrations, n);
+  console.log(`  ⟨φ⟩ = ${defects.mean.toFixed(3)}, χ = ${defects.chi.toFixed(3)} (x_cut^EQ = ${r.xCutEq.toFixed(3)}: ${r.xCutSource})`);
 }

@@ -1,13 +1,13 @@
 // Every model works everywhere: run specs, share links, state files, the float64 engine, and a GPU refusal that falls back.
 import { describe, expect, it } from 'vitest';
-import { equilibrate } from '../src/engine/equilibrate.ts';
 import { validateRunSpec, type RunSpec } from '../src/engine/runSpec.ts';
 import { gpuUnsupported } from '../src/gpu/wgslModels.ts';
 import { readExtendedXyz, writeExtendedXyz } from '../src/io/extendedXyz.ts';
 import { decodeShareLink, encodeShareLink, type SharePayload } from '../src/io/shareLink.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { createLandscape, energy } from '../src/physics/forces.ts';
-import { MODELS, MODEL_NAMES } from '../src/physics/models.ts';
+import { plantMariKurchan } from '../src/physics/mariKurchan/planting.ts';
+import { MODELS, MODEL_NAMES, randomConfiguration } from '../src/physics/models.ts';
 import { smallSize } from './modelStates.ts';
 
 describe('every model in every place', () => {
@@ -23,8 +23,8 @@ describe('every model in every place', () => {
       expect(back.ok && back.payload).toStrictEqual(payload);
     });
 
-    it(`${name}: equilibrate → state file → read gives the same energy; FIRE runs; the GPU engine runs it or says why in one line`, () => {
-      const c = equilibrate(name, spec.n, name.startsWith('ka') ? Infinity : temperature, 0, 3).configuration; // no sweeps: T = ∞ or planted
+    it(`${name}: planted or T = ∞ state → state file → read gives the same energy; FIRE runs; the GPU engine runs it or says why in one line`, () => {
+      const c = model.pairShifts ? plantMariKurchan(model, spec.n, 3, temperature) : randomConfiguration(model, spec.n, 3); // planted, or T = ∞
       const back = readExtendedXyz(writeExtendedXyz(c, { model: name, temperature })).configuration;
       expect(back.box.dim).toBe(model.dim);
       expect(Boolean(back.shifts)).toBe(Boolean(model.pairShifts));

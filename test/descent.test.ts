@@ -94,11 +94,17 @@ describe('steepest descent is a dynamics (000 Eq. 1)', () => {
     }
   });
 
-  it('guards against an unstable time step with a clear error', () => {
+  it('guards against an unstable time step with a clear error (plain Euler); the quench crosses it in substeps', () => {
     const model = MODELS.soft2d;
     const c = jitteredLattice(model, 196, 1);
-    expect(() => quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 })).toThrow(DivergenceError);
-    expect(() => quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 })).toThrow(/smaller Δt/);
+    const sd = steepestDescent(landscapeForces(createLandscape(model, c)), { dt: 0.2, n: 196 });
+    const s = sd.init(c.positions);
+    expect(() => { for (let k = 0; k < 250; k++) sd.step(s); }).toThrow(DivergenceError);
+    const again = sd.init(c.positions);
+    expect(() => { for (let k = 0; k < 250; k++) sd.step(again); }).toThrow(/smaller Δt/);
+    const r = quench(model, c, { algorithm: 'sd', dt: 0.2, tMax: 50 });
+    expect(r.reason).toBe('t-max');
+    expect(r.forceCalls).toBeGreaterThan(r.steps + 1);
   });
 
   it('records t, |v|, E/N and W at ≥ 10 points per decade with W = |v|²', () => {

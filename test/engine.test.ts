@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defectCutoff, PAPER_CUTOFF_RANGE } from '../src/engine/defectCutoff.ts';
-import { runEnsemble, sampleSeed } from '../src/engine/ensemble.ts';
+import type { EnsembleLabResult } from '../src/engine/lab/protocol.ts';
+import { sampleSeed } from '../src/engine/lab/sampleStatistics.ts';
+import { ofType, runToEnd, startCommand } from './lab/labHarness.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../src/engine/runSpec.ts';
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS, randomConfiguration } from '../src/physics/models.ts';
@@ -22,16 +24,20 @@ describe('run spec', () => {
 });
 
 describe('ensembles', () => {
-  it('are reproducible from the seed, with independent samples', () => {
-    const a = runEnsemble(spec(), 2);
-    const b = runEnsemble(spec(), 2);
-    expect(a.meanSpeed).toEqual(b.meanSpeed);
-    expect(a.fit.beta).toBe(b.fit.beta);
+  it('are reproducible from the seed, with independent samples', async () => {
+    const once = async () => {
+      const events = await runToEnd(startCommand({ kind: 'ensemble', spec: spec(), samples: 2 }));
+      const curve = (name: string) => ofType(events, 'sample').filter((e) => e.curve === name).map((e) => e.sample.speed);
+      return { r: ofType(events, 'result')[0].result as EnsembleLabResult, first: curve('#1'), second: curve('#2') };
+    };
+    const a = await once(), b = await once();
+    expect(a.r.meanSpeed).toEqual(b.r.meanSpeed);
+    expect(a.r.fit?.beta).toBe(b.r.fit?.beta);
     expect(sampleSeed(1, 0)).not.toBe(sampleSeed(1, 1));
-    expect(a.perSample[0].quench.series.speed).not.toEqual(a.perSample[1].quench.series.speed);
+    expect(a.first).not.toEqual(a.second);
     // the mean curve is the mean of the samples
     const j = 10;
-    expect(a.meanSpeed[j]).toBeCloseTo((a.perSample[0].quench.series.speed[j] + a.perSample[1].quench.series.speed[j]) / 2, 14);
+    expect(a.r.meanSpeed[j]).toBeCloseTo((a.first[j] + a.second[j]) / 2, 14);
   });
 });
 

@@ -33,7 +33,7 @@ function state(model: ModelName, seed = 1): ConfigurationData {
 function singleResult(model: ModelName): SingleResult {
   return {
     kind: 'single', spec: spec(model), engine: 'cpu', series: { t: T, step: [1, 2, 3, 4], speed: MAIN.speed, energyPerParticle: MAIN.energyPerParticle, meanSquaredForce: T },
-    fit: null, reason: 'force-tolerance', steps: 40, energyPerParticle: -7.1, initial: state(model, 1), final: state(model, 2),
+    fit: null, reason: 'force-tolerance', steps: 40, dt: 0.005, forceTolerance: 1e-10, forceCalls: 41, energyPerParticle: -7.1, maxForce: 1e-11, initial: state(model, 1), final: state(model, 2),
     particles: { defectFlags: Uint8Array.of(0, 1, 0, 0, 0, 0, 1, 0), d2min: new Float64Array(8).fill(0.25), xCutEq: 1.4, xCutSource: 'default', defectConcentration: 0.25 },
     seconds: 0.5,
   };
@@ -88,7 +88,7 @@ describe('which exports the run allows', () => {
     setRun('done', singleResult('soft2d'));
     expect(enabled()).toMatchObject({ 'export-xyz-final': true, 'export-lammps-data': true, 'export-lammps-deck': false });
     expect(screen.getByTestId('export-lammps-deck').title).toContain('LAMMPS has no exact equivalent of soft2d; it has ka2d, ka3d, ka3d-fs (Kob–Andersen LJ) exactly');
-    setRun('done', { kind: 'ensemble', spec: spec('ka3d'), engine: 'cpu', samples: 4, t: T, meanSpeed: MAIN.speed, meanEnergyPerParticle: MAIN.energyPerParticle, fit: null, defectConcentrations: [0.1, 0.2, 0.1, 0], seconds: 1 });
+    setRun('done', { kind: 'ensemble', spec: spec('ka3d'), engine: 'cpu', samples: 4, t: T, meanSpeed: MAIN.speed, meanEnergyPerParticle: MAIN.energyPerParticle, meanSquaredForce: T, fit: null, defectConcentrations: [0.1, 0.2, 0.1, 0], xCutEq: 1.4, xCutSource: 'test', finalEnergyPerParticle: [-7, -7, -7, -7], seconds: 1 });
     expect(enabled()).toMatchObject({ 'export-csv': true, 'export-run': true, 'export-xyz-initial': false, 'export-xyz-final': false, 'export-lammps-deck': false });
     expect(screen.getByTestId('export-xyz-initial').title).toContain('an ensemble run keeps no configuration');
   });

@@ -1,5 +1,6 @@
 // Strict command-line values: every number is checked, every mistake is one clear line.
 import { parseArgs } from 'node:util';
+import type { EngineChoice } from '../engine/lab/protocol.ts';
 
 export class UsageError extends Error {}
 
@@ -49,9 +50,19 @@ export function integerOption(values: Record<string, unknown>, name: string, fal
 }
 
 /** --engine: gpu, cpu or auto (default cpu: the float64 reference engine). */
-export function engineOption(values: Record<string, unknown>): 'gpu' | 'cpu' | 'auto' {
+export function engineOption(values: Record<string, unknown>): EngineChoice {
   const v = values.engine;
   if (v === undefined) return 'cpu';
-  if (v !== 'gpu' && v !== 'cpu' && v !== 'auto') throw new UsageError(`--engine must be gpu, cpu or auto, got "${String(v)}"`);
+  if (v !== 'gpu' && v !== 'cpu' && v !== 'auto') throw new UsageError(`--engine must be gpu, cpu or auto, got "${String(v).slice(0, 40)}"`);
   return v;
+}
+
+/**
+ * --fit-min/--fit-max: by default [3, 100] kept inside [0, t_max] (the upper end at most t_max; the lower end a decade below it
+ * when 3 would not fit).
+ */
+export function fitWindowOption(values: Record<string, unknown>, tMax: number, defaults: { tMin: number; tMax: number }): { tMin: number; tMax: number } {
+  const hi = numberOption(values, 'fit-max', Math.min(defaults.tMax, tMax));
+  const lo = numberOption(values, 'fit-min', defaults.tMin < hi ? defaults.tMin : hi / 10);
+  return { tMin: lo, tMax: hi };
 }

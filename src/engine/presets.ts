@@ -1,6 +1,7 @@
 // The preset gallery: one click reproduces a figure of seed 000 (and 002) that fits in a browser. Each preset is a run spec;
 // finite-T presets name an equilibrated starting state shipped in public/states/, made by our own swap MC
 // (scripts/makePresetStates.ts), in a large (WebGPU) and a small (float64 fallback) size.
+import type { ColorMode } from './colorModes.ts';
 import type { RunSpec } from './runSpec.ts';
 import type { ModelName } from '../physics/models.ts';
 
@@ -25,7 +26,7 @@ export interface Preset {
   sweeps: number;
   tMax: number;
   fitWindow: { tMin: number; tMax: number };
-  colorMode: 'species' | 'defects' | 'd2min' | 'displacement' | 'speed';
+  colorMode: ColorMode;
   /** Shipped states: [large (GPU), small (float64 fallback)]; empty at T = ∞ (uniform random positions from the seed). */
   states: PresetState[];
   /** Sizes when there is no shipped state. */

@@ -39,13 +39,22 @@ export function shortened(text: string, max = 40): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
+export interface RunSpecUse {
+  /**
+   * Whether a quench starts from the spec's own equilibrium state (default true). False when the job is given its start or
+   * only equilibrates: then a Lennard-Jones model may have T = ∞.
+   */
+  quenchesOwnStart?: boolean;
+}
+
 /** Checks every field and throws one clear message for the first problem; sizes and Δt against src/engine/limits.ts. */
-export function validateRunSpec(spec: RunSpec, limits: SpecSizeLimits = RUN_LIMITS): RunSpec {
+export function validateRunSpec(spec: RunSpec, limits: SpecSizeLimits = RUN_LIMITS, use: RunSpecUse = {}): RunSpec {
   const model = getModel(spec.model);
   if (!Number.isInteger(spec.n) || spec.n < 2) throw new Error(`N must be an integer ≥ 2, got ${spec.n}`);
   if (Number.isNaN(spec.temperature) || !(spec.temperature > 0)) throw new Error(`temperature must be positive (or inf), got ${spec.temperature}`);
   // Uniform random positions put Lennard-Jones pairs at r ≪ σ, where r⁻¹² overflows the energy and FIRE/SD cannot recover.
-  if (spec.temperature === Infinity && model.potential.kind.startsWith('lennard-jones') && !spec.initialState) {
+  const quenchesOwnStart = use.quenchesOwnStart ?? true;
+  if (quenchesOwnStart && spec.temperature === Infinity && model.potential.kind.startsWith('lennard-jones') && !spec.initialState) {
     throw new Error(`${spec.model} cannot start from T = ∞: random positions overlap and the Lennard-Jones energy diverges; equilibrate at a finite T (e.g. 2.0) instead`);
   }
   validateSeed(spec.seed);

@@ -3,7 +3,7 @@
 // Many steps per submission; one readback per chunk (DESIGN.md hazard 6); positions in 64-bit fixed point (hazard 1).
 import { cloneConfiguration, particleCount, type Configuration } from '../physics/configuration.ts';
 import { fireConstants } from '../physics/descent/fire.ts';
-import { validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
+import { QUENCH_DEFAULTS, validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';
 import type { Model } from '../physics/models.ts';
 import { wrapPositions } from '../physics/space.ts';
 import { permuteConfiguration, spatialOrder, unpermutePositions } from '../physics/spatialSort.ts';
@@ -105,7 +105,7 @@ export async function quenchGpu(model: Model, original: Configuration, options: 
         ...p, positions: unpermutePositions(p.positions, order, model.dim),
         ...(p.speeds ? { speeds: Float32Array.from(unpermutePositions(Float64Array.from(p.speeds), order, 1)) } : {}),
       })),
-      tMax: options.tMax ?? 1e4, maxSteps: options.maxSteps ?? 1e7, perDecade: options.samplesPerDecade ?? 20,
+      tMax: options.tMax ?? QUENCH_DEFAULTS.tMax, maxSteps: options.maxSteps ?? QUENCH_DEFAULTS.maxSteps, perDecade: options.samplesPerDecade ?? QUENCH_DEFAULTS.samplesPerDecade,
     });
     const n = particleCount(start);
     const final = cloneConfiguration(original);

@@ -18,7 +18,10 @@ import {
   parseInteger,
   parseReal,
   parseTemperature,
+  quote,
   speciesLetter,
+  checkStateFileSize,
+  countTokens,
   splitLines,
   tokenize,
   wrapCoordinate,
@@ -84,12 +87,12 @@ interface CheckedColumn { readonly name: string; readonly values: ParticleColumn
 
 function checkedColumns(columns: Readonly<Record<string, ParticleColumn>>, n: number): CheckedColumn[] {
   return Object.entries(columns).map(([name, values]) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new Error(`column name "${name}" is not a valid extended XYZ property name`);
-    if (CORE_COLUMNS.includes(name) || name === 'radius' || name === 'type') throw new Error(`column name "${name}" is reserved`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new Error(`column name "${quote(name)}" is not a valid extended XYZ property name`);
+    if (CORE_COLUMNS.includes(name) || name === 'radius' || name === 'type') throw new Error(`column name "${quote(name)}" is reserved`);
     const components = values.length / n;
-    if (!Number.isInteger(components) || components < 1) throw new Error(`column "${name}" has ${values.length} values for ${n} particles`);
+    if (!Number.isInteger(components) || components < 1) throw new Error(`column "${quote(name)}" has ${values.length} values for ${n} particles`);
     if (values instanceof Float64Array) {
-      for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) throw new Error(`column "${name}" has a non-finite value for particle ${Math.floor(k / components)}`);
+      for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) throw new Error(`column "${quote(name)}" has a non-finite value for particle ${Math.floor(k / components)}`);
     }
     return { name, values, components };
   });
@@ -108,9 +111,9 @@ function infoPairs(options: ExtendedXyzWriteOptions): string[] {
   entries.push(...Object.entries(options.info ?? {}));
   const seen = new Set<string>();
   return entries.map(([key, value]) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new Error(`info key "${key}" is not a valid extended XYZ key`);
-    if (RESERVED_KEYS.includes(key.toLowerCase())) throw new Error(`info key "${key}" is reserved (written from the configuration)`);
-    if (seen.has(key)) throw new Error(`info key "${key}" is given twice`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new Error(`info key "${quote(key)}" is not a valid extended XYZ key`);
+    if (RESERVED_KEYS.includes(key.toLowerCase())) throw new Error(`info key "${quote(key)}" is reserved (written from the configuration)`);
+    if (seen.has(key)) throw new Error(`info key "${quote(key)}" is given twice`);
     seen.add(key);
     return `${key}=${infoValue(value)}`;
   });
@@ -152,6 +155,7 @@ export function readExtendedXyzFrames(text: string): ExtendedXyzFrame[] {
 }
 
 function parseFrames(text: string): { frame: ExtendedXyzFrame; line: number }[] {
+  checkStateFileSize(text.length, 'extended XYZ');
   const lines = splitLines(text);
   if (lines.every(isBlank)) throw new FileFormatError('empty file (expected the number of atoms)', 1);
   const frames: { frame: ExtendedXyzFrame; line: number }[] = [];
@@ -193,26 +197,31 @@ interface Header {
   readonly shiftTemperature?: number;
 }
 
+// Hostile files cost nothing: the size of the text, the declared atom count (against the lines there are), the Properties
+// counts and every atom line's width are all checked before anything proportional to a declared number is allocated.
 function parseFrame(lines: string[], start: number): { frame: ExtendedXyzFrame; next: number } {
   const n = parseAtomCount(lines[start], start + 1);
   if (start + 1 >= lines.length) throw new FileFormatError('missing the comment line (Lattice, Properties, pbc)', start + 2);
-  const header = parseHeader(n, lines[start + 1], start + 2);
   const first = start + 2;
   checkAtomLineCount(lines, first, n, start + 1);
+  const header = parseHeader(n, lines[start + 1], start + 2);
+  checkAtomLineWidths(lines, first, header);
   const raw = parseAtomBlock(lines, first, header);
   return { frame: buildFrame(header, raw, first), next: first + n };
 }
 
 function parseAtomCount(line: string, lineNo: number): number {
   const t = tokenize(line);
-  if (t.length !== 1) throw new FileFormatError(`expected the number of atoms, found '${line.trim()}'`, lineNo);
+  if (t.length !== 1) throw new FileFormatError(`expected the number of atoms, found '${quote(line.trim())}'`, lineNo);
   const n = parseInteger(t[0], lineNo, 'number of atoms');
   if (n <= 0) throw new FileFormatError(`number of atoms must be positive, found ${n}`, lineNo);
   return n;
 }
 
+/** n atom lines follow the comment line: checked against the lines there are, so a huge n costs one comparison. */
 function checkAtomLineCount(lines: string[], first: number, n: number, headerLine: number): void {
-  for (let k = 0; k < n; k++) {
+  const limit = Math.min(n, lines.length - first + 1); // the loop stops at the first missing line, at the latest here
+  for (let k = 0; k < limit; k++) {
     const idx = first + k;
     if (idx < lines.length && !isBlank(lines[idx])) continue;
     const restBlank = lines.slice(idx).every(isBlank);
@@ -246,7 +255,7 @@ export function parseInfoLine(line: string, lineNo: number): [string, string][] 
       i = r.next;
     }
     const lower = key.toLowerCase();
-    if (seen.has(lower)) throw new FileFormatError(`key '${key}' appears twice`, lineNo);
+    if (seen.has(lower)) throw new FileFormatError(`key '${quote(key)}' appears twice`, lineNo);
     seen.add(lower);
     pairs.push([key, value]);
   }
@@ -263,11 +272,11 @@ function readInfoValue(line: string, i: number, lineNo: number, key: string): { 
       if (line[j] === close) return { value, next: j + 1 };
       value += line[j];
     }
-    throw new FileFormatError(`unterminated ${open} in the value of '${key}'`, lineNo);
+    throw new FileFormatError(`unterminated ${open} in the value of '${quote(key)}'`, lineNo);
   }
   let j = i;
   while (j < line.length && !/\s/.test(line[j])) j++;
-  if (j === i) throw new FileFormatError(`key '${key}' has an empty value`, lineNo);
+  if (j === i) throw new FileFormatError(`key '${quote(key)}' has an empty value`, lineNo);
   return { value: line.slice(i, j), next: j };
 }
 
@@ -319,14 +328,14 @@ function highDimensionalBox(dimText: string | undefined, boxText: string | undef
 function parseBool(t: string, lineNo: number): boolean {
   if (/^(t|true)$/i.test(t)) return true;
   if (/^(f|false)$/i.test(t)) return false;
-  throw new FileFormatError(`'${t}' is not a logical value (T or F)`, lineNo);
+  throw new FileFormatError(`'${quote(t)}' is not a logical value (T or F)`, lineNo);
 }
 
 function parsePbc(text: string, lineNo: number): boolean[] {
   const t = tokenize(text);
-  if (t.length !== 3) throw new FileFormatError(`pbc must have 3 entries, found "${text}"`, lineNo);
+  if (t.length !== 3) throw new FileFormatError(`pbc must have 3 entries, found "${quote(text)}"`, lineNo);
   const pbc = t.map((x) => parseBool(x, lineNo));
-  if (!pbc[0] || !pbc[1]) throw new FileFormatError(`only periodic boxes are supported, but pbc="${text}"`, lineNo);
+  if (!pbc[0] || !pbc[1]) throw new FileFormatError(`only periodic boxes are supported, but pbc="${quote(text)}"`, lineNo);
   return pbc;
 }
 
@@ -349,7 +358,7 @@ function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
   if (t.length !== 9) throw new FileFormatError(`Lattice must have 9 numbers, found ${t.length}`, lineNo);
   const m = t.map((x, k) => parseReal(x, lineNo, `Lattice[${k}]`));
   for (const k of [1, 2, 3, 5, 6, 7]) {
-    if (m[k] !== 0) throw new FileFormatError(`Lattice is not diagonal (entry ${k + 1} is ${t[k]}); only orthorhombic boxes are supported`, lineNo);
+    if (m[k] !== 0) throw new FileFormatError(`Lattice is not diagonal (entry ${k + 1} is ${quote(t[k])}); only orthorhombic boxes are supported`, lineNo);
   }
   const lengths = [m[0], m[4], m[8]].slice(0, dim);
   lengths.forEach((L, a) => {
@@ -358,18 +367,21 @@ function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
   return lengths;
 }
 
+/** Most components one Properties column may declare (a 3D stress tensor has 9; a vector column 2 to 8). */
+const MAX_COLUMN_COMPONENTS = 64;
+
 function parseProperties(text: string, posCount: number, lineNo: number): { columns: Column[]; width: number } {
   const parts = text.split(':');
-  if (parts.length % 3 !== 0) throw new FileFormatError(`Properties must be name:type:count triples, found "${text}"`, lineNo);
+  if (parts.length % 3 !== 0) throw new FileFormatError(`Properties must be name:type:count triples, found "${quote(text)}"`, lineNo);
   const columns: Column[] = [];
   let width = 0;
   for (let p = 0; p < parts.length; p += 3) {
     const [name, type, countText] = parts.slice(p, p + 3);
     if (name === '') throw new FileFormatError(`Properties has an empty column name`, lineNo);
-    if (type !== 'S' && type !== 'R' && type !== 'I' && type !== 'L') throw new FileFormatError(`Properties: column '${name}' has unknown type '${type}' (S, R, I or L)`, lineNo);
-    const count = parseInteger(countText, lineNo, `Properties count of '${name}'`);
-    if (count < 1) throw new FileFormatError(`Properties: column '${name}' has count ${count}`, lineNo);
-    if (columns.some((c) => c.name === name)) throw new FileFormatError(`Properties: column '${name}' appears twice`, lineNo);
+    if (type !== 'S' && type !== 'R' && type !== 'I' && type !== 'L') throw new FileFormatError(`Properties: column '${quote(name)}' has unknown type '${quote(type)}' (S, R, I or L)`, lineNo);
+    const count = parseInteger(countText, lineNo, `Properties count of '${quote(name)}'`);
+    if (count < 1 || count > MAX_COLUMN_COMPONENTS) throw new FileFormatError(`Properties: column '${quote(name)}' has count ${count} (1 to ${MAX_COLUMN_COMPONENTS})`, lineNo);
+    if (columns.some((c) => c.name === name)) throw new FileFormatError(`Properties: column '${quote(name)}' appears twice`, lineNo);
     columns.push({ name, type, count, offset: width });
     width += count;
   }
@@ -393,6 +405,14 @@ function columnNames(columns: readonly Column[]): string {
   return names.join(' ');
 }
 
+/** Every atom line has the width Properties declares (counted without splitting), so n × width never exceeds the text. */
+function checkAtomLineWidths(lines: string[], first: number, h: Header): void {
+  for (let i = 0; i < h.n; i++) {
+    const found = countTokens(lines[first + i]);
+    if (found !== h.width) throw new FileFormatError(`expected ${h.width} columns (${quote(columnNames(h.columns))}), found ${found}`, first + i + 1);
+  }
+}
+
 function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, RawValues> {
   const store = new Map<string, RawValues>();
   for (const c of h.columns) {
@@ -402,8 +422,7 @@ function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, 
   const names = columnNames(h.columns).split(' ');
   for (let i = 0; i < h.n; i++) {
     const lineNo = first + i + 1;
-    const t = tokenize(lines[first + i]);
-    if (t.length !== h.width) throw new FileFormatError(`expected ${h.width} columns (${names.join(' ')}), found ${t.length}`, lineNo);
+    const t = tokenize(lines[first + i]); // checkAtomLineWidths: t.length === h.width
     for (const c of h.columns) {
       const values = store.get(c.name)!;
       for (let k = 0; k < c.count; k++) {
@@ -421,7 +440,7 @@ function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, 
 
 function parseInt32(tok: string, lineNo: number, what: string): number {
   const v = parseInteger(tok, lineNo, what);
-  if (v < -2147483648 || v > 2147483647) throw new FileFormatError(`${what} = ${tok} does not fit a 32-bit integer`, lineNo);
+  if (v < -2147483648 || v > 2147483647) throw new FileFormatError(`${quote(what)} = ${quote(tok)} does not fit a 32-bit integer`, lineNo);
   return v;
 }
 
@@ -525,7 +544,7 @@ function defaultDiameters(h: Header, species: Uint8Array): Float64Array {
   if (!h.model?.startsWith('ka')) return diameters;
   for (let i = 0; i < h.n; i++) {
     const s = species[i];
-    if (s > 1) throw new FileFormatError(`model=${h.model} has species A and B only, but particle ${i} has species index ${s}`);
+    if (s > 1) throw new FileFormatError(`model=${quote(h.model)} has species A and B only, but particle ${i} has species index ${s}`);
     diameters[i] = KA_SIGMA[s][s];
   }
   return diameters;

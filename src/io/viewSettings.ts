@@ -1,8 +1,9 @@
 // How a run is shown (colour mode and range, arrows, plot panels, lecture mode): plain data that the share link (src/io)
 // carries and the view store (src/state/viewStore.ts) holds. It lives here, below both, so imports point down.
 
-export const COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
+import { COLOR_MODES, type ColorMode } from '../engine/colorModes.ts';
+
+export { COLOR_MODES, type ColorMode };
 
 export interface ViewSettings {
   colorMode: ColorMode;

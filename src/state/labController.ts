@@ -1,6 +1,6 @@
 // The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
 // LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
-import type { EnginePreference, LabEvent, LabJob } from '../engine/lab/protocol.ts';
+import type { EngineChoice, LabEvent, LabJob } from '../engine/lab/protocol.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
@@ -9,7 +9,7 @@ import { withImportedStart } from './importedStart.ts';
 
 /** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
 export interface LabClientLike {
-  start(job: LabJob, engine: EnginePreference, options?: { frameIntervalMs?: number }): string;
+  start(job: LabJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
   pause(): void;
   resume(): void;
   /** `analyse`: a single quench ends where it is and is analysed. */

@@ -1,11 +1,9 @@
 // The run spec as the controls hold it: a draft of typed text, its per-field messages, and the job it makes when valid.
 import { create } from 'zustand';
-import type { LabJob } from '../engine/lab/protocol.ts';
+import type { EngineChoice, LabJob } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import { draftForModel, type ModelField } from './modelDefaults.ts';
 import { defaultDraft, draftFromSpec, parseDraft, type DraftField, type FieldErrors, type SpecDraft } from './specDraft.ts';
-
-export type EngineChoice = 'auto' | 'gpu' | 'cpu';
 
 interface SpecStore {
   /** 'gpu' when the page found WebGPU (sizes default larger), else 'cpu'. */

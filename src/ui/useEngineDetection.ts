@@ -1,7 +1,8 @@
 // Finds out once whether this browser has a WebGPU adapter: the lab then runs the GPU engine with larger default N, or says in
 // one line that it runs the float64 engine in a Web Worker. `?engine=cpu|gpu|auto` in the address overrides the choice.
 import { useEffect, useState } from 'react';
-import { useSpecStore, type EngineChoice } from '../state/specStore.ts';
+import type { EngineChoice } from '../engine/lab/protocol.ts';
+import { useSpecStore } from '../state/specStore.ts';
 
 export type Detection = { state: 'checking' } | { state: 'gpu'; adapter: string } | { state: 'cpu'; reason: string };
 

@@ -2,7 +2,11 @@
 // dmax step limit of fire.ts, also in the half step back), and a divergence is the physics' DivergenceError, which the engine
 // does not retry on float64 as if the device had failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openQuenchEngine } from '../../src/engine/quenchEngine.ts';
+import { JobContext } from '../../src/engine/lab/context.ts';
+import { RunControl } from '../../src/engine/lab/control.ts';
+import { createGpuPool, LabEngine } from '../../src/engine/lab/engines.ts';
+import type { LabEvent } from '../../src/engine/lab/protocol.ts';
+import { quenchOnEngine } from '../../src/engine/lab/quenchStage.ts';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
 import { FLOAT32_FORCE_TOLERANCE, quenchGpu } from '../../src/gpu/quench.ts';
 import { maxParticleForce } from '../../src/physics/descent/state.ts';
@@ -37,16 +41,20 @@ describe.skipIf(!gpuAvailable)(`GPU descents from bad starts${gpuAvailable ? '' 
     it(`a diverging ${algorithm} raises DivergenceError on the GPU engine, with no fallback to float64`, async () => {
       const model = MODELS.soft2d;
       const start = randomConfiguration(model, 64, 5);
-      const engine = await openQuenchEngine('gpu', algorithm);
+      // the quench stage of every lab job and CLI command (src/engine/lab/quenchStage.ts), on the GPU engine
+      const pool = createGpuPool();
+      const announced: Omit<Extract<LabEvent, { type: 'engine' }>, 'runId'>[] = [];
+      const engine = await LabEngine.open('gpu', [algorithm], pool, (e) => announced.push(e));
       try {
-        expect(engine.current).toBe('gpu');
+        expect(engine.name).toBe('gpu');
+        const ctx = new JobContext('r', () => undefined, new RunControl(), engine, 0, 1);
         // a kick Δt f beyond float32's range: the velocities are not finite
         const dt = 1e30;
-        await expect(engine.quench(model, start, { algorithm, dt, tMax: 50, maxSteps: 500 })).rejects.toThrow(DivergenceError);
-        expect(engine.notes).toEqual([]);
-        expect(engine.current).toBe('gpu');
+        await expect(quenchOnEngine(ctx, model, start, { algorithm, dt, tMax: 50, maxSteps: 500 }, 'main', 'test')).rejects.toThrow(DivergenceError);
+        expect(announced).toHaveLength(1); // the opening announcement only: no fallback note
+        expect(engine.name).toBe('gpu');
       } finally {
-        engine.close();
+        pool.close();
       }
     });
   }

@@ -1,4 +1,4 @@
-// `glasslab quench|ensemble --engine gpu|cpu|auto` end to end: the JSON names the engine that ran; without a usable GPU one
+// `glasslab quench|ensemble|eval --engine gpu|cpu|auto` end to end: the JSON names the engine that ran; without a usable GPU one
 // line on stderr says so and the float64 engine runs (GLASSLAB_GPU_FAILURE simulates no adapter, or a device lost mid-run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -43,13 +43,25 @@ describe('glasslab --engine', () => {
     expect(r.json.engineNotes).toHaveLength(1);
   });
 
+  it('eval --engine gpu without an adapter says so in one line and gives the float64 numbers', () => {
+    const cpu = glasslab(['eval', '--in', 'eq.xyz', '--json']);
+    const r = glasslab(['eval', '--in', 'eq.xyz', '--json', '--engine', 'gpu'], { GLASSLAB_GPU_FAILURE: 'no-adapter' });
+    expect(cpu.json.engine).toBe('cpu');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^glasslab eval: GPU unavailable \(no WebGPU adapter.*\): running on the float64 engine$/);
+    expect(r.json.engine).toBe('cpu');
+    expect(r.json.energy).toBe(cpu.json.energy);
+    expect(r.json.forces).toEqual(cpu.json.forces);
+  });
+
   it('rejects an unknown engine with one line', () => {
     const r = glasslab([...quenchArgs, '--out', 'x.xyz', '--engine', 'tpu']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('glasslab quench: --engine must be gpu, cpu or auto, got "tpu"');
   });
 
-  describe.skipIf(!gpuAvailable)(`on a WebGPU adapter${gpuAvailable ? '' : ` (${NO_GPU})`}`, () => {
+  // Each test spawns several GPU commands on SwiftShader (a CPU emulation): minutes on a loaded 2-core machine.
+  describe.skipIf(!gpuAvailable)(`on a WebGPU adapter${gpuAvailable ? '' : ` (${NO_GPU})`}`, { timeout: 400_000 }, () => {
     it('--engine gpu runs on the GPU and says so in the JSON; the series matches the float64 one', () => {
       const gpu = glasslab([...quenchArgs, '--out', 'gpu.xyz', '--engine', 'gpu']);
       const cpu = glasslab([...quenchArgs, '--out', 'cpu2.xyz', '--engine', 'cpu']);
@@ -61,6 +73,21 @@ describe('glasslab --engine', () => {
       expect(Math.abs(gpu.json.fit.beta - cpu.json.fit.beta)).toBeLessThan(1e-3);
       const auto = glasslab([...quenchArgs, '--out', 'auto.xyz', '--engine', 'auto']);
       expect(auto.json.engine).toBe('gpu');
+    });
+
+    it('eval --engine gpu computes E and f_i on the GPU: float32 forces within round-off of the float64 ones', () => {
+      const cpu = glasslab(['eval', '--in', 'eq.xyz', '--json']);
+      const gpu = glasslab(['eval', '--in', 'eq.xyz', '--json', '--engine', 'gpu']);
+      expect(gpu.status).toBe(0);
+      expect(gpu.stderr).toBe('');
+      expect(gpu.json.engine).toBe('gpu');
+      expect(typeof gpu.json.adapter).toBe('string');
+      expect(Math.abs(gpu.json.energy - cpu.json.energy)).toBeLessThan(1e-5 * Math.abs(cpu.json.energy));
+      const scale = cpu.json.maxForce;
+      let worst = 0;
+      cpu.json.forces.forEach((f: number[], i: number) => f.forEach((x, a) => { worst = Math.max(worst, Math.abs(gpu.json.forces[i][a] - x)); }));
+      expect(worst).toBeLessThan(1e-4 * scale);
+      expect(worst).toBeGreaterThan(0); // float32 forces: not the float64 bits (the test would pass vacuously on float64)
     });
 
     it('a device lost mid-run falls back to float64 with one line, and the result is complete', () => {

@@ -2,13 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { fromConfigurationData } from '../../src/engine/lab/configurationData.ts';
 import type { CompareResult, EnsembleLabResult, SweepResult } from '../../src/engine/lab/protocol.ts';
-import { sampleDefects, sampleSeed } from '../../src/engine/ensemble.ts';
-import { equilibrate } from '../../src/engine/equilibrate.ts';
+import { sampleDefects, sampleSeed } from '../../src/engine/lab/sampleStatistics.ts';
 import { inherentStructureDistance } from '../../src/physics/analysis/distance.ts';
 import { defectStatistics } from '../../src/physics/analysis/defects.ts';
 import { quench } from '../../src/physics/descent/quench.ts';
 import { MODELS } from '../../src/physics/models.ts';
-import { ofType, resultOf, runToEnd, smallSpec, startCommand } from './labHarness.ts';
+import { equilibriumState, ofType, resultOf, runToEnd, smallSpec, startCommand } from './labHarness.ts';
 
 describe('the ensemble job', () => {
   it('M samples with sampleSeed seeds, curves #1…#M, the mean of the per-sample curves and a bootstrap β', async () => {
@@ -21,8 +20,8 @@ describe('the ensemble job', () => {
     expect([...new Set(samples.map((s) => s.curve))]).toEqual(['#1', '#2', '#3']);
     expect(ofType(events, 'system')).toHaveLength(3);
     const curves = ['#1', '#2', '#3'].map((c) => samples.filter((s) => s.curve === c).map((s) => s.sample));
-    // sample k is the float64 quench of equilibrate(…, sampleSeed(seed, k))
-    const eq = equilibrate(spec.model, spec.n, spec.temperature, 0, sampleSeed(spec.seed, 1));
+    // sample k is the float64 quench of the equilibrium state of seed sampleSeed(seed, k)
+    const eq = { configuration: equilibriumState(spec.model, spec.n, spec.temperature, 0, sampleSeed(spec.seed, 1)) };
     expect(curves[1].map((s) => s.speed)).toEqual(quench(MODELS.harmonic2d, eq.configuration, { algorithm: 'sd', tMax: spec.tMax, forceTolerance: 0 }).series.speed);
     expect(r.t).toEqual(curves[0].map((s) => s.t).slice(0, r.t.length));
     r.meanSpeed.forEach((v, j) => expect(v).toBeCloseTo((curves[0][j].speed + curves[1][j].speed + curves[2][j].speed) / 3, 14));
@@ -49,9 +48,9 @@ describe('the sweep job', () => {
       expect(p.t.length).toBe(p.meanSpeed.length);
       expect(p.fit?.interval).toBe('bootstrap');
     }
-    // ⟨φ⟩ and χ recomputed: samples k = 0, 1 at T = 0.01 from equilibrate(sampleSeed(seed, k)) and quench()
+    // ⟨φ⟩ and χ recomputed: samples k = 0, 1 at T = 0.01 from equilibriumState(…, sampleSeed(seed, k)) and quench()
     const model = MODELS.harmonic2d;
-    const initials = [0, 1].map((k) => equilibrate(spec.model, spec.n, 0.01, spec.sweeps, sampleSeed(spec.seed, k)).configuration);
+    const initials = [0, 1].map((k) => equilibriumState(spec.model, spec.n, 0.01, spec.sweeps, sampleSeed(spec.seed, k)));
     const finals = initials.map((c) => quench(model, c, { algorithm: 'sd', tMax: spec.tMax, forceTolerance: 0 }).final);
     const stats = defectStatistics(sampleDefects(model, initials, finals).concentrations, spec.n);
     expect(r.points[0].meanDefects).toBe(stats.mean);

@@ -6,16 +6,15 @@ import { fromConfigurationData } from '../../src/engine/lab/configurationData.ts
 import { RunControl } from '../../src/engine/lab/control.ts';
 import { inProcessPort } from '../../src/engine/lab/inProcess.ts';
 import type { LabEvent, SingleResult } from '../../src/engine/lab/protocol.ts';
-import { equilibrate } from '../../src/engine/equilibrate.ts';
 import { d2min } from '../../src/physics/analysis/d2min.ts';
 import { quench } from '../../src/physics/descent/quench.ts';
 import { MODELS } from '../../src/physics/models.ts';
-import { ofType, resultOf, runToEnd, smallSpec, startCommand } from './labHarness.ts';
+import { equilibriumState, ofType, resultOf, runToEnd, smallSpec, startCommand } from './labHarness.ts';
 
 const order = (events: LabEvent[]) => events.map((e) => e.type).filter((t, k, all) => t !== all[k - 1]);
 
 describe('a single job on the float64 engine', () => {
-  it('emits engine → phase → mc → system → samples → frames → analyze → result, with the numbers of equilibrate() and quench()', async () => {
+  it('emits engine → phase → mc → system → samples → frames → analyze → result, with the numbers of swap MC and quench()', async () => {
     const spec = smallSpec();
     const events = await runToEnd(startCommand({ kind: 'single', spec }, 'cpu', 'r1', 1));
     expect(events.every((e) => e.runId === 'r1')).toBe(true);
@@ -31,7 +30,7 @@ describe('a single job on the float64 engine', () => {
     expect(mc[mc.length - 1].sweep).toBe(spec.sweeps);
 
     const r = resultOf(events) as SingleResult;
-    const eq = equilibrate(spec.model, spec.n, spec.temperature, spec.sweeps, spec.seed);
+    const eq = { configuration: equilibriumState(spec.model, spec.n, spec.temperature, spec.sweeps, spec.seed) };
     const model = MODELS.soft2d;
     expect(fromConfigurationData(r.initial, model, spec.n)).toEqual(eq.configuration);
     const q = quench(model, eq.configuration, { algorithm: 'sd', tMax: spec.tMax, forceTolerance: 0 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EnginePreference, LabEvent, LabJob } from '../../src/engine/lab/protocol.ts';
+import type { EngineChoice, LabEvent, LabJob } from '../../src/engine/lab/protocol.ts';
 import { getPreset, presetSpec } from '../../src/engine/presets.ts';
 import { createLabController, type LabClientLike } from '../../src/state/labController.ts';
 import { useRunStore } from '../../src/state/runStore.ts';
@@ -9,10 +9,10 @@ import { writeExtendedXyz } from '../../src/io/extendedXyz.ts';
 import { getModel, randomConfiguration } from '../../src/physics/models.ts';
 
 class FakeClient implements LabClientLike {
-  started: { job: LabJob; engine: EnginePreference; runId: string }[] = [];
+  started: { job: LabJob; engine: EngineChoice; runId: string }[] = [];
   sent: string[] = [];
   listener: ((e: LabEvent) => void) | null = null;
-  start(job: LabJob, engine: EnginePreference) { const runId = `r${this.started.length + 1}`; this.started.push({ job, engine, runId }); return runId; }
+  start(job: LabJob, engine: EngineChoice) { const runId = `r${this.started.length + 1}`; this.started.push({ job, engine, runId }); return runId; }
   pause() { this.sent.push('pause'); }
   resume() { this.sent.push('resume'); }
   stop(analyse = false) { this.sent.push(analyse ? 'stop and analyse' : 'stop'); }

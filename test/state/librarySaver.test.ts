@@ -23,7 +23,7 @@ function singleResult(spec: RunSpec): SingleResult {
     kind: 'single', spec, engine: 'cpu',
     series: { t: TIMES, step: TIMES, speed: TIMES.map((t) => sample(t).speed), energyPerParticle: TIMES.map((t) => 1 / t), meanSquaredForce: TIMES.map(() => 1) },
     fit: { beta: 0.9, low: 0.88, high: 0.92, logPrefactor: Math.log(2), tMin: 1, tMax: 50, points: 17, interval: 'regression', samples: 1 },
-    reason: 't-max', steps: 1000, energyPerParticle: 0.01, initial: configuration(spec.n, 0), final: configuration(spec.n, 0.05),
+    reason: 't-max', steps: 1000, dt: 0.1, forceTolerance: 0, forceCalls: 1001, energyPerParticle: 0.01, maxForce: 0.01, initial: configuration(spec.n, 0), final: configuration(spec.n, 0.05),
     particles: { defectFlags: new Uint8Array(spec.n), d2min: new Float64Array(spec.n), xCutEq: 1.3, xCutSource: 'test', defectConcentration: 0.125 },
     seconds: 2.5,
   };

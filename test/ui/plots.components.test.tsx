@@ -91,7 +91,7 @@ describe('β while the window fills, and one run\'s honest interval (issue 13 it
     expect(singleRunScatter(256)).toBeCloseTo(0.04 * Math.SQRT2, 12);
     expect(singleRunInterval(1, 0.5, 1024).high).toBe(1.5); // never narrower than the regression's own interval
     render(<BetaReadout fit={{ ...fit, ...narrow, low: wide.low, high: wide.high, interval: 'regression', samples: 1 }} dim={2} scatter={{ n: 4096, sd: wide.sd }} />);
-    expect(screen.getByTestId('beta-interval').textContent).toContain('one run: ± 1.96 σ of single runs at N = 4096 (σ = 0.028, measured)');
+    expect(screen.getByTestId('beta-interval').textContent).toContain('one run; σ = 0.028 between runs at N = 4096 (measured)');
   });
 });
 

@@ -1,13 +1,14 @@
 // glasslab scaling: finite-size scaling of the SD velocity (001 SM II, Fig. S1): the lab's ensemble job at each N (as
 // glasslab run), then the collapse of N^{βz}⟨|v|⟩ against t/N^z (src/physics/analysis/finiteSizeScaling.ts).
-import type { EnsembleLabResult } from '../../engine/lab/protocol.ts';
+import type { LabEvent } from '../../engine/lab/protocol.ts';
 import { jobLimitProblem, RUN_LIMITS } from '../../engine/limits.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
 import { finiteSizeScaling, type SizeEnsemble } from '../../physics/analysis/finiteSizeScaling.ts';
 import { getModel, type ModelName } from '../../physics/models.ts';
 import { engineOption, integerOption, numberOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { throttledProgress } from '../progress.ts';
-import { runLabJob } from './run.ts';
+import type { QuenchSample } from '../../physics/descent/quench.ts';
+import { runJobHere } from '../labJob.ts';
 
 export const scalingHelp = `glasslab scaling --model M --temperature T --n N1,N2,… --samples S [--t-max T] [--beta B] [--seed K]
                  [--sweeps K] [--engine cpu|gpu|auto] [--json] [--quiet]
@@ -23,14 +24,20 @@ function sizesOption(text: string): number[] {
   return sizes;
 }
 
-/** The ensemble at one N: its samples' ⟨|v|⟩ on the common SD times. */
+/** The ensemble at one N: its samples' ⟨|v|⟩ on the common SD times (the streamed curves '#1' … '#S'). */
 async function ensembleAt(spec: RunSpec, samples: number, engine: 'gpu' | 'cpu' | 'auto', quiet: boolean): Promise<SizeEnsemble & { engine: string }> {
-  const f = await runLabJob({ kind: 'ensemble', spec, samples }, engine, quiet);
-  const r = f.result as EnsembleLabResult;
-  const curves = Array.from({ length: r.samples }, (_, k) => f.curves.get(`#${k + 1}`) ?? []);
+  const streamed = new Map<string, QuenchSample[]>();
+  const onEvent = (e: LabEvent) => {
+    if (e.type !== 'sample') return;
+    const list = streamed.get(e.curve) ?? [];
+    list.push(e.sample);
+    streamed.set(e.curve, list);
+  };
+  const o = await runJobHere('scaling', { kind: 'ensemble', spec, samples }, engine, 'ensemble', { quiet, onEvent });
+  const curves = Array.from({ length: o.result.samples }, (_, k) => streamed.get(`#${k + 1}`) ?? []);
   const t = curves[0].map((s) => s.t);
   if (curves.some((c) => c.length !== t.length || c.some((s, j) => s.t !== t[j]))) throw new Error('internal: the samples of an ensemble have different sample times');
-  return { n: spec.n, t, samples: curves.map((c) => c.map((s) => s.speed)), engine: f.engine };
+  return { n: spec.n, t, samples: curves.map((c) => c.map((s) => s.speed)), engine: o.engine };
 }
 
 export async function scalingCommand(argv: string[]): Promise<unknown> {

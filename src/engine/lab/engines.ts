@@ -1,10 +1,10 @@
-// Which engine runs a lab job, with src/engine/quenchEngine.ts's policy: 'auto' (and 'gpu') take the WebGPU engine when an
-// adapter exists and fall back to float64 with one line that says why; CG always runs on float64; a GPU that fails mid-job
-// hands the rest of the job to float64 with a note. The device is kept in a pool between jobs (acquiring one takes time).
-import { acquireWithin } from '../quenchEngine.ts';
-import type { GpuContext } from '../../gpu/device.ts';
+// Which engine runs a job — the one policy of the page and every CLI command (docs/ARCHITECTURE.md, "One engine policy"):
+// 'auto' (and 'gpu') take the WebGPU engine when an adapter exists and fall back to float64 with one line that says why; CG
+// always runs on float64; a GPU that fails mid-job (not physics) hands the rest of the job to float64 with a note. The device
+// is kept in a pool between jobs (acquiring one takes time).
+import { acquireGpu, type GpuContext } from '../../gpu/device.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
-import type { EngineName, EnginePreference, LabEvent } from './protocol.ts';
+import type { EngineName, EngineChoice, LabEvent } from './protocol.ts';
 
 export interface GpuPool {
   /** The pooled device, acquired on first use (or again after a loss); throws a clear Error when there is none. */
@@ -16,7 +16,10 @@ export interface GpuPool {
 }
 
 export interface GpuPoolOptions {
-  /** 'no-adapter' acts as if no adapter existed (tests); default: GLASSLAB_GPU_FAILURE in Node. */
+  /**
+   * For tests: 'no-adapter' acts as if no adapter existed; 'lost' loses the device after the first chunk of the job's first GPU
+   * quench. Default: the environment variable GLASSLAB_GPU_FAILURE in Node.
+   */
   simulateFailure?: string;
   /** How long to wait for a device before falling back (default 30 s). */
   acquireTimeoutMs?: number;
@@ -26,8 +29,40 @@ function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
+function simulatedFailure(options: GpuPoolOptions): string | undefined {
+  return options.simulateFailure ?? (typeof process !== 'undefined' ? process.env?.GLASSLAB_GPU_FAILURE : undefined);
+}
+
+/** A GPU device within `ms`, or a clear error; a device that arrives late is freed. 'no-adapter' simulates having none. */
+export async function acquireWithin(ms: number, simulated: string | undefined): Promise<GpuContext> {
+  if (simulated === 'no-adapter') throw new Error('no WebGPU adapter (simulated by GLASSLAB_GPU_FAILURE=no-adapter)');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const acquiring = acquireGpu();
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no GPU device after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([acquiring, timeout]);
+  } catch (e) {
+    acquiring.then((late) => late.destroy(), () => undefined); // a device that arrives after the timeout is freed
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Node only: a process that held a Dawn device may be kept alive by it after its work is done. Call at the very end of a
+ * command: if the process has not exited `graceMs` later, it exits with its exit code. The timer itself holds nothing.
+ */
+export function exitIfHeldOpen(graceMs = 2000): void {
+  if (typeof process === 'undefined' || typeof setTimeout === 'undefined') return;
+  const timer = setTimeout(() => process.exit(), graceMs);
+  (timer as { unref?: () => void }).unref?.();
+}
+
 export function createGpuPool(options: GpuPoolOptions = {}): GpuPool {
-  const simulated = options.simulateFailure ?? (typeof process !== 'undefined' ? process.env?.GLASSLAB_GPU_FAILURE : undefined);
+  const simulated = simulatedFailure(options);
   const timeoutMs = options.acquireTimeoutMs ?? 30_000;
   let current: Promise<GpuContext> | null = null;
   const acquire = (): Promise<GpuContext> => acquireWithin(timeoutMs, simulated);
@@ -61,11 +96,18 @@ export function createGpuPool(options: GpuPoolOptions = {}): GpuPool {
 
 /** The engine of one job: the GPU while it works, float64 after a fallback. */
 export class LabEngine {
+  /** GLASSLAB_GPU_FAILURE=lost: the device is lost after the first GPU chunk (once). */
+  private loseAfterFirstChunk: boolean;
+  private simulatedLoss = false;
+
   private constructor(
     private context: GpuContext | null,
     private readonly pool: GpuPool,
     private readonly announce: (event: Omit<Extract<LabEvent, { type: 'engine' }>, 'runId'>) => void,
-  ) {}
+    simulated: string | undefined,
+  ) {
+    this.loseAfterFirstChunk = simulated === 'lost';
+  }
 
   get name(): EngineName {
     return this.context ? 'gpu' : 'cpu';
@@ -81,13 +123,13 @@ export class LabEngine {
    * choice differs from the preference or part of the job runs elsewhere).
    */
   static async open(
-    preference: EnginePreference, algorithms: readonly Algorithm[], pool: GpuPool, announce: LabEngine['announce'],
+    preference: EngineChoice, algorithms: readonly Algorithm[], pool: GpuPool, announce: LabEngine['announce'], options: GpuPoolOptions = {},
   ): Promise<LabEngine> {
     const gpuAlgorithms = algorithms.filter((a) => a !== 'cg');
     const notes: string[] = [];
     let context: GpuContext | null = null;
     if (preference !== 'cpu') {
-      if (gpuAlgorithms.length === 0) notes.push('conjugate gradient runs on the float64 engine only');
+      if (algorithms.length > 0 && gpuAlgorithms.length === 0) notes.push('conjugate gradient runs on the float64 engine only');
       else {
         try {
           context = await pool.get();
@@ -97,9 +139,17 @@ export class LabEngine {
         if (context && gpuAlgorithms.length < algorithms.length) notes.push('cg runs on the float64 engine; sd and fire on the GPU');
       }
     }
-    const engine = new LabEngine(context, pool, announce);
+    const engine = new LabEngine(context, pool, announce, simulatedFailure(options));
     announce({ type: 'engine', engine: engine.name, ...(context ? { adapter: context.adapterName } : {}), ...(notes.length ? { note: notes.join('; ') } : {}) });
     return engine;
+  }
+
+  /** Called after each GPU chunk: with GLASSLAB_GPU_FAILURE=lost, the first one loses the device (tests of the fallback). */
+  afterGpuChunk(): void {
+    if (!this.loseAfterFirstChunk || !this.context) return;
+    this.loseAfterFirstChunk = false;
+    this.simulatedLoss = true;
+    this.context.destroy();
   }
 
   /** After a GPU failure that is not physics: the rest of the job runs on float64, and the page is told why. */
@@ -107,6 +157,7 @@ export class LabEngine {
     if (!this.context) return;
     this.context = null;
     this.pool.discard();
-    this.announce({ type: 'engine', engine: 'cpu', note: `GPU ${what} failed (${errorText(error)}): running on the float64 engine` });
+    const cause = this.simulatedLoss ? `${errorText(error)}, simulated by GLASSLAB_GPU_FAILURE=lost` : errorText(error);
+    this.announce({ type: 'engine', engine: 'cpu', note: `GPU ${what} failed (${cause}): running on the float64 engine` });
   }
 }

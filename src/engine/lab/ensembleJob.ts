@@ -1,10 +1,9 @@
-// The ensemble job: M independent samples at spec.temperature (seeds sampleSeed(spec.seed, k), as src/engine/ensemble.ts),
-// curves '#1' … '#M', the mean ⟨|v(t)|⟩ (000 Eq. 2), β with its bootstrap interval and each sample's defect concentration.
+// The ensemble job: M independent samples at spec.temperature (seeds sampleSeed(spec.seed, k)), curves '#1' … '#M', the mean
+// ⟨|v(t)|⟩, E/N and W (000 Eq. 2), β with its bootstrap interval and each sample's defect concentration (001 SM III).
 import type { Configuration } from '../../physics/configuration.ts';
 import type { QuenchSeries } from '../../physics/descent/quench.ts';
 import { getModel } from '../../physics/models.ts';
 import { jobLimitProblem, RUN_LIMITS } from '../limits.ts';
-import { meanCurves, sampleDefects, sampleSeed } from '../ensemble.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import { toConfigurationData, transferablesOf } from './configurationData.ts';
@@ -12,6 +11,7 @@ import type { JobContext } from './context.ts';
 import { equilibrateOnEngine } from './equilibration.ts';
 import type { EnsembleLabResult } from './protocol.ts';
 import { labQuenchOptions, quenchOnEngine } from './quenchStage.ts';
+import { meanCurves, sampleDefects, sampleSeed } from './sampleStatistics.ts';
 
 /** Most samples one job may ask for (the one table, src/engine/limits.ts). */
 export const MAX_SAMPLES = RUN_LIMITS.maxSamples;
@@ -29,9 +29,13 @@ export interface QuenchedSamples {
   finalEnergies: number[];
 }
 
-/** `samples` equilibrate → quench runs at `temperature`, sample k seeded by sampleSeed(spec.seed, k); curve names from `curveOf`. */
+/**
+ * `samples` equilibrate → quench runs at `temperature`, sample k seeded by sampleSeed(spec.seed, k); curve names from `curveOf`.
+ * `afterSample` runs after each sample with those done so far.
+ */
 export async function quenchSamples(
   ctx: JobContext, spec: RunSpec, temperature: number, samples: number, curveOf: (k: number) => string, labelOf: (k: number) => string,
+  afterSample?: (done: QuenchedSamples) => void,
 ): Promise<QuenchedSamples> {
   const model = getModel(spec.model);
   const out: QuenchedSamples = { initials: [], finals: [], series: [], finalEnergies: [] };
@@ -48,20 +52,32 @@ export async function quenchSamples(
     out.series.push(q.series);
     out.finalEnergies.push(q.energyPerParticle);
     ctx.unitDone();
+    afterSample?.(out);
   }
   return out;
 }
 
-export async function runEnsembleJob(ctx: JobContext, spec: RunSpec, samples: number): Promise<EnsembleLabResult> {
-  const t0 = performance.now();
-  const done = await quenchSamples(ctx, spec, spec.temperature, samples, (k) => `#${k + 1}`, (k) => `sample ${k + 1} of ${samples}`);
-  ctx.phase('analyze', 'mean curve, β and defects');
-  await ctx.checkpoint();
+/** The ensemble's summary from the samples done (all of them, or the first few for a partial result). */
+function summarize(ctx: JobContext, spec: RunSpec, done: QuenchedSamples, seconds: number): EnsembleLabResult {
   const curves = meanCurves(done.series);
   const defects = sampleDefects(getModel(spec.model), done.initials, done.finals);
   return {
-    kind: 'ensemble', spec, engine: ctx.engine.name, samples, t: curves.t, meanSpeed: curves.meanSpeed,
-    meanEnergyPerParticle: curves.meanEnergyPerParticle, fit: ensembleBetaFit(curves.t, curves.speeds, spec.fitWindow),
-    defectConcentrations: defects.concentrations, seconds: (performance.now() - t0) / 1000,
+    kind: 'ensemble', spec, engine: ctx.engine.name, samples: done.series.length, t: curves.t, meanSpeed: curves.meanSpeed,
+    meanEnergyPerParticle: curves.meanEnergyPerParticle, meanSquaredForce: curves.meanSquaredForce,
+    fit: ensembleBetaFit(curves.t, curves.speeds, spec.fitWindow), defectConcentrations: defects.concentrations,
+    xCutEq: defects.xCutEq, xCutSource: defects.xCutSource, finalEnergyPerParticle: [...done.finalEnergies], seconds,
   };
+}
+
+export async function runEnsembleJob(ctx: JobContext, spec: RunSpec, samples: number, partialResults = false): Promise<EnsembleLabResult> {
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  // A partial summary after each sample but the last, so a caller can save what is done (the CLI's --out).
+  const partial = partialResults
+    ? (done: QuenchedSamples) => { if (done.series.length < samples) ctx.emit({ type: 'partial', runId: ctx.runId, result: summarize(ctx, spec, done, seconds()) }); }
+    : undefined;
+  const done = await quenchSamples(ctx, spec, spec.temperature, samples, (k) => `#${k + 1}`, (k) => `sample ${k + 1} of ${samples}`, partial);
+  ctx.phase('analyze', 'mean curve, β and defects');
+  await ctx.checkpoint();
+  return summarize(ctx, spec, done, seconds());
 }

@@ -1,5 +1,5 @@
 // The equilibrium start of a quench (000 App. A.1): uniform random positions at T = ∞, else swap Monte Carlo sweeps — the
-// float64 sampler in slices (the same numbers as src/engine/equilibrate.ts), or the GPU's checkerboard sampler in batches.
+// float64 sampler in slices (the same numbers as runMonteCarlo of src/physics/mc), or the GPU's checkerboard sampler in batches.
 import { GpuMonteCarlo } from '../../gpu/mc/gpuMonteCarlo.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { startMonteCarlo } from '../../physics/mc/runMonteCarlo.ts';
@@ -15,7 +15,11 @@ export interface EquilibriumStart {
   /** E/N after the last sweep (null at T = ∞). */
   energyPerParticle: number | null;
   acceptance: AcceptanceRates | null;
+  /** Recorded sweeps with E/N and the mean squared displacement from the start (the GPU records E/N once per batch, no MSD). */
+  record: { sweep: number[]; energyPerParticle: number[]; meanSquaredDisplacement: number[] };
 }
+
+const emptyRecord = () => ({ sweep: [], energyPerParticle: [], meanSquaredDisplacement: [] });
 
 export interface EquilibrationSettings {
   n: number;
@@ -30,12 +34,9 @@ const GPU_CALL_MS = 60;
 
 // 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it with its overlaps removed (initialState.ts; PHYSICS.md §2), `mc` and `progress` events as it goes.
 export async function equilibrateOnEngine(ctx: JobContext, model: Model, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
-  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly (the pair shifts are drawn as it is quenched).
-  if (model.pairShifts) {
-    ctx.phase('equilibrate', `${label}: planted at T = ${s.temperature} (Mari–Kurchan, no sweeps)`);
-    return { configuration: plantMariKurchan(model, s.n, s.seed, s.temperature), energyPerParticle: null, acceptance: null };
-  }
-  if (s.temperature === Infinity || s.sweeps === 0) return { configuration: randomConfiguration(model, s.n, s.seed), energyPerParticle: null, acceptance: null };
+  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
+  if (model.pairShifts) return { configuration: plantMariKurchan(model, s.n, s.seed, s.temperature), energyPerParticle: null, acceptance: null, record: emptyRecord() };
+  if (s.temperature === Infinity || s.sweeps === 0) return { configuration: randomConfiguration(model, s.n, s.seed), energyPerParticle: null, acceptance: null, record: emptyRecord() };
   const start = overlapFreeConfiguration(model, s.n, s.seed).configuration;
   ctx.phase('equilibrate', `${label}: swap Monte Carlo, ${s.sweeps} sweeps at T = ${s.temperature}`);
   if (ctx.engine.gpu) {
@@ -69,8 +70,12 @@ async function equilibrateOnCpu(ctx: JobContext, model: Model, start: Configurat
     if (done) break;
     await ctx.checkpoint();
   }
-  const e = mc.run.energyPerParticle;
-  return { configuration: mc.run.configuration, energyPerParticle: e[e.length - 1] ?? null, acceptance: mc.run.acceptance };
+  const { run } = mc;
+  const e = run.energyPerParticle;
+  return {
+    configuration: run.configuration, energyPerParticle: e[e.length - 1] ?? null, acceptance: run.acceptance,
+    record: { sweep: run.recordedSweeps, energyPerParticle: e, meanSquaredDisplacement: run.meanSquaredDisplacement },
+  };
 }
 
 async function equilibrateOnGpu(ctx: JobContext, model: Model, start: Configuration, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
@@ -80,16 +85,19 @@ async function equilibrateOnGpu(ctx: JobContext, model: Model, start: Configurat
   try {
     let batch = GPU_FIRST_BATCH;
     let e = Number.NaN;
+    const record: EquilibriumStart['record'] = emptyRecord();
     while (mc.sweepCount < s.sweeps) {
       const count = Math.min(batch, s.sweeps - mc.sweepCount);
       const t0 = performance.now();
       await mc.sweeps(count);
       e = await mc.energyPerParticle();
       if (performance.now() - t0 < GPU_CALL_MS) batch *= 2;
+      record.sweep.push(mc.sweepCount);
+      record.energyPerParticle.push(e);
       announce(ctx, mc.sweepCount, s.sweeps, e, mc.acceptanceRates(), label, mc.sweepCount === s.sweeps);
       await ctx.checkpoint();
     }
-    return { configuration: await mc.readConfiguration(), energyPerParticle: e, acceptance: mc.acceptanceRates() };
+    return { configuration: await mc.readConfiguration(), energyPerParticle: e, acceptance: mc.acceptanceRates(), record };
   } finally {
     mc.destroy();
   }

@@ -5,7 +5,10 @@ import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../ph
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { RunSpec } from '../runSpec.ts';
 
-export type EnginePreference = 'auto' | 'gpu' | 'cpu';
+/** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
+export const ENGINE_CHOICES = ['auto', 'gpu', 'cpu'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+/** Which engine ran it. */
 export type EngineName = 'gpu' | 'cpu';
 
 /** A configuration in transferable form (src/physics/configuration.ts flattened). */
@@ -19,22 +22,42 @@ export interface ConfigurationData {
   species: Uint8Array;
 }
 
-/** What the lab can be asked to do with one run spec. */
+/** Quench settings a run spec leaves at their defaults (the CLI's --samples-per-decade and --max-steps). */
+export interface QuenchSettings {
+  /** Observation points per decade (default 20, at least 10). */
+  samplesPerDecade?: number;
+  /** Hard cap on steps (default 1e7). */
+  maxSteps?: number;
+}
+
+/** What the page (and a link, and the library) can ask the lab to do with one run spec. */
 export type LabJob =
   /** Equilibrate (or take `start`), quench, analyze; frames stream while it runs. */
-  | { kind: 'single'; spec: RunSpec; start?: ConfigurationData }
-  /** M independent samples (seeds from sampleSeed(spec.seed, k)) at spec.temperature: mean ⟨|v|⟩ and β with its interval. */
-  | { kind: 'ensemble'; spec: RunSpec; samples: number }
+  | { kind: 'single'; spec: RunSpec; start?: ConfigurationData; quench?: QuenchSettings }
+  /**
+   * M independent samples (seeds from sampleSeed(spec.seed, k)) at spec.temperature: mean ⟨|v|⟩ and β with its interval.
+   * `partialResults`: a `partial` event with the summary of the samples done so far after each sample but the last.
+   */
+  | { kind: 'ensemble'; spec: RunSpec; samples: number; partialResults?: boolean }
   /** The paper's Fig. 4: for each T, `samples` quenches; ⟨φ⟩(T), χ(T) and β(T). */
   | { kind: 'sweep'; spec: RunSpec; temperatures: number[]; samples: number }
   /** The paper's Fig. 5: one equilibrium state quenched by each algorithm; pairwise distances and displacement fields. */
   | { kind: 'compare'; spec: RunSpec; algorithms: Algorithm[]; start?: ConfigurationData };
 
+/** Only the equilibrium state of the spec (uniform random at T = ∞, else spec.sweeps of swap MC from spec.seed): the CLI's equilibrate. */
+export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
+
+/** The energy and forces of `start` as given (the CLI's eval). */
+export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
+
+/** Every job runJob runs: the page's, the equilibration alone, and the evaluation of a configuration. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob;
+
 export interface StartCommand {
   type: 'start';
   runId: string;
-  job: LabJob;
-  engine: EnginePreference;
+  job: Job;
+  engine: EngineChoice;
   /** Least time between two frames (default 100 ms); 0 turns frames off (benchmarks). */
   frameIntervalMs?: number;
 }
@@ -74,7 +97,13 @@ export interface SingleResult {
   fit: BetaFit | null;
   reason: StopReason;
   steps: number;
+  /** The quench's time step (SD's Euler step, FIRE's initial one) and the force tolerance it stopped on (0: none). */
+  dt: number;
+  forceTolerance: number;
+  forceCalls: number;
   energyPerParticle: number;
+  /** max_i |f_i| at the end. */
+  maxForce: number;
   initial: ConfigurationData;
   final: ConfigurationData;
   particles: ParticleResults;
@@ -91,8 +120,30 @@ export interface EnsembleLabResult {
   t: number[];
   meanSpeed: number[];
   meanEnergyPerParticle: number[];
+  /** W = ⟨(1/N) Σ|f_i|²⟩ on the same times (002 Eq. 1). */
+  meanSquaredForce: number[];
   fit: BetaFit | null;
+  /** Each sample's φ, with the one x_cut^EQ from the g(x) of all the equilibrium states (001 SM III). */
   defectConcentrations: number[];
+  xCutEq: number;
+  xCutSource: string;
+  /** Each sample's E/N at the end of its quench. */
+  finalEnergyPerParticle: number[];
+  seconds: number;
+}
+
+export interface EquilibrateResult {
+  kind: 'equilibrate';
+  spec: RunSpec;
+  engine: EngineName;
+  final: ConfigurationData;
+  /** Swap-MC sweeps run (0 at T = ∞). */
+  sweeps: number;
+  /** E/N after the last sweep (null at T = ∞). */
+  energyPerParticle: number | null;
+  acceptance: { displacement: number; swap: number } | null;
+  /** The recorded sweeps with E/N and the mean squared displacement from the start (empty on the GPU engine). */
+  record: { sweep: number[]; energyPerParticle: number[]; meanSquaredDisplacement: number[] };
   seconds: number;
 }
 
@@ -132,6 +183,19 @@ export interface CompareResult {
 }
 
 export type LabResult = SingleResult | EnsembleLabResult | SweepResult | CompareResult;
+export interface EvaluateResult {
+  kind: 'evaluate';
+  spec: RunSpec;
+  engine: EngineName;
+  /** E (total) and f_i = −∂E/∂r_i, N·D particle-major (float32 values on the GPU engine). */
+  energy: number;
+  forces: Float64Array;
+  maxForce: number;
+  seconds: number;
+}
+
+/** The result of any Job. */
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
@@ -148,7 +212,9 @@ export type LabEvent =
   /** Overall progress in [0, 1] with an estimate of the seconds left (null while unknown). */
   | { type: 'progress'; runId: string; fraction: number; secondsLeft: number | null; label: string }
   | { type: 'paused'; runId: string; paused: boolean }
-  | { type: 'result'; runId: string; result: LabResult }
+  | { type: 'result'; runId: string; result: JobResult }
+  /** The summary of an ensemble's finished samples, after each sample but the last (when the job asked for it). */
+  | { type: 'partial'; runId: string; result: EnsembleLabResult }
   /** The job ended early at the user's request; partial results were sent as samples. */
   | { type: 'stopped'; runId: string }
   | { type: 'error'; runId: string; message: string };

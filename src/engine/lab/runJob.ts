@@ -1,6 +1,7 @@
 // One lab job from its start command to its last event: validate, pick the engine, run, and end with exactly one of
 // `result`, `stopped` or `error` (then nothing more for that run id). Pure TypeScript: a worker, or Node in tests.
 import type { Algorithm } from '../../physics/descent/quench.ts';
+import { RUN_LIMITS } from '../limits.ts';
 import { validateRunSpec } from '../runSpec.ts';
 import { runCompareJob, validateAlgorithms } from './compareJob.ts';
 import { transferablesOf } from './configurationData.ts';
@@ -8,7 +9,9 @@ import { JobContext, type Emit } from './context.ts';
 import { JobStopped, type JobControl } from './control.ts';
 import { createGpuPool, LabEngine, type GpuPool, type GpuPoolOptions } from './engines.ts';
 import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
-import type { EnginePreference, LabEvent, LabJob, LabResult, StartCommand } from './protocol.ts';
+import { runEquilibrateJob } from './equilibrateJob.ts';
+import { runEvaluateJob } from './evaluateJob.ts';
+import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
 
@@ -17,30 +20,41 @@ export interface LabEnv extends GpuPoolOptions {
   gpu?: GpuPool;
 }
 
-const PREFERENCES: readonly EnginePreference[] = ['auto', 'gpu', 'cpu'];
 export const DEFAULT_FRAME_INTERVAL_MS = 100;
 
 /** Checks the whole command; returns the work units (quenches) and the algorithms the job will run. */
 export function validateStart(command: StartCommand): { units: number; algorithms: Algorithm[] } {
-  if (!PREFERENCES.includes(command.engine)) throw new Error(`engine must be auto, gpu or cpu, got "${command.engine}"`);
+  if (!(ENGINE_CHOICES as readonly string[]).includes(command.engine)) throw new Error(`engine must be auto, gpu or cpu, got "${command.engine}"`);
   const interval = command.frameIntervalMs;
   if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
-  const job: LabJob = command.job;
+  const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
-  validateRunSpec(job.spec);
+  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate') && job.start !== undefined;
+  validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
-    case 'single': return { units: 1, algorithms: [job.spec.algorithm] };
+    case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
+    case 'equilibrate': return { units: 1, algorithms: [] };
+    case 'evaluate': if (!job.start) throw new Error('an evaluate job needs its configuration'); return { units: 1, algorithms: [] };
     case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
-    default: throw new Error(`unknown job kind "${(job as { kind?: unknown }).kind}"; choose single, ensemble, sweep or compare`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate or evaluate`);
   }
 }
 
-function runKind(ctx: JobContext, job: LabJob): Promise<LabResult> {
+/** samplesPerDecade an integer ≥ 10, maxSteps an integer ≥ 1, when given. */
+function validateQuenchSettings(settings: QuenchSettings | undefined): void {
+  const spd = settings?.samplesPerDecade, max = settings?.maxSteps;
+  if (spd !== undefined && !(Number.isInteger(spd) && spd >= 10)) throw new Error(`samples per decade must be an integer ≥ 10, got ${spd}`);
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw new Error(`max steps must be an integer ≥ 1, got ${max}`);
+}
+
+function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
   switch (job.kind) {
-    case 'single': return runSingleJob(ctx, job.spec, job.start);
-    case 'ensemble': return runEnsembleJob(ctx, job.spec, job.samples);
+    case 'single': return runSingleJob(ctx, job.spec, job.start, job.quench);
+    case 'ensemble': return runEnsembleJob(ctx, job.spec, job.samples, job.partialResults);
+    case 'equilibrate': return runEquilibrateJob(ctx, job.spec);
+    case 'evaluate': return runEvaluateJob(ctx, job.spec, job.start);
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
   }
@@ -59,7 +73,7 @@ export async function runJob(command: StartCommand, emit: Emit, control: JobCont
   try {
     const { units, algorithms } = validateStart(command);
     if (control.stopped()) throw new JobStopped();
-    const engine = await LabEngine.open(command.engine, algorithms, pool, (e) => send({ ...e, runId }));
+    const engine = await LabEngine.open(command.engine, algorithms, pool, (e) => send({ ...e, runId }), env);
     if (control.stopped()) throw new JobStopped();
     const ctx = new JobContext(runId, send, control, engine, command.frameIntervalMs ?? DEFAULT_FRAME_INTERVAL_MS, units);
     const result = await runKind(ctx, command.job);

@@ -2,7 +2,7 @@
 import { defectStatistics } from '../../physics/analysis/defects.ts';
 import { getModel } from '../../physics/models.ts';
 import { jobLimitProblem, RUN_LIMITS } from '../limits.ts';
-import { meanCurves, sampleDefects } from '../ensemble.ts';
+import { meanCurves, sampleDefects } from './sampleStatistics.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import type { JobContext } from './context.ts';

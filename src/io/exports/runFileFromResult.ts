@@ -1,5 +1,5 @@
 // A run file (runFileTypes.ts) from what a finished run holds: its LabResult, its curves in order, and the engine it ran on.
-import type { BetaFit, EngineName, EnginePreference, LabResult } from '../../engine/lab/protocol.ts';
+import type { BetaFit, EngineName, EngineChoice, LabResult } from '../../engine/lab/protocol.ts';
 import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { RUN_FILE_FORMAT, RUN_FILE_VERSION, type RunFile, type RunFileCurve, type RunFileFit, type RunFileJob } from './runFileTypes.ts';
 
@@ -9,7 +9,7 @@ export interface FinishedRun {
   curves: Readonly<Record<string, { t: number[]; speed: number[]; energyPerParticle: number[] }>>;
   /** Curve names in order of first sample. */
   curveOrder: readonly string[];
-  requested: EnginePreference;
+  requested: EngineChoice;
   used?: EngineName | null;
   adapter?: string | null;
   name?: string;

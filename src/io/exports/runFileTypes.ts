@@ -1,6 +1,6 @@
 // The run file: one finished run as a versioned JSON document that imports back into the library (and onto the plot).
 // { format: 'glasslab-run', version: 1, spec, job, engine, curves, fit, particles?, initial?, final?, createdAt }.
-import type { ConfigurationData, EngineName, EnginePreference } from '../../engine/lab/protocol.ts';
+import type { ConfigurationData, EngineName, EngineChoice } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
 
@@ -28,7 +28,7 @@ export interface FitSummary {
 
 /** The engine asked for and the one that ran. */
 export interface EngineInfo {
-  requested: EnginePreference;
+  requested: EngineChoice;
   used: EngineName | null;
   adapter: string | null;
 }

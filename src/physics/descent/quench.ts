@@ -13,6 +13,9 @@ import { steepestDescent } from './steepestDescent.ts';
 export const ALGORITHMS = ['sd', 'fire', 'cg'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
+/** The defaults of a quench's options; the GPU quench (src/gpu/quench.ts) takes the same ones, except its force tolerance. */
+export const QUENCH_DEFAULTS = { tMax: 1e4, forceTolerance: 1e-10, maxSteps: 1e7, samplesPerDecade: 20 } as const;
+
 export interface QuenchOptions {
   algorithm: Algorithm;
   /** Time step: SD Euler step (default model.defaultDt), FIRE initial step (default model.fireDt). */
@@ -126,10 +129,10 @@ export function startQuench(model: Model, original: Configuration, options: Quen
   const n = particleCount(start);
   const d = model.dim;
   const dt = options.dt ?? (options.algorithm === 'fire' ? model.fireDt : model.defaultDt);
-  const tMax = options.tMax ?? 1e4;
-  const fTol = options.forceTolerance ?? 1e-10;
-  const maxSteps = options.maxSteps ?? 1e7;
-  const perDecade = options.samplesPerDecade ?? 20;
+  const tMax = options.tMax ?? QUENCH_DEFAULTS.tMax;
+  const fTol = options.forceTolerance ?? QUENCH_DEFAULTS.forceTolerance;
+  const maxSteps = options.maxSteps ?? QUENCH_DEFAULTS.maxSteps;
+  const perDecade = options.samplesPerDecade ?? QUENCH_DEFAULTS.samplesPerDecade;
   const series = emptySeries();
   const forces = landscapeForces(land);
 
@@ -146,7 +149,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
   let sampler: ReturnType<typeof logSampler>;
   let clock: () => number;
   if (options.algorithm === 'sd') {
-    const sd = steepestDescent(forces, { dt, n });
+    const sd = steepestDescent(forces, { dt, n, adaptive: true }); // substeps where a step of Δt would be unstable
     const s = sd.init(start.positions);
     state = s;
     stepOnce = () => { sd.step(s); };

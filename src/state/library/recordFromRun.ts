@@ -1,11 +1,12 @@
 // Library records from the lab's state: the record written when a run starts, its updates while it runs, and the full
 // record when it ends (result → fit, defect statistics and facts; configurations when kept). Pure functions of their inputs.
-import type { BetaFit, EnginePreference, LabJob, LabResult } from '../../engine/lab/protocol.ts';
+import type { BetaFit, EngineChoice, LabJob, LabResult } from '../../engine/lab/protocol.ts';
 import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { curveGroups } from '../curveGroups.ts';
 import type { RunState } from '../runReducer.ts';
 import { jobParams, sized, type CurveData, type DefectStatistics, type FitSummary, type KeptConfigurations, type RecordStatus, type ResultFacts, type RunRecord } from './runRecord.ts';
 import { keyedByUser, keyedEntries, ownValue } from '../userKeys.ts';
+import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
 export function defaultRunName(job: LabJob): string {
   const s = job.spec;
@@ -23,9 +24,9 @@ export function newRecordId(now: number): string {
 }
 
 /** The record written the moment a run starts, before any sample: its spec and job, status 'running'. */
-export function startedRecord(id: string, job: LabJob, engine: EnginePreference, now: number): RunRecord {
+export function startedRecord(id: string, job: LabJob, engine: EngineChoice, now: number): RunRecord {
   return sized({
-    id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
+    schemaVersion: RECORD_SCHEMA_VERSION, id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
     spec: job.spec, job: jobParams(job), engine: { requested: engine, used: null, adapter: null },
     fit: null, defects: null, facts: null, curveOrder: [], hasConfigurations: false, byteSize: 0,
     curves: {}, configurations: null,

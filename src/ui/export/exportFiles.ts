@@ -1,5 +1,5 @@
 // The file each export button downloads, built from the finished run (pure: the run's state in, name + text + type out).
-import type { EngineName, EnginePreference, LabResult } from '../../engine/lab/protocol.ts';
+import type { EngineName, EngineChoice, LabResult } from '../../engine/lab/protocol.ts';
 import { stateLammpsData, stateXyz } from '../../io/exports/configurationExport.ts';
 import { curvesCsv, curvesJson, type NamedCurve } from '../../io/exports/curvesExport.ts';
 import { exportBaseName, exportFileName } from '../../io/exports/exportNames.ts';
@@ -22,7 +22,7 @@ export interface RunSnapshot {
   curveOrder: readonly string[];
   engine: EngineName | null;
   adapter: string | null;
-  requested: EnginePreference;
+  requested: EngineChoice;
 }
 
 function namedCurves(s: RunSnapshot): NamedCurve[] {

@@ -1,5 +1,5 @@
 // ⟨|v(t)|⟩ of the running experiment (its groups averaged and fitted) over the kept runs, the β readout, and the extra panels.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { curveGroups } from '../../state/curveGroups.ts';
 import { MAX_OVERLAYS, useRunStore } from '../../state/runStore.ts';
 import { useSpecStore } from '../../state/specStore.ts';
@@ -19,6 +19,17 @@ function useFitWindow() {
   const d = useSpecStore((s) => s.draft);
   const tMin = Number(d.fitTMin), tMax = Number(d.fitTMax);
   return spec?.fitWindow ?? (tMin > 0 && tMax > tMin ? { tMin, tMax } : { tMin: 3, tMax: 100 });
+}
+
+/** The window's inner height, kept current (lecture mode fits the plot to the screen). */
+function useViewportHeight(): number {
+  const [h, setH] = useState(() => (typeof window === 'undefined' ? 900 : window.innerHeight));
+  useEffect(() => {
+    const on = () => setH(window.innerHeight);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return h;
 }
 
 /** The GPU engine's measured floor of ⟨|v|⟩ (soft2d, `npm run bench:gpu-floor`), drawn when the GPU runs. */
@@ -50,7 +61,10 @@ export function PlotPanel() {
   const current = useMemo(() => (found && single && found.fit ? { ...found, fit: { ...found.fit, low: single.low, high: single.high } } : found),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [found, single?.low, single?.high]);
-  const filledTo = current ? windowFilledTo(current.t, window) : null;
+  // provisional while the run is under way; a finished run's β is final even if its t_max ends inside the window
+  const active = status === 'running' || status === 'paused';
+  const filledTo = current && active ? windowFilledTo(current.t, window) : null;
+  const viewport = useViewportHeight();
   const plotCurves: PlotCurve[] = useMemo(() => {
     // the readout's curve first: the plot's β annotation is the readout's β (a comparison showed SD's and CG's at once)
     const ordered = current ? [current, ...[...groups].reverse().filter((g) => g.key !== current.key)] : [...groups].reverse();
@@ -81,6 +95,7 @@ export function PlotPanel() {
         curves={plotCurves} dim={dim} fitWindow={window}
         onFitWindowChange={(w) => { setField('fitTMin', String(+w.tMin.toPrecision(4))); setField('fitTMax', String(+w.tMax.toPrecision(4))); }}
         showEnergy={v.showEnergy} showLocalSlope={v.showLocalSlope} floor={engine === 'gpu' ? GPU_FLOOR : null} large={v.lectureMode}
+        height={v.lectureMode ? Math.max(300, viewport - 330) : undefined} showWindowInputs={!v.lectureMode}
       />
     </section>
   );

@@ -4,7 +4,7 @@
 import type { Landscape } from '../../forces.ts';
 import { denseHessian } from '../../hessian/assemble.ts';
 import { modeSpace, projectModeSpace, projectedOperator, type ModeSpace } from '../../hessian/modeSpace.ts';
-import { applyPairHessian, pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
+import { pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
 import { findRattlers } from '../../hessian/rattlers.ts';
 import { filteredLanczosLowest } from './chebyshevFilter.ts';
 import { lanczosLowest } from './lanczos.ts';
@@ -125,9 +125,4 @@ export function measuredResiduals(apply: HessianOperator, values: Float64Array, 
 /** Every eigenvalue of the mode space (dense; small systems): the exact spectrum that the stochastic estimates approximate. */
 export function allEigenvalues(problem: HessianProblem): Float64Array {
   return denseModes(problem, false).values;
-}
-
-/** Applies H (pair sweep, no projection) to v: for observables that need H e on one vector. */
-export function hessianTimes(problem: HessianProblem, v: Float64Array): Float64Array {
-  return applyPairHessian(problem.hessian, v, new Float64Array(v.length));
 }

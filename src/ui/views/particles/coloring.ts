@@ -1,9 +1,10 @@
 // Per-particle colours for every colour mode, written into one reusable Float32Array (N·3, linear RGB for three.js).
+import type { ColorMode } from '../../../io/viewSettings.ts';
 import { autoRange } from './autoRange.ts';
 import { type ColorTable, SIZES, VIRIDIS, hexToRgb, sampleInto, srgbToLinear } from './colormap.ts';
 import { displacementMagnitudes } from './displacement.ts';
 
-export type ColorMode = 'species' | 'defects' | 'd2min' | 'displacement' | 'speed';
+export type { ColorMode };
 
 export const COLORS = {
   defect: '#d62728', // φ_i = 1 (paper 001, Fig. 3: red)

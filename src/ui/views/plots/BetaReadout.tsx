@@ -29,7 +29,7 @@ export function BetaReadout({ fit, dim, samples, reason, large = false, filledTo
           <div className="gl-beta-value" data-testid="beta-value"><span className="gl-beta-symbol">β</span> {provisional ? '≈' : '='} {formatBeta(fit.beta)}</div>
           <div className="gl-beta-interval" data-testid="beta-interval">
             {provisional ? provisionalLine(filledTo, { tMax: fit.tMax })
-              : scatter ? `${formatInterval(fit)} · one run: ± 1.96 σ of single runs at N = ${scatter.n} (σ = ${scatter.sd.toFixed(3)}, measured)`
+              : scatter ? `${formatInterval(fit)} · one run; σ = ${scatter.sd.toFixed(3)} between runs at N = ${scatter.n} (measured)`
               : intervalLine(fit, samples ?? fit.samples)}
           </div>
         </>

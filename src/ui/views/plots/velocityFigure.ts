@@ -328,6 +328,8 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     fillcolor: BAND, line: { color: BAND_EDGE, width: 1.5 },
   };
 
+  // Lecture mode writes 1e−4 at full size: Plotly draws the 'power' form's exponent at 70%, under 20 px on a projector.
+  const exponents = large ? 'e' : 'power';
   const xRange = logRange([...points.map((p) => p.x), [fitWindow.tMin, fitWindow.tMax]], 0.05);
   const layout: Partial<Layout> = {
     ...baseLayout(large),
@@ -335,7 +337,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     uirevision: curves.map((c) => c.id).join(' '),
     height: input.height ?? Math.round((440 + 190 * (panels.length - 1)) * (large ? 1.35 : 1)),
     xaxis: axis('time t (τ₀)', large, {
-      type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
+      type: 'log', exponentformat: exponents, anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
       ...(xRange ? { range: xRange, autorange: false } : {}),
     }),
     shapes: [band],
@@ -348,7 +350,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
   for (const panel of panels) {
     const a = axes[panel]!;
     const log = panel !== 'slope';
-    const extra: Partial<LayoutAxis> = { domain: a.domain, anchor: 'x', type: log ? 'log' : 'linear', exponentformat: 'power' };
+    const extra: Partial<LayoutAxis> = { domain: a.domain, anchor: 'x', type: log ? 'log' : 'linear', exponentformat: exponents };
     if (panel === 'slope') extra.range = [0, Math.max(2, betaHarm + 0.75)];
     if (panel === 'speed') {
       const [lo, hi] = range(points, 'y');
