@@ -7,6 +7,7 @@ import { inmCommand, inmHelp } from './commands/inm.ts';
 import { modesCommand, modesHelp } from './commands/modes.ts';
 import { quenchCommand, quenchHelp } from './commands/quench.ts';
 import { runCommand, runHelp } from './commands/run.ts';
+import { scalingCommand, scalingHelp } from './commands/scaling.ts';
 import { MODEL_NAMES } from '../physics/models.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help: string }> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   run: { run: runCommand, help: runHelp },
   modes: { run: modesCommand, help: modesHelp },
   inm: { run: inmCommand, help: inmHelp },
+  scaling: { run: scalingCommand, help: scalingHelp },
 };
 
 const USAGE = `glasslab — the energy landscape of glasses, headless (float64 reference engine)

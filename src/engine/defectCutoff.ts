@@ -28,3 +28,17 @@ export function defectCutoff(states: Configuration | readonly Configuration[], m
   const clamped = Math.min(hi, Math.max(lo, measured));
   return { xCutEq: clamped, source: `first minimum of g(x) at ${measured.toFixed(3)}${subset} moved into the range 1.34–1.48 of 001 SM III` };
 }
+
+/**
+ * Why the per-particle analysis (defects φ_i of 001 SM III, D²min of 000 ref. 62) does not apply to a state, or null:
+ * a Mari–Kurchan state's interacting pairs are not its spatial neighbors (000 App. A.1d), and both analyses list pairs
+ * within 1.5 s_ij, which needs a box side of at least 3 s_max (small 8D boxes: L = 2.67 at N = 16384).
+ */
+export function particleAnalysisProblem(model: Model, c: Configuration): string | null {
+  if (model.pairShifts) return `no defects or D²min for ${model.name}: its interacting pairs are shifted, not spatial neighbors`;
+  const side = Math.min(...c.box.lengths);
+  const range = 1.5 * model.maxSigma(c);
+  if (side < 2 * range) return `no defects or D²min: the box side ${side.toFixed(3)} is below twice their neighbor range ${range.toFixed(2)} (more particles)`;
+  return null;
+}
+

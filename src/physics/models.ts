@@ -151,7 +151,8 @@ export const MODELS: Record<ModelName, Model> = {
   },
   mk3d: {
     name: 'mk3d', label: 'Mari–Kurchan 3D (soft spheres, random pair shifts, φ = 0.5)', dim: 3, potential: mariKurchanPotential, rule: additiveRule,
-    density: { kind: 'volumeFraction', phi: 0.5 }, defaultDt: 0.001, fireDt: 0.005, swappable: false,
+    // Δt: λ_max of planted states is ≈ 2, 14, 100 at T = 0.002, 0.015, 0.1 (N = 600), so 0.005 is stable for T ≤ 0.1.
+    density: { kind: 'volumeFraction', phi: 0.5 }, defaultDt: 0.005, fireDt: 0.005, swappable: false,
     particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1d', pairShifts: true,
   },
 };

@@ -5,7 +5,7 @@ import { d2minField } from '../../physics/analysis/d2min.ts';
 import { defectFlags } from '../../physics/analysis/defects.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
-import { defectCutoff } from '../defectCutoff.ts';
+import { defectCutoff, particleAnalysisProblem } from '../defectCutoff.ts';
 import { isSoftwareAdapter } from '../softwareAdapter.ts';
 import type { LabEngine } from './engines.ts';
 import type { ParticleResults } from './protocol.ts';
@@ -30,6 +30,11 @@ export async function particleResults(
   model: Model, initial: Configuration, final: Configuration, between: () => Promise<void> = async () => undefined,
   engine?: AnalysisEngine, options: { gpuOnSoftware?: boolean } = {},
 ): Promise<ParticleResults> {
+  const problem = particleAnalysisProblem(model, initial);
+  if (problem) {
+    const n = initial.diameters.length;
+    return { defectFlags: new Uint8Array(n), d2min: new Float64Array(n), xCutEq: Number.NaN, xCutSource: problem, defectConcentration: Number.NaN };
+  }
   const { xCutEq, source } = defectCutoff(initial, model, { referenceParticles: CUTOFF_REFERENCE_PARTICLES });
   await between();
   const gpu = engine?.gpu;

@@ -5,7 +5,7 @@ import { defectFlags } from '../../physics/analysis/defects.ts';
 import type { QuenchSeries } from '../../physics/descent/quench.ts';
 import type { Model } from '../../physics/models.ts';
 import { philox4x32, Streams } from '../../physics/rng.ts';
-import { defectCutoff } from '../defectCutoff.ts';
+import { defectCutoff, particleAnalysisProblem } from '../defectCutoff.ts';
 
 /** The seed of sample k, derived from the run seed by the counter-based generator (samples are independent streams). */
 export function sampleSeed(seed: number, k: number): number {
@@ -41,6 +41,8 @@ export interface SampleDefects { xCutEq: number; xCutSource: string; concentrati
 
 // 001 SM III: φ of each sample, with one x_cut^EQ from the g(x) of all the equilibrium states together.
 export function sampleDefects(model: Model, initials: readonly Configuration[], finals: readonly Configuration[]): SampleDefects {
+  const problem = particleAnalysisProblem(model, initials[0]);
+  if (problem) return { xCutEq: Number.NaN, xCutSource: problem, concentrations: initials.map(() => Number.NaN) };
   const { xCutEq, source: xCutSource } = defectCutoff(initials, model);
   const concentrations = initials.map((c, k) => defectFlags(c, finals[k], model, { xCutEq }).concentration);
   return { xCutEq, xCutSource, concentrations };
