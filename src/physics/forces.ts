@@ -13,14 +13,17 @@ export interface Landscape {
 }
 
 export interface LandscapeOptions {
-  /** Verlet skin (default 0.2 × the largest s_ij). */
+  /** Verlet skin (default DEFAULT_SKIN × the largest s_ij). */
   skin?: number;
 }
+
+/** The Verlet skin in units of the largest pair length s_max, on both engines: 0.2 measured fastest for FIRE on KA (bench/cpu.ts); 0.3 is LAMMPS's default. */
+export const DEFAULT_SKIN = 0.2;
 
 export function createLandscape(model: Model, c: Configuration, options: LandscapeOptions = {}): Landscape {
   if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
   const maxSigma = model.maxSigma(c);
-  const skin = options.skin ?? 0.2 * maxSigma; // 0.2 measured fastest for FIRE on KA (bench/cpu.ts), 0.3 is LAMMPS's default
+  const skin = options.skin ?? DEFAULT_SKIN * maxSigma;
   const spec: NeighborSpec = { box: c.box, rule: model.rule, xc: model.potential.xc, diameters: c.diameters, species: c.species, maxSigma, skin };
   return { model, box: c.box, spec, list: buildNeighborList(spec, c.positions) };
 }
