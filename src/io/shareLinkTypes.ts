@@ -2,6 +2,7 @@
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
 import { RUN_LIMITS } from '../engine/limits.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
+import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import type { ColorMode, ViewSettings } from './viewSettings.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
@@ -30,7 +31,8 @@ export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
 export type ShareEngine = (typeof SHARE_ENGINES)[number];
 
 /** β of ⟨|v|⟩ ~ t^−β with its interval [low, high] over the window [tMin, tMax]. */
-export interface ShareFit { beta: number; low: number; high: number; tMin: number; tMax: number }
+/** The fit a link carries: a BetaInterval (src/physics/analysis/betaFit.ts). */
+export type ShareFit = BetaInterval;
 
 /** A finished run's compact result; every number rounded to SHARE_LIMITS.resultDigits significant digits. */
 export interface ShareResult {
