@@ -1,6 +1,7 @@
 // npx tsx bench/gpu.ts — force evaluations and steepest-descent particle-steps per second of the WebGPU engine on whatever adapter
 // is found, next to the float64 engine measured in the same run (soft2d, N = 4096 and 65536). Printed, never asserted.
-// BENCH_N=1000,8000 changes the sizes; BENCH_SECONDS the time spent per measurement (default 2).
+// BENCH_N=1000,8000 changes the sizes; BENCH_SECONDS the time spent per measurement (default 2); BENCH_JSON=path also writes JSON.
+import { writeBenchJson } from './benchJson.ts';
 import { acquireGpu, type GpuContext } from '../src/gpu/device.ts';
 import { GpuLandscape } from '../src/gpu/forces.ts';
 import { quench } from '../src/physics/descent/quench.ts';
@@ -56,12 +57,15 @@ console.log(`# GlassLab WebGPU engine vs the float64 engine (one CPU thread), ${
 console.log('# forces/s: force evaluations per second (GPU: kernels only, batched; GPU round trip: with the read-back of E and all forces)');
 console.log('# steps/s: steepest-descent particle-steps per second (GPU: one 4-byte neighbor-list check read back per step)');
 console.log('       N  f64 forces/s  GPU forces/s  ratio  GPU round trips/s  f64 particle-steps/s  GPU particle-steps/s  ratio');
+const rows: Record<string, number>[] = [];
 for (const n of sizes) {
   const c = quench(model, jitteredLattice(model, n, 1), { algorithm: 'fire', maxSteps: 300 }).final; // stable under SD at Δt = 1e-3
   const r = await measure(gpu, c);
+  rows.push(r);
   const e = (v: number) => v.toExponential(3);
   console.log(`${String(r.n).padStart(8)}  ${e(r.cpuForces).padStart(12)}  ${e(r.gpuForces).padStart(12)}  ${(r.gpuForces / r.cpuForces).toFixed(2).padStart(5)}  `
     + `${e(r.gpuRoundTrips).padStart(17)}  ${e(r.n * r.cpuSteps).padStart(20)}  ${e(r.n * r.gpuSteps).padStart(19)}  ${(r.gpuSteps / r.cpuSteps).toFixed(2).padStart(5)}`);
 }
+writeBenchJson('gpu', { model: model.name, adapter: gpu.adapterName, seconds, rows });
 gpu.destroy();
 process.exit(0);

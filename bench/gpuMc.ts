@@ -1,7 +1,8 @@
 // npx tsx bench/gpuMc.ts — swap Monte Carlo trial moves per second of the GPU checkerboard sampler (src/gpu/mc) on whatever
 // adapter is found, next to the serial float64 engine (src/physics/mc) measured in the same run: soft2d at T = 0.3 (as
 // bench/mc.ts), N = 4096, 65536 and 262144. Printed, never asserted. BENCH_N=1000,8000 changes the sizes; BENCH_SECONDS the
-// time spent per measurement (default 3). One GPU sweep = N trials, as one serial sweep (src/gpu/mc/gpuMonteCarlo.ts).
+// time spent per measurement (default 3); BENCH_JSON=path also writes the rows as JSON. One GPU sweep = N trials, as one serial sweep (src/gpu/mc/gpuMonteCarlo.ts).
+import { writeBenchJson } from './benchJson.ts';
 import { acquireGpu } from '../src/gpu/device.ts';
 import { GpuMonteCarlo } from '../src/gpu/mc/index.ts';
 import { acceptanceRates, energyPerParticle, initMonteCarlo, monteCarloSweep, resynchronizeEnergy } from '../src/physics/mc/index.ts';
@@ -35,6 +36,7 @@ console.log('# acceptance counters read back once per batch of 64 sweeps); both 
 console.log('# steps, no overlaps) and 5 warm-up sweeps');
 console.log('# acc.: acceptance of displacements (GPU: fraction rejected for leaving their cell) and swaps; E/N after the sweeps each engine ran');
 console.log('       N   cells  f64 trials/s  GPU trials/s  ratio   f64 acc. displ / swap   GPU acc. displ (left cell) / swap   f64 E/N (sweeps)   GPU E/N (sweeps)');
+const rows: Record<string, unknown>[] = [];
 for (const n of sizes) {
   const start = quench(model, jitteredLattice(model, n, 1), { algorithm: 'fire', maxSteps: 100 }).final;
   const serial = initMonteCarlo(start, model, { temperature, seed: 7 });
@@ -52,7 +54,10 @@ for (const n of sizes) {
   console.log(`${String(n).padStart(8)}  ${String(mc.grid.cellCount).padStart(6)}  ${e(n * serialRate).padStart(12)}  ${e(n * gpuRate).padStart(12)}  `
     + `${(gpuRate / serialRate).toFixed(2).padStart(5)}   ${`${f.displacement.toFixed(3)} / ${f.swap.toFixed(3)}`.padStart(21)}   `
     + `${`${g.displacement.toFixed(3)} (${left.toFixed(3)}) / ${g.swap.toFixed(3)}`.padStart(33)}   ${energyAt(energyPerParticle(serial), serial.sweeps)}   ${energyAt(gpuEnergy, mc.sweepCount)}`);
+  rows.push({ n, cells: mc.grid.cellCount, serialTrialsPerSecond: n * serialRate, gpuTrialsPerSecond: n * gpuRate, ratio: gpuRate / serialRate,
+    serialAcceptance: f, gpuAcceptance: g, gpuLeftCell: left, serialEnergyPerParticle: energyPerParticle(serial), gpuEnergyPerParticle: gpuEnergy });
   mc.destroy();
 }
+writeBenchJson('gpu-mc', { model: model.name, temperature, adapter: gpu.adapterName, seconds, rows });
 gpu.destroy();
 process.exit(0);

@@ -1,7 +1,9 @@
 // npx tsx bench/gpuQuench.ts — steepest-descent steps per second of the GPU quench (src/gpu/quench.ts: chunks of steps per
 // submission, one readback per chunk) next to the float64 engine's SD step, measured in the same run. Printed, never asserted.
 // Systems: soft2d at N = 4096, 65536, 262144 and KA 3D at N = 32000. On SwiftShader (a CPU emulation) the GPU is slow and the
-// large sizes take minutes: BENCH_N=4096,16384 shrinks soft2d (BENCH_KA_N=0 skips KA), BENCH_SECONDS sets the time per measurement.
+// large sizes take minutes: BENCH_N=4096,16384 shrinks soft2d (BENCH_KA_N=0 skips KA), BENCH_SECONDS sets the time per measurement;
+// BENCH_JSON=path also writes the rows as JSON.
+import { writeBenchJson } from './benchJson.ts';
 import { acquireGpu, type GpuContext } from '../src/gpu/device.ts';
 import { quenchGpu } from '../src/gpu/quench.ts';
 import type { Configuration } from '../src/physics/configuration.ts';
@@ -63,13 +65,16 @@ console.log(`# GlassLab GPU quench (steepest descent, chunks of steps per submis
 console.log('# steps/s: SD steps per second; particle-steps/s: N × steps/s. GPU: from the first chunk read back to the last (setup excluded; list rebuilds, samples and readbacks included).');
 console.log('system         N   f64 steps/s  f64 particle-steps/s  GPU steps/s  GPU particle-steps/s  ratio  (GPU: steps, chunks)');
 const systems: [Model, number][] = [...softSizes.map((n): [Model, number] => [MODELS.soft2d, n]), ...(kaSize > 0 ? [[MODELS.ka3d, kaSize] as [Model, number]] : [])];
+const rows: Record<string, unknown>[] = [];
 for (const [model, n] of systems) {
   const c = relaxedLattice(model, n);
   const cpu = cpuStepsPerSecond(model, c);
   const g = await gpuStepsPerSecond(gpu, model, c);
+  rows.push({ model: model.name, n, cpuStepsPerSecond: cpu, gpuStepsPerSecond: g.rate, gpuParticleStepsPerSecond: n * g.rate, ratio: g.rate / cpu, steps: g.steps, chunks: g.chunks });
   const e = (v: number) => v.toExponential(3);
   console.log(`${model.name.padEnd(8)} ${String(n).padStart(7)}  ${e(cpu).padStart(11)}  ${e(n * cpu).padStart(20)}  ${e(g.rate).padStart(11)}  `
     + `${e(n * g.rate).padStart(20)}  ${(g.rate / cpu).toFixed(2).padStart(5)}  (${g.steps}, ${g.chunks})`);
 }
+writeBenchJson('gpu-quench', { adapter: gpu.adapterName, seconds, rows });
 gpu.destroy();
 process.exit(0);

@@ -2,7 +2,8 @@
 // N = 32000) by GlassLab's float64 thick-restart Lanczos, next to scipy's eigsh on the same Hessian written as Matrix Market
 // (which='SA', ARPACK on H itself, and shift-invert about σ = −1e-3), in one run. Printed, never asserted.
 // Env: MODES_2D="4096,64000", MODES_3D="32000", MODES_K=10, MODES_BASIS (Lanczos basis size), MODES_DEGREE (Chebyshev
-// filter degree, 0 = plain Lanczos), MODES_FTOL (IS tolerance). Wall and CPU seconds both: the machine may be shared.
+// filter degree, 0 = plain Lanczos), MODES_FTOL (IS tolerance), MODES_DENSE (N of the dense comparison, 0 = none),
+// MODES_SA_MAX (rows above which eigsh which='SA' is skipped). Wall and CPU seconds both: the machine may be shared.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS, type Model } from '../src/physics/models.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { csrHessian } from '../src/physics/hessian/assemble.ts';
-import { hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
+import { denseModes, hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
+import { denseHessian } from '../src/physics/hessian/assemble.ts';
+import { symmetricEigen } from '../src/physics/analysis/modes/symmetricEigen.ts';
 
 const list = (s: string) => s.split(',').filter((x) => x !== '').map(Number);
 const sizes2d = list(process.env.MODES_2D ?? '4096,64000');
@@ -21,6 +24,9 @@ const sizes3d = list(process.env.MODES_3D ?? '32000');
 const k = Number(process.env.MODES_K ?? 10);
 const basis = process.env.MODES_BASIS ? Number(process.env.MODES_BASIS) : undefined;
 const ftol = Number(process.env.MODES_FTOL ?? 1e-8);
+const denseN = Number(process.env.MODES_DENSE ?? 750);
+/** eigsh which='SA' above this many rows takes tens of CPU minutes; shift-invert still runs. */
+const saMax = Number(process.env.MODES_SA_MAX ?? 20000);
 const degree = process.env.MODES_DEGREE ? Number(process.env.MODES_DEGREE) : undefined;
 const python = '/usr/bin/python3';
 const scipyPresent = spawnSync(python, ['-c', 'import scipy'], { stdio: 'ignore' }).status === 0;
@@ -46,12 +52,35 @@ function bench(model: Model, n: number): void {
   if (!scipyPresent) { console.log('  scipy: /usr/bin/python3 has no scipy; skipped'); return; }
   const file = join(dir, `${model.name}-${n}.mtx`);
   writeFileSync(file, writeMatrixMarketSymmetric(csrHessian(problem.hessian), `GlassLab Hessian, ${model.name}, N = ${n}`));
-  const peer = JSON.parse(execFileSync(python, [join(import.meta.dirname, 'eigshPeer.py'), file, String(k), String(model.dim)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const rows = n * model.dim;
+  const args = [join(import.meta.dirname, 'eigshPeer.py'), file, String(k), String(model.dim), ...(rows > saMax ? ['skip-sa'] : [])];
+  const peer = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
   const gap = (vals: number[]) => Math.max(...vals.map((v, i) => Math.abs(v - modes.values[i]) / Math.max(1e-12, Math.abs(v))));
-  console.log(`  scipy eigsh which='SA': ${peer.saSeconds.toFixed(2)} s wall, ${peer.saCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.sa).toExponential(1)}); ratio glasslab/eigsh wall ${(tOurs / peer.saSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.saCpu).toFixed(2)}`);
+  if (peer.sa === undefined) console.log(`  scipy eigsh which='SA': skipped above ${saMax} rows (MODES_SA_MAX)`);
+  else console.log(`  scipy eigsh which='SA': ${peer.saSeconds.toFixed(2)} s wall, ${peer.saCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.sa).toExponential(1)}); ratio glasslab/eigsh wall ${(tOurs / peer.saSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.saCpu).toFixed(2)}`);
   console.log(`  scipy eigsh shift-invert σ = −1e-3: ${peer.shiftInvertSeconds.toFixed(2)} s wall, ${peer.shiftInvertCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.shiftInvert).toExponential(1)}); ratio wall ${(tOurs / peer.shiftInvertSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.shiftInvertCpu).toFixed(2)}`);
 }
 
+// Dense: our Householder + QL (all eigenpairs) against LAPACK through numpy on the same matrix.
+function benchDense(model: Model, n: number): void {
+  const is = quench(model, jitteredLattice(model, n, 2), { algorithm: 'fire', forceTolerance: ftol }).final;
+  const problem = hessianProblem(createLandscape(model, is), is.positions);
+  const H = denseHessian(problem.hessian);
+  const rows = n * model.dim;
+  const t0 = performance.now(), cpu0 = process.cpuUsage();
+  const eig = symmetricEigen(H, rows, true);
+  const tOurs = seconds(t0), cpuOurs = process.cpuUsage(cpu0).user / 1e6;
+  const lowest = denseModes(problem, false).values;
+  console.log(`dense ${model.name} N = ${n} (${rows} rows, all eigenpairs): glasslab Householder + QL ${tOurs.toFixed(2)} s wall, ${cpuOurs.toFixed(2)} s CPU; λ_3 = ${eig.values[2].toPrecision(8)} (mode space λ_1 = ${lowest[0].toPrecision(8)})`);
+  if (!scipyPresent) return;
+  const file = join(dir, `dense-${n}.mtx`);
+  writeFileSync(file, writeMatrixMarketSymmetric(csrHessian(problem.hessian)));
+  const peer = JSON.parse(execFileSync(python, [join(import.meta.dirname, 'denseEighPeer.py'), file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const diff = Math.max(...peer.values.map((v: number, i: number) => Math.abs(v - eig.values[i]))) / Math.abs(eig.values[rows - 1]);
+  console.log(`  numpy eigh (LAPACK): ${peer.seconds.toFixed(2)} s wall, ${peer.cpu.toFixed(2)} s CPU (max difference ${diff.toExponential(1)} of λ_max); ratio glasslab/LAPACK CPU ${(cpuOurs / peer.cpu).toFixed(1)}`);
+}
+
 console.log(`# lowest ${k} modes, float64 CPU, translations removed; scipy ${scipyPresent ? 'present' : 'absent'} (${python})`);
+if (denseN > 0) benchDense(MODELS.soft2d, denseN);
 for (const n of sizes2d) bench(MODELS.soft2d, n);
 for (const n of sizes3d) bench(MODELS.soft3d, n);

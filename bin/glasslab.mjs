@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of `npx glasslab`: runs the TypeScript CLI through tsx's loader (no build step needed).
+// Entry point of `npx glasslab`: runs the TypeScript CLI through tsx's loader (no build step needed). tsx is a dependency, not a
+// devDependency, so the bin works after `npm install --omit=dev` (test/deployment.test.ts).
 import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 

@@ -59,8 +59,9 @@ describe('the lab page', () => {
     expect(await plottedPoints(page)).toBe(held);
     await page.click('[data-testid="pause"]'); // resume
     await until('running again', async () => (await status(page)) === 'running', 10_000);
-    await page.click('[data-testid="stop"]');
-    await until('stopped', async () => (await status(page)) === 'stopped', 20_000);
+    await page.click('[data-testid="stop"]'); // a single quench: stop and analyse
+    await until('stopped and analysed', async () => (await status(page)) === 'done', 60_000);
+    expect(await page.locator('[data-testid="particle-caption"]').textContent()).toContain('analysed there');
     await page.click('[data-testid="reset"]');
     await until('idle', async () => (await status(page)) === 'idle', 5_000);
     expect(await page.locator('[data-testid="particles-empty"]').count()).toBe(1);

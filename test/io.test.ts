@@ -117,9 +117,9 @@ describe('extended XYZ round trips', () => {
     expect(f.speciesLabels).toEqual(['A', 'B']);
   });
 
-  it('refuses 4D configurations and bad extra columns', () => {
+  it('writes 4D configurations in the dim=D box=… extension (test/highDimensionalFiles.test.ts), and refuses bad extra columns', () => {
     const c4: Configuration = { box: periodicBox(4, 3), positions: new Float64Array(8), diameters: new Float64Array([1, 1]), species: new Uint8Array(2) };
-    expect(() => writeExtendedXyz(c4)).toThrow(/2D or 3D/);
+    expect(writeExtendedXyz(c4).split('\n')[1]).toMatch(/^box="3 3 3 3" Properties=species:S:1:pos:R:4:/);
     const c = softConfiguration(3, 10);
     expect(() => writeExtendedXyz(c, { columns: { phi: new Int32Array(7) } })).toThrow(/column "phi" has 7 values for 10 particles/);
     expect(() => writeExtendedXyz(c, { columns: { pos: new Float64Array(30) } })).toThrow(/reserved/);

@@ -6,7 +6,10 @@ import { quench } from '../src/physics/descent/quench.ts';
 import { steepestDescent } from '../src/physics/descent/steepestDescent.ts';
 import { landscapeForces, meanSquaredForce } from '../src/physics/descent/state.ts';
 import { periodicBox } from '../src/physics/space.ts';
-import { denseModes, hessianProblem } from '../src/physics/analysis/modes/normalModes.ts';
+import { denseModes, hessianProblem, normalModes } from '../src/physics/analysis/modes/normalModes.ts';
+import { fixedWRun } from '../src/physics/analysis/modes/fixedWSampling.ts';
+import { lennardJonesTruncatedShifted as lj } from '../src/physics/potentials.ts';
+import type { Configuration } from '../src/physics/configuration.ts';
 import { participationRatio } from '../src/physics/analysis/modes/participation.ts';
 import { decayLaw, decayProfile, energyProfile, fitDecayLength, localModeEnergy } from '../src/physics/analysis/modes/modeProfiles.ts';
 import { mobilityEdge } from '../src/physics/analysis/modes/mobilityEdge.ts';
@@ -138,5 +141,26 @@ describe('low-frequency density of states g(ω) = A0 ω^{D−1} + A4 ω⁴ (000 
     const fit = fitLowFrequencyDos(values, dim, 0.8);
     expect(fit.a0).toBeCloseTo(a0, 5);
     expect(fit.a4).toBeCloseTo(a4, 4);
+  });
+});
+
+describe('fixed-W sampling ends at a minimum, pushed off saddles (002 note 10)', () => {
+  it('a linear LJ trimer started exactly on its saddle is pushed along the unstable mode and relaxes to a minimum', () => {
+    let lo = 1.0, hi = Math.pow(2, 1 / 6);
+    for (let it = 0; it < 200; it++) { const mid = 0.5 * (lo + hi); if (lj.du(mid) + lj.du(2 * mid) < 0) lo = mid; else hi = mid; }
+    const r = 0.5 * (lo + hi), L = 12;
+    const c: Configuration = {
+      box: periodicBox(2, L), positions: Float64Array.from([L / 2 - r, L / 2, L / 2, L / 2, L / 2 + r, L / 2]),
+      diameters: new Float64Array(3).fill(1), species: new Uint8Array(3),
+    };
+    const run = fixedWRun(MODELS.ka2d, c, { levels: [1e-3] });
+    expect(run.snapshots.length).toBe(1); // W = 0 on the saddle: the level is reached at t = 0
+    expect(run.snapshots[0].t).toBe(0);
+    expect(run.inherent.pushes).toBe(1);
+    expect(run.inherent.maxForce).toBeLessThan(1e-10);
+    const land = createLandscape(MODELS.ka2d, c);
+    const modes = normalModes(land, run.inherent.positions, { count: 3 });
+    expect(modes.values[0]).toBeGreaterThan(-1e-8); // a minimum (the bent trimer folds into a triangle)
+    expect(energy(land, run.inherent.positions)).toBeLessThan(energy(land, c.positions));
   });
 });

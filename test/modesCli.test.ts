@@ -100,6 +100,18 @@ describe('glasslab inm (fixed-W sampling along steepest descent, 002 §III A)', 
     for (const row of r.rows) expect(row.mobilityEdge).toBeNull(); // one N only
   });
 
+  it('above --exact-limit f_u comes from stochastic Lanczos quadrature, within its error bar of the exact count', async () => {
+    const args = ['--in', at('hot.xyz'), '--w-levels', '-0.5', '--json', '--quiet'];
+    const exact = (await inmCommand(args)) as { rows: (InmRow & { fuMethod: string })[] };
+    const slq = (await inmCommand([...args, '--exact-limit', '50'])) as { rows: (InmRow & { fuMethod: string })[] };
+    expect(exact.rows[0].fuMethod).toBe('exact');
+    expect(slq.rows[0].fuMethod).toBe('slq');
+    expect(slq.rows[0].fuError).toBeGreaterThan(0);
+    expect(Math.abs(slq.rows[0].fu - exact.rows[0].fu)).toBeLessThanOrEqual(slq.rows[0].fuError);
+    // The most unstable mode is the same state's lowest eigenpair either way (dense there, Lanczos here).
+    expect(slq.rows[0].unstableParticipation as number).toBeCloseTo(exact.rows[0].unstableParticipation as number, 6);
+  });
+
   it('states of two sizes give a mobility-edge estimate where both have unstable modes', async () => {
     const r = (await inmCommand(['--in', `${at('hot.xyz')},${at('hot2.xyz')}`, '--w-levels', '-0.5', '--json', '--quiet'])) as { rows: InmRow[]; n: number[] };
     expect(r.n).toEqual([64, 100]);

@@ -7,7 +7,7 @@ import { MODELS, randomConfiguration } from '../src/physics/models.ts';
 import { minimumImage1 } from '../src/physics/space.ts';
 import {
   acceptanceRates,
-  checkCellList,
+  checkNeighbors,
   createParticleEnergySystem,
   energyPerParticle,
   exactEnergy,
@@ -201,41 +201,14 @@ describe('incremental energy bookkeeping', () => {
     const reference = energy(createLandscape(model, state.configuration), state.configuration.positions);
     expect(Math.abs(state.energy - reference)).toBeLessThan(1e-9 * Math.abs(reference));
     expect(Math.abs(exactEnergy(state) - reference)).toBeLessThan(1e-10 * Math.abs(reference));
-    checkCellList(state.system);
+    checkNeighbors(state.system);
     const rates = acceptanceRates(state);
     console.log(`${model.name} N=${n} T=${T}: E/N = ${energyPerParticle(state).toFixed(5)}, acceptance displacement ${rates.displacement.toFixed(3)}, swap ${rates.swap.toFixed(3)}`);
     expect(rates.displacement).toBeGreaterThan(0);
     expect(rates.displacement).toBeLessThan(1);
     if (model.swappable) { expect(rates.swap).toBeGreaterThan(0); expect(rates.swap).toBeLessThan(1); }
   });
-
-  it('the cell list gives the same particle energies as all pairs, and follows moves', () => {
-    const model = MODELS.soft2d;
-    const state = initMonteCarlo(randomConfiguration(model, 400, 8), model, { temperature: 0.5, seed: 2 });
-    for (let s = 0; s < 5; s++) monteCarloSweep(state);
-    const withCells = state.system;
-    expect(withCells.cells).not.toBeNull();
-    const allPairs = { ...withCells, cells: null };
-    for (let i = 0; i < 400; i += 7) {
-      const reference = particleEnergy(allPairs, i);
-      expect(Math.abs(particleEnergy(withCells, i) - reference)).toBeLessThanOrEqual(1e-13 * Math.abs(reference));
-    }
-    checkCellList(withCells);
-  });
-
-  it('cells grow instead of dropping particles when many crowd into one cell (hazard 4)', () => {
-    const model = MODELS.soft2d;
-    const config = randomConfiguration(model, 400, 8);
-    for (let i = 0; i < 150; i++) { config.positions[2 * i] = 0.5 + 0.01 * (i % 10); config.positions[2 * i + 1] = 0.5 + 0.01 * Math.floor(i / 10); }
-    const sys = createParticleEnergySystem(config, model);
-    expect(sys.cells?.capacity ?? 0).toBeGreaterThanOrEqual(150);
-    checkCellList(sys);
-    const allPairs = { ...sys, cells: null };
-    for (const i of [0, 77, 149, 150, 399]) {
-      const reference = particleEnergy(allPairs, i);
-      expect(Math.abs(particleEnergy(sys, i) - reference)).toBeLessThanOrEqual(1e-13 * Math.abs(reference));
-    }
-  });
+  // The Verlet list against brute force (moves, swaps, box boundary, crowding): test/mcNeighbors.test.ts.
 });
 
 describe('equilibration from T = ∞', () => {

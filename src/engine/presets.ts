@@ -17,6 +17,8 @@ export interface Preset {
   title: string;
   /** What the lecturer should see (the paper's number). */
   expect: string;
+  /** What the paper's number needs (N, samples, window): one click is one sample, which scatters (src/engine/sampleScatter.ts). */
+  needs: string;
   figure: string;
   model: ModelName;
   temperature: number;
@@ -45,33 +47,40 @@ export const PRESETS: Preset[] = [
   withStates({
     // The window ends before the finite-size cut-off t ~ N^0.6 of the small size: 10 samples at N = 1024 give β = 0.88 over
     // [3, 30] but 1.22 over [3, 100] (glasslab run --samples 10).
-    id: 'soft2d-hot', title: '2D soft spheres, T = 0.8', expect: 'β ≈ 0.92; many defects', figure: '000 Fig. 1, 001 Fig. 3',
+    id: 'soft2d-hot', title: '2D soft spheres, T = 0.8', expect: 'β ≈ 0.92; many defects', needs: '0.92 is an ensemble value: 10 samples at N = 1024 over [3, 30] gave 0.88',
+    figure: '000 Fig. 1, 001 Fig. 3',
     model: 'soft2d', temperature: 0.8, sweeps: 2000, tMax: 100, fitWindow: { tMin: 3, tMax: 30 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
-    id: 'soft2d-tdef', title: '2D soft spheres, T = 0.2', expect: 'near T_def ≈ 0.25: defects thin out', figure: '001 Figs. 3–4',
+    id: 'soft2d-tdef', title: '2D soft spheres, T = 0.2', expect: 'near T_def ≈ 0.25: defects thin out', needs: '⟨φ⟩ and χ need a temperature sweep of several samples',
+    figure: '001 Figs. 3–4',
     model: 'soft2d', temperature: 0.2, sweeps: 50000, tMax: 100, fitWindow: { tMin: 3, tMax: 30 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
     // Deep in the glass the descent is harmonic until the softest mode of the box takes over at t ~ 1/λ_min, which is short at
     // these N (~3 at N = 1024): β_harm shows before it (measured at N = 1024: β = 1.008 over [0.05, 1]).
-    id: 'soft2d-cold', title: '2D soft spheres, T = 0.035', expect: 'β ≈ 1.0 = β_harm before the finite-size cut-off; few defects', figure: '000 Fig. 1',
+    id: 'soft2d-cold', title: '2D soft spheres, T = 0.035', expect: 'β ≈ 1.0 = β_harm before the finite-size cut-off; few defects', needs: 'β_harm = 1 shows over [0.05, 1] at N ≈ 1000 (measured 1.008)',
+    figure: '000 Fig. 1',
     model: 'soft2d', temperature: 0.035, sweeps: 200000, tMax: 20, fitWindow: { tMin: 0.05, tMax: 1 }, colorMode: 'defects', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
-    id: 'soft3d-hot', title: '3D soft spheres, T = 1.0', expect: 'β ≈ 0.85', figure: '000 Fig. 1',
+    id: 'soft3d-hot', title: '3D soft spheres, T = 1.0', expect: 'β ≈ 0.85', needs: '0.85 needs ~20 samples at N = 2000 over [3, 100] (0.84 [0.79, 0.91])',
+    figure: '000 Fig. 1',
     model: 'soft3d', temperature: 1.0, sweeps: 5000, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'd2min', nGpu: 4000, nCpu: 1000,
   }),
   withStates({
-    id: 'ka3d-hot', title: 'Kob–Andersen 3D, T = 2.0', expect: 'β ≈ 0.85; W ∝ t^−1.7 (002)', figure: '000 Fig. 2, 002 Fig. 3',
+    id: 'ka3d-hot', title: 'Kob–Andersen 3D, T = 2.0', expect: 'β ≈ 0.85; W ∝ t^−1.7 (002)', needs: '0.85 needs an ensemble of ~10 samples at N ≥ 1000 over [0.3, 10]',
+    figure: '000 Fig. 2, 002 Fig. 3',
     model: 'ka3d', temperature: 2.0, sweeps: 5000, tMax: 10, fitWindow: { tMin: 0.3, tMax: 10 }, colorMode: 'displacement', nGpu: 4000, nCpu: 1000,
   }),
   withStates({
-    id: 'harmonic2d-inf', title: '2D harmonic spheres from T = ∞', expect: 'β ≈ 0.92', figure: '000 Fig. 2',
+    id: 'harmonic2d-inf', title: '2D harmonic spheres from T = ∞', expect: 'β ≈ 0.92', needs: '0.92 needs ~20 samples at N = 2000 over [3, 100] (0.916 [0.898, 0.933])',
+    figure: '000 Fig. 2',
     model: 'harmonic2d', temperature: Infinity, sweeps: 0, tMax: 100, fitWindow: { tMin: 3, tMax: 100 }, colorMode: 'speed', nGpu: 4096, nCpu: 1024,
   }),
   withStates({
-    id: 'harmonic3d-inf', title: '3D harmonic spheres from T = ∞', expect: 'β ≈ 0.85 (fit [10, 1000] at large N)', figure: '000 Fig. 2',
+    id: 'harmonic3d-inf', title: '3D harmonic spheres from T = ∞', expect: 'β ≈ 0.85 (fit [10, 1000] at large N)', needs: '0.85 needs N = 16000 over [10, 1000] (0.867 [0.853, 0.880])',
+    figure: '000 Fig. 2',
     model: 'harmonic3d', temperature: Infinity, sweeps: 0, tMax: 1000, fitWindow: { tMin: 10, tMax: 1000 }, colorMode: 'speed', nGpu: 8000, nCpu: 1000,
   }),
 ];

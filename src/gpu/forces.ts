@@ -42,6 +42,8 @@ export interface NeighborStats {
   overflows: number;
   capacity: number;
   largestCount: number;
+  /** Cells of the grid the list is built from (at most cellLimit(N), src/physics/cells.ts). */
+  cells: number;
 }
 
 /** The WGSL every particle kernel starts with: the model's pair function, SystemParams and fixed-point helpers. */
@@ -143,7 +145,7 @@ export class GpuLandscape {
 
   get neighborStats(): NeighborStats {
     const { builds, overflows, capacity, largestCount } = this.list;
-    return { builds, overflows, capacity, largestCount };
+    return { builds, overflows, capacity, largestCount, cells: this.particles.grid.cellCount };
   }
 
   /** Replace all positions (N·D, any values: wrapped into the box). The list is checked at the next evaluation. */

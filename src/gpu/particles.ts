@@ -43,7 +43,7 @@ export function createParticleBuffers(gpu: GpuContext, c: Configuration, searchR
   const n = c.diameters.length;
   const { box } = c;
   const d = box.dim;
-  const grid = cellGrid(box, searchRadius);
+  const grid = cellGrid(box, searchRadius, n);
   checkDispatchFits(gpu, Math.ceil(n / 64), `a system of ${n} particles`);
   checkDispatchFits(gpu, Math.ceil(grid.cellCount / 64), `a cell grid of ${grid.cellCount} cells`);
   const params = uniformBuffer(gpu, 'system params', SYSTEM_PARAMS_BYTES);

@@ -12,6 +12,7 @@ import { acquireGpu, type GpuContext } from './device.ts';
 import { GpuLandscape } from './forces.ts';
 import type { GpuQuenchOptions } from './quenchOptions.ts';
 import { runDescent } from './quenchLoop.ts';
+import { gpuUnsupported } from './wgslModels.ts';
 
 export type { GpuQuenchOptions, GpuQuenchProgress, PositionSnapshot } from './quenchOptions.ts';
 
@@ -42,6 +43,8 @@ export function defaultGpuForceTolerance(algorithm: 'sd' | 'fire' | 'cg'): numbe
 export async function quenchGpu(model: Model, original: Configuration, options: GpuQuenchOptions, gpu?: GpuContext): Promise<GpuQuenchResult> {
   validateQuenchOptions(options);
   if (options.algorithm === 'cg') throw new Error('the GPU engine runs sd and fire; conjugate gradient runs on the float64 engine');
+  const refusal = gpuUnsupported(model); // before a device is acquired: the caller falls back to float64 at once
+  if (refusal) throw new Error(refusal);
   const algorithm: DescentAlgorithm = options.algorithm;
   const context = gpu ?? (await acquireGpu());
   let land: GpuLandscape | null = null;

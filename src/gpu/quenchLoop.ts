@@ -24,6 +24,10 @@ function lastStepOf(algorithm: DescentAlgorithm, dt: number, tMax: number, maxSt
 }
 
 /** |v_i| = |f_i| per particle (000 Eq. 1 with ζ = 1; for FIRE the force, not its velocity), from the f32 force buffer. */
+
+/** What to do when the GPU's fixed-Δt steepest descent is unstable (it has no adaptive substeps; src/physics/descent/steepestDescent.ts has). */
+const GPU_SD_ADVICE = 'the float64 engine (--engine cpu) crosses such steps in adaptive substeps; or start from a relaxed state (more sweeps), or use a smaller --dt';
+
 export function particleSpeeds(forces: Float32Array, d: number): Float32Array {
   const n = forces.length / d;
   const out = new Float32Array(n);
@@ -112,10 +116,10 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     if (!Number.isFinite(w) || !Number.isFinite(row.sumEnergy)) {
       if (row.step === 0) throw new Error('the starting configuration overflows float32 (overlapping particles: a force or energy beyond 3.4e38)');
       const what = `at step ${row.step} the GPU forces or energy are not finite`;
-      throw sd ? new DivergenceError(`steepest descent is unstable: ${what}; use a smaller Δt than ${o.dt}`) : fireDiverged(row.step);
+      throw sd ? new DivergenceError(`steepest descent is unstable on the GPU: ${what}; ${GPU_SD_ADVICE}`) : fireDiverged(row.step);
     }
     if (sd && row.sumEnergy - previousEnergy > 1e-5 * Math.abs(previousEnergy) + 1e-6 * n) {
-      throw new DivergenceError(`steepest descent is unstable at t = ${(row.step * o.dt).toPrecision(4)}: the energy rose from ${previousEnergy} to ${row.sumEnergy}; use a smaller Δt than ${o.dt}`);
+      throw new DivergenceError(`steepest descent is unstable on the GPU at t = ${(row.step * o.dt).toPrecision(4)}: the energy rose from ${previousEnergy} to ${row.sumEnergy}; ${GPU_SD_ADVICE}`);
     }
     previousEnergy = row.sumEnergy;
     emit({

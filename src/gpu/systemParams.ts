@@ -1,8 +1,9 @@
 // The SystemParams uniform of shaders/system.wgsl: the box, the cell grid and the neighbor-list capacity, packed byte for byte.
+import { cellLimit, cellsPerAxisFor } from '../physics/cells.ts';
 import type { Box } from '../physics/space.ts';
 import { TWO_POW_32 } from './fixedPoint.ts';
 
-/** The cell grid over the box: cells of side ≥ the search radius, as src/physics/neighbors.ts buildCellList. */
+/** The cell grid over the box: at most cellLimit(N) cells of side ≥ the search radius, as src/physics/cells.ts buildCellList. */
 export interface CellGrid {
   readonly cellsPerAxis: number[];
   /** 1 where the stencil spans −1..1 (≥ 3 cells), 0 where the axis is a single cell (a thin box: every particle is a candidate). */
@@ -11,12 +12,12 @@ export interface CellGrid {
   readonly stencilCells: number;
 }
 
-// mirrors src/physics/neighbors.ts buildCellList / candidateRanges: ⌊L/r_search⌋ cells, one cell per axis when fewer than 3.
-export function cellGrid(box: Box, searchRadius: number): CellGrid {
+// the cells per axis of src/physics/cells.ts (cellsPerAxisFor, capped at cellLimit(N)); one cell per axis when fewer than 3,
+// as src/physics/neighbors.ts candidateRanges.
+export function cellGrid(box: Box, searchRadius: number, particleCount: number): CellGrid {
   const cellsPerAxis: number[] = [];
   const stencilReach: number[] = [];
-  for (let a = 0; a < box.dim; a++) {
-    const cells = Math.max(1, Math.floor(box.lengths[a] / searchRadius));
+  for (const cells of cellsPerAxisFor(box.lengths, searchRadius, cellLimit(particleCount))) {
     cellsPerAxis.push(cells >= 3 ? cells : 1);
     stencilReach.push(cells >= 3 ? 1 : 0);
   }

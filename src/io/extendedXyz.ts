@@ -1,10 +1,13 @@
 // Extended XYZ as ASE and OVITO read and write it: line 1 = N, line 2 = key=value info with Lattice, Properties and pbc,
 // then N atom lines. Only orthorhombic (diagonal) periodic boxes. 2D frames carry pbc="T T F", dim=2, z = 0 and Lz = 1.
+// D > 3 (our extension, which ASE and OVITO cannot read): dim=D, box="L1 … LD" instead of Lattice and pbc, pos:R:D.
+// Mari–Kurchan states also carry shift_seed, shift_temperature and the planted positions planted:R:D, from which every
+// pair shift is regenerated bit for bit (src/physics/mariKurchan/shifts.ts).
 // Particle types: ASE needs `species` to be an element symbol, so we write species X (ASE's dummy element) for every
 // particle and keep the type in the integer column species_index (0 = A, 1 = B, …): ASE keeps it as an array, OVITO as a
 // custom property (OVITO maps both `species` and `type` to Particle Type, so the column cannot be called `type`).
 // The reader takes species_index when present, else letters A…Z, element symbols or a type:I column as older files have.
-import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
+import { validateConfiguration, type Configuration, type PairShifts } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
 import { periodicBox } from '../physics/space.ts';
 import {
@@ -15,7 +18,10 @@ import {
   parseInteger,
   parseReal,
   parseTemperature,
+  quote,
   speciesLetter,
+  checkStateFileSize,
+  countTokens,
   splitLines,
   tokenize,
   wrapCoordinate,
@@ -53,8 +59,8 @@ export interface ExtendedXyzFrame {
 
 // ---------------------------------------------------------------- writing
 
-const RESERVED_KEYS = ['lattice', 'properties', 'pbc', 'origin', 'dim'];
-const CORE_COLUMNS = ['species', 'pos', 'diameter', 'species_index'];
+const RESERVED_KEYS = ['lattice', 'properties', 'pbc', 'origin', 'dim', 'box', 'shift_seed', 'shift_temperature'];
+const CORE_COLUMNS = ['species', 'pos', 'diameter', 'species_index', 'planted'];
 /** ASE's dummy element: a valid chemical symbol that claims no chemistry. */
 const NEUTRAL_SPECIES = 'X';
 
@@ -62,17 +68,15 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   validateConfiguration(c);
   const n = c.diameters.length;
   const dim = c.box.dim;
-  if (dim !== 2 && dim !== 3) throw new Error(`extended XYZ holds 2D or 3D configurations, not ${dim}D`);
   const extra = checkedColumns(options.columns ?? {}, n);
-  const props = ['species:S:1', 'pos:R:3', 'diameter:R:1', 'species_index:I:1'];
+  if (c.shifts) extra.unshift({ name: 'planted', values: c.shifts.planted, components: dim });
+  const props = ['species:S:1', `pos:R:${Math.max(3, dim)}`, 'diameter:R:1', 'species_index:I:1'];
   for (const col of extra) props.push(`${col.name}:${col.values instanceof Int32Array ? 'I' : 'R'}:${col.components}`);
-  const header = [
-    `Lattice="${latticeString(c)}"`,
-    `Properties=${props.join(':')}`,
-    `pbc="${dim === 3 ? 'T T T' : 'T T F'}"`,
-    `dim=${dim}`,
-    ...infoPairs(options),
-  ];
+  const box = dim > 3
+    ? [`box="${Array.from(c.box.lengths, formatReal).join(' ')}"`, `Properties=${props.join(':')}`]
+    : [`Lattice="${latticeString(c)}"`, `Properties=${props.join(':')}`, `pbc="${dim === 3 ? 'T T T' : 'T T F'}"`];
+  const shifts = c.shifts ? [`shift_seed=${c.shifts.seed}`, `shift_temperature=${formatTemperature(c.shifts.temperature)}`] : [];
+  const header = [...box, `dim=${dim}`, ...shifts, ...infoPairs(options)];
 
   const out: string[] = [String(n), header.join(' ')];
   for (let i = 0; i < n; i++) out.push(atomLine(c, i, extra));
@@ -83,12 +87,12 @@ interface CheckedColumn { readonly name: string; readonly values: ParticleColumn
 
 function checkedColumns(columns: Readonly<Record<string, ParticleColumn>>, n: number): CheckedColumn[] {
   return Object.entries(columns).map(([name, values]) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new Error(`column name "${name}" is not a valid extended XYZ property name`);
-    if (CORE_COLUMNS.includes(name) || name === 'radius' || name === 'type') throw new Error(`column name "${name}" is reserved`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new Error(`column name "${quote(name)}" is not a valid extended XYZ property name`);
+    if (CORE_COLUMNS.includes(name) || name === 'radius' || name === 'type') throw new Error(`column name "${quote(name)}" is reserved`);
     const components = values.length / n;
-    if (!Number.isInteger(components) || components < 1) throw new Error(`column "${name}" has ${values.length} values for ${n} particles`);
+    if (!Number.isInteger(components) || components < 1) throw new Error(`column "${quote(name)}" has ${values.length} values for ${n} particles`);
     if (values instanceof Float64Array) {
-      for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) throw new Error(`column "${name}" has a non-finite value for particle ${Math.floor(k / components)}`);
+      for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) throw new Error(`column "${quote(name)}" has a non-finite value for particle ${Math.floor(k / components)}`);
     }
     return { name, values, components };
   });
@@ -107,9 +111,9 @@ function infoPairs(options: ExtendedXyzWriteOptions): string[] {
   entries.push(...Object.entries(options.info ?? {}));
   const seen = new Set<string>();
   return entries.map(([key, value]) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new Error(`info key "${key}" is not a valid extended XYZ key`);
-    if (RESERVED_KEYS.includes(key.toLowerCase())) throw new Error(`info key "${key}" is reserved (written from the configuration)`);
-    if (seen.has(key)) throw new Error(`info key "${key}" is given twice`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new Error(`info key "${quote(key)}" is not a valid extended XYZ key`);
+    if (RESERVED_KEYS.includes(key.toLowerCase())) throw new Error(`info key "${quote(key)}" is reserved (written from the configuration)`);
+    if (seen.has(key)) throw new Error(`info key "${quote(key)}" is given twice`);
     seen.add(key);
     return `${key}=${infoValue(value)}`;
   });
@@ -125,7 +129,7 @@ function infoValue(v: string | number | boolean): string {
 function atomLine(c: Configuration, i: number, extra: readonly CheckedColumn[]): string {
   const d = c.box.dim;
   const parts = [NEUTRAL_SPECIES];
-  for (let a = 0; a < 3; a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
+  for (let a = 0; a < Math.max(3, d); a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
   parts.push(formatReal(c.diameters[i]), String(c.species[i]));
   for (const col of extra) {
     for (let k = 0; k < col.components; k++) {
@@ -151,6 +155,7 @@ export function readExtendedXyzFrames(text: string): ExtendedXyzFrame[] {
 }
 
 function parseFrames(text: string): { frame: ExtendedXyzFrame; line: number }[] {
+  checkStateFileSize(text.length, 'extended XYZ');
   const lines = splitLines(text);
   if (lines.every(isBlank)) throw new FileFormatError('empty file (expected the number of atoms)', 1);
   const frames: { frame: ExtendedXyzFrame; line: number }[] = [];
@@ -177,7 +182,7 @@ interface Column {
 
 interface Header {
   readonly n: number;
-  readonly dim: 2 | 3;
+  readonly dim: number;
   readonly lengths: number[];
   readonly origin: number[];
   readonly columns: Column[];
@@ -187,28 +192,36 @@ interface Header {
   readonly info: Record<string, string>;
   readonly model?: string;
   readonly temperature?: number;
+  /** shift_seed and shift_temperature of a Mari–Kurchan state. */
+  readonly shiftSeed?: number;
+  readonly shiftTemperature?: number;
 }
 
+// Hostile files cost nothing: the size of the text, the declared atom count (against the lines there are), the Properties
+// counts and every atom line's width are all checked before anything proportional to a declared number is allocated.
 function parseFrame(lines: string[], start: number): { frame: ExtendedXyzFrame; next: number } {
   const n = parseAtomCount(lines[start], start + 1);
   if (start + 1 >= lines.length) throw new FileFormatError('missing the comment line (Lattice, Properties, pbc)', start + 2);
-  const header = parseHeader(n, lines[start + 1], start + 2);
   const first = start + 2;
   checkAtomLineCount(lines, first, n, start + 1);
+  const header = parseHeader(n, lines[start + 1], start + 2);
+  checkAtomLineWidths(lines, first, header);
   const raw = parseAtomBlock(lines, first, header);
   return { frame: buildFrame(header, raw, first), next: first + n };
 }
 
 function parseAtomCount(line: string, lineNo: number): number {
   const t = tokenize(line);
-  if (t.length !== 1) throw new FileFormatError(`expected the number of atoms, found '${line.trim()}'`, lineNo);
+  if (t.length !== 1) throw new FileFormatError(`expected the number of atoms, found '${quote(line.trim())}'`, lineNo);
   const n = parseInteger(t[0], lineNo, 'number of atoms');
   if (n <= 0) throw new FileFormatError(`number of atoms must be positive, found ${n}`, lineNo);
   return n;
 }
 
+/** n atom lines follow the comment line: checked against the lines there are, so a huge n costs one comparison. */
 function checkAtomLineCount(lines: string[], first: number, n: number, headerLine: number): void {
-  for (let k = 0; k < n; k++) {
+  const limit = Math.min(n, lines.length - first + 1); // the loop stops at the first missing line, at the latest here
+  for (let k = 0; k < limit; k++) {
     const idx = first + k;
     if (idx < lines.length && !isBlank(lines[idx])) continue;
     const restBlank = lines.slice(idx).every(isBlank);
@@ -242,7 +255,7 @@ export function parseInfoLine(line: string, lineNo: number): [string, string][] 
       i = r.next;
     }
     const lower = key.toLowerCase();
-    if (seen.has(lower)) throw new FileFormatError(`key '${key}' appears twice`, lineNo);
+    if (seen.has(lower)) throw new FileFormatError(`key '${quote(key)}' appears twice`, lineNo);
     seen.add(lower);
     pairs.push([key, value]);
   }
@@ -259,24 +272,24 @@ function readInfoValue(line: string, i: number, lineNo: number, key: string): { 
       if (line[j] === close) return { value, next: j + 1 };
       value += line[j];
     }
-    throw new FileFormatError(`unterminated ${open} in the value of '${key}'`, lineNo);
+    throw new FileFormatError(`unterminated ${open} in the value of '${quote(key)}'`, lineNo);
   }
   let j = i;
   while (j < line.length && !/\s/.test(line[j])) j++;
-  if (j === i) throw new FileFormatError(`key '${key}' has an empty value`, lineNo);
+  if (j === i) throw new FileFormatError(`key '${quote(key)}' has an empty value`, lineNo);
   return { value: line.slice(i, j), next: j };
 }
 
 function parseHeader(n: number, line: string, lineNo: number): Header {
   const pairs = parseInfoLine(line, lineNo);
   const find = (k: string) => pairs.find(([key]) => key.toLowerCase() === k)?.[1];
+  const highDim = highDimensionalBox(find('dim'), find('box'), lineNo);
   const latticeText = find('lattice');
-  if (latticeText === undefined) throw new FileFormatError('missing Lattice (a periodic box is required)', lineNo);
-  const pbc = parsePbc(find('pbc') ?? 'T T T', lineNo);
-  const dim = parseDim(find('dim'), pbc, lineNo);
-  const lengths = parseLattice(latticeText, dim, lineNo);
-  const origin = parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
-  const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', lineNo);
+  if (latticeText === undefined && !highDim) throw new FileFormatError('missing Lattice (a periodic box is required)', lineNo);
+  const dim = highDim ? highDim.length : parseDim(find('dim'), parsePbc(find('pbc') ?? 'T T T', lineNo), lineNo);
+  const lengths = highDim ?? parseLattice(latticeText!, dim as 2 | 3, lineNo);
+  const origin = highDim ? new Array<number>(dim).fill(0) : parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
+  const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', Math.max(3, dim), lineNo);
   const speciesColumn = ['species_index', 'species', 'type'].map((name) => columns.find((c) => c.name === name)).find((c) => c !== undefined);
   if (speciesColumn?.name === 'species_index' && speciesColumn.type !== 'I') {
     throw new FileFormatError(`Properties: species_index must be species_index:I:1, found species_index:${speciesColumn.type}:${speciesColumn.count}`, lineNo);
@@ -288,23 +301,41 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   if (diameterColumn && (diameterColumn.type !== 'R' || diameterColumn.count !== 1)) {
     throw new FileFormatError(`Properties: ${diameterColumn.name} must be ${diameterColumn.name}:R:1, found ${diameterColumn.name}:${diameterColumn.type}:${diameterColumn.count}`, lineNo);
   }
-  const info: Record<string, string> = {};
+  const info: Record<string, string> = Object.create(null); // keys from the file: "__proto__" is a key like any other
   for (const [key, value] of pairs) if (!RESERVED_KEYS.includes(key.toLowerCase())) info[key] = value;
   const temperature = info.temperature === undefined ? undefined : parseTemperature(info.temperature, lineNo);
-  return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature };
+  const seedText = find('shift_seed'), shiftTemperatureText = find('shift_temperature');
+  const shiftSeed = seedText === undefined ? undefined : parseInteger(seedText, lineNo, 'shift_seed');
+  if (shiftSeed !== undefined && (shiftSeed < 0 || shiftSeed > 0xffffffff)) throw new FileFormatError(`shift_seed must be an integer in [0, 4294967295], found ${seedText!.slice(0, 40)}`, lineNo);
+  const shiftTemperature = shiftTemperatureText === undefined ? undefined : parseTemperature(shiftTemperatureText, lineNo);
+  return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature, shiftSeed, shiftTemperature };
+}
+
+/** dim=D with D > 3: the side lengths of box="L1 … LD"; null for 2D and 3D frames (which use Lattice). */
+function highDimensionalBox(dimText: string | undefined, boxText: string | undefined, lineNo: number): number[] | null {
+  if (dimText === undefined || parseInteger(dimText, lineNo, 'dim') <= 3) return null;
+  const d = parseInteger(dimText, lineNo, 'dim');
+  if (boxText === undefined) throw new FileFormatError(`dim=${d} needs box="L1 … L${d}" (the side lengths)`, lineNo);
+  const t = tokenize(boxText);
+  if (t.length !== d) throw new FileFormatError(`box must have ${d} side lengths for dim=${d}, found ${t.length}`, lineNo);
+  return t.map((x, a) => {
+    const L = parseReal(x, lineNo, `box[${a}]`);
+    if (!(L > 0)) throw new FileFormatError(`box length along axis ${a} must be positive, found ${x.slice(0, 40)}`, lineNo);
+    return L;
+  });
 }
 
 function parseBool(t: string, lineNo: number): boolean {
   if (/^(t|true)$/i.test(t)) return true;
   if (/^(f|false)$/i.test(t)) return false;
-  throw new FileFormatError(`'${t}' is not a logical value (T or F)`, lineNo);
+  throw new FileFormatError(`'${quote(t)}' is not a logical value (T or F)`, lineNo);
 }
 
 function parsePbc(text: string, lineNo: number): boolean[] {
   const t = tokenize(text);
-  if (t.length !== 3) throw new FileFormatError(`pbc must have 3 entries, found "${text}"`, lineNo);
+  if (t.length !== 3) throw new FileFormatError(`pbc must have 3 entries, found "${quote(text)}"`, lineNo);
   const pbc = t.map((x) => parseBool(x, lineNo));
-  if (!pbc[0] || !pbc[1]) throw new FileFormatError(`only periodic boxes are supported, but pbc="${text}"`, lineNo);
+  if (!pbc[0] || !pbc[1]) throw new FileFormatError(`only periodic boxes are supported, but pbc="${quote(text)}"`, lineNo);
   return pbc;
 }
 
@@ -327,7 +358,7 @@ function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
   if (t.length !== 9) throw new FileFormatError(`Lattice must have 9 numbers, found ${t.length}`, lineNo);
   const m = t.map((x, k) => parseReal(x, lineNo, `Lattice[${k}]`));
   for (const k of [1, 2, 3, 5, 6, 7]) {
-    if (m[k] !== 0) throw new FileFormatError(`Lattice is not diagonal (entry ${k + 1} is ${t[k]}); only orthorhombic boxes are supported`, lineNo);
+    if (m[k] !== 0) throw new FileFormatError(`Lattice is not diagonal (entry ${k + 1} is ${quote(t[k])}); only orthorhombic boxes are supported`, lineNo);
   }
   const lengths = [m[0], m[4], m[8]].slice(0, dim);
   lengths.forEach((L, a) => {
@@ -336,24 +367,27 @@ function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
   return lengths;
 }
 
-function parseProperties(text: string, lineNo: number): { columns: Column[]; width: number } {
+/** Most components one Properties column may declare (a 3D stress tensor has 9; a vector column 2 to 8). */
+const MAX_COLUMN_COMPONENTS = 64;
+
+function parseProperties(text: string, posCount: number, lineNo: number): { columns: Column[]; width: number } {
   const parts = text.split(':');
-  if (parts.length % 3 !== 0) throw new FileFormatError(`Properties must be name:type:count triples, found "${text}"`, lineNo);
+  if (parts.length % 3 !== 0) throw new FileFormatError(`Properties must be name:type:count triples, found "${quote(text)}"`, lineNo);
   const columns: Column[] = [];
   let width = 0;
   for (let p = 0; p < parts.length; p += 3) {
     const [name, type, countText] = parts.slice(p, p + 3);
     if (name === '') throw new FileFormatError(`Properties has an empty column name`, lineNo);
-    if (type !== 'S' && type !== 'R' && type !== 'I' && type !== 'L') throw new FileFormatError(`Properties: column '${name}' has unknown type '${type}' (S, R, I or L)`, lineNo);
-    const count = parseInteger(countText, lineNo, `Properties count of '${name}'`);
-    if (count < 1) throw new FileFormatError(`Properties: column '${name}' has count ${count}`, lineNo);
-    if (columns.some((c) => c.name === name)) throw new FileFormatError(`Properties: column '${name}' appears twice`, lineNo);
+    if (type !== 'S' && type !== 'R' && type !== 'I' && type !== 'L') throw new FileFormatError(`Properties: column '${quote(name)}' has unknown type '${quote(type)}' (S, R, I or L)`, lineNo);
+    const count = parseInteger(countText, lineNo, `Properties count of '${quote(name)}'`);
+    if (count < 1 || count > MAX_COLUMN_COMPONENTS) throw new FileFormatError(`Properties: column '${quote(name)}' has count ${count} (1 to ${MAX_COLUMN_COMPONENTS})`, lineNo);
+    if (columns.some((c) => c.name === name)) throw new FileFormatError(`Properties: column '${quote(name)}' appears twice`, lineNo);
     columns.push({ name, type, count, offset: width });
     width += count;
   }
   const pos = columns.find((c) => c.name === 'pos');
   if (!pos) throw new FileFormatError(`Properties has no pos column`, lineNo);
-  if (pos.type !== 'R' || pos.count !== 3) throw new FileFormatError(`Properties: pos must be pos:R:3, found pos:${pos.type}:${pos.count}`, lineNo);
+  if (pos.type !== 'R' || pos.count !== posCount) throw new FileFormatError(`Properties: pos must be pos:R:${posCount}, found pos:${pos.type}:${pos.count}`, lineNo);
   return { columns, width };
 }
 
@@ -371,6 +405,14 @@ function columnNames(columns: readonly Column[]): string {
   return names.join(' ');
 }
 
+/** Every atom line has the width Properties declares (counted without splitting), so n × width never exceeds the text. */
+function checkAtomLineWidths(lines: string[], first: number, h: Header): void {
+  for (let i = 0; i < h.n; i++) {
+    const found = countTokens(lines[first + i]);
+    if (found !== h.width) throw new FileFormatError(`expected ${h.width} columns (${quote(columnNames(h.columns))}), found ${found}`, first + i + 1);
+  }
+}
+
 function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, RawValues> {
   const store = new Map<string, RawValues>();
   for (const c of h.columns) {
@@ -380,8 +422,7 @@ function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, 
   const names = columnNames(h.columns).split(' ');
   for (let i = 0; i < h.n; i++) {
     const lineNo = first + i + 1;
-    const t = tokenize(lines[first + i]);
-    if (t.length !== h.width) throw new FileFormatError(`expected ${h.width} columns (${names.join(' ')}), found ${t.length}`, lineNo);
+    const t = tokenize(lines[first + i]); // checkAtomLineWidths: t.length === h.width
     for (const c of h.columns) {
       const values = store.get(c.name)!;
       for (let k = 0; k < c.count; k++) {
@@ -399,7 +440,7 @@ function parseAtomBlock(lines: string[], first: number, h: Header): Map<string, 
 
 function parseInt32(tok: string, lineNo: number, what: string): number {
   const v = parseInteger(tok, lineNo, what);
-  if (v < -2147483648 || v > 2147483647) throw new FileFormatError(`${what} = ${tok} does not fit a 32-bit integer`, lineNo);
+  if (v < -2147483648 || v > 2147483647) throw new FileFormatError(`${quote(what)} = ${quote(tok)} does not fit a 32-bit integer`, lineNo);
   return v;
 }
 
@@ -414,16 +455,17 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     : defaultDiameters(h, species);
 
   // With species_index, the species column holds only ASE's placeholder symbols: it is read past, not kept.
-  const consumed = new Set(['pos', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
-  const columns: Record<string, ParticleColumn> = {};
-  const stringColumns: Record<string, string[]> = {};
+  const consumed = new Set(['pos', 'planted', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
+  const columns: Record<string, ParticleColumn> = Object.create(null); // column names from the file ("__proto__" too)
+  const stringColumns: Record<string, string[]> = Object.create(null);
   for (const c of h.columns) {
     if (consumed.has(c.name)) continue;
     const v = raw.get(c.name)!;
     if (Array.isArray(v)) stringColumns[c.name] = v;
     else columns[c.name] = v;
   }
-  const configuration = validateConfiguration({ box: periodicBox(h.dim, h.lengths), positions, diameters, species });
+  const shifts = buildShifts(h, raw.get('planted'));
+  const configuration = validateConfiguration({ box: periodicBox(h.dim, h.lengths), positions, diameters, species, ...(shifts ? { shifts } : {}) });
   return {
     configuration,
     ...(h.model !== undefined ? { model: h.model } : {}),
@@ -435,12 +477,23 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
   };
 }
 
+/** The Mari–Kurchan pair shifts of shift_seed, shift_temperature and the planted:R:D column (all three, or none). */
+function buildShifts(h: Header, planted: RawValues | undefined): PairShifts | undefined {
+  const { shiftSeed: seed, shiftTemperature: temperature } = h;
+  if (seed === undefined && temperature === undefined && planted === undefined) return undefined;
+  if (seed === undefined || temperature === undefined || !(planted instanceof Float64Array) || planted.length !== h.n * h.dim) {
+    throw new FileFormatError(`pair shifts need shift_seed, shift_temperature and a planted:R:${h.dim} column together`);
+  }
+  return { seed, temperature, planted };
+}
+
 function buildPositions(h: Header, pos: Float64Array, first: number): Float64Array {
   const d = h.dim;
+  const stride = Math.max(3, d);
   const out = new Float64Array(h.n * d);
   for (let i = 0; i < h.n; i++) {
     for (let a = 0; a < d; a++) {
-      const x = h.origin[a] === 0 ? pos[i * 3 + a] : pos[i * 3 + a] - h.origin[a];
+      const x = h.origin[a] === 0 ? pos[i * stride + a] : pos[i * stride + a] - h.origin[a];
       out[i * d + a] = wrapCoordinate(x, h.lengths[a]);
     }
     if (d === 2 && pos[i * 3 + 2] - h.origin[2] !== 0) {
@@ -491,7 +544,7 @@ function defaultDiameters(h: Header, species: Uint8Array): Float64Array {
   if (!h.model?.startsWith('ka')) return diameters;
   for (let i = 0; i < h.n; i++) {
     const s = species[i];
-    if (s > 1) throw new FileFormatError(`model=${h.model} has species A and B only, but particle ${i} has species index ${s}`);
+    if (s > 1) throw new FileFormatError(`model=${quote(h.model)} has species A and B only, but particle ${i} has species index ${s}`);
     diameters[i] = KA_SIGMA[s][s];
   }
   return diameters;

@@ -2,6 +2,7 @@
 // and read or write through it. The *Text functions are pure (browser and Node); the *File functions use node:fs.
 import type { Configuration } from '../physics/configuration.ts';
 import { readExtendedXyz, writeExtendedXyz, type ExtendedXyzWriteOptions, type ParticleColumn } from './extendedXyz.ts';
+import { checkStateFileSize, quote } from './text.ts';
 import {
   KA_DIAMETERS_BY_TYPE,
   readLammpsData,
@@ -22,9 +23,9 @@ export function detectConfigurationFormat(filename: string): ConfigurationFormat
   const base = filename.split(/[\\/]/).pop() ?? filename;
   const dot = base.lastIndexOf('.');
   const ext = dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
-  const format = EXTENSIONS[ext];
+  const format = Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined; // never an inherited key (x.constructor)
   if (!format) {
-    throw new Error(`${filename}: cannot tell the format from the extension '${ext}' (use .xyz/.extxyz for extended XYZ, .data/.lmp/.lammps for LAMMPS data, or name the format)`);
+    throw new Error(`${filename}: cannot tell the format from the extension '${quote(ext)}' (use .xyz/.extxyz for extended XYZ, .data/.lmp/.lammps for LAMMPS data, or name the format)`);
   }
   return format;
 }
@@ -106,7 +107,13 @@ function diametersFollowTypes(c: Configuration, byType: ByType): boolean {
 
 /** Reads a configuration file (Node only). */
 export async function readConfigurationFile(path: string, options: ReadConfigurationOptions = {}): Promise<LoadedConfiguration> {
-  const { readFile } = await import('node:fs/promises');
+  const { readFile, stat } = await import('node:fs/promises');
+  const { size } = await stat(path); // a file too large to be a state is refused before it is read
+  try {
+    checkStateFileSize(size, options.format === 'lammps' || (options.format === undefined && detectConfigurationFormat(path) === 'lammps') ? 'LAMMPS data' : 'extended XYZ');
+  } catch (e) {
+    throw new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   return readConfigurationText(await readFile(path, 'utf8'), path, options);
 }
 

@@ -4,7 +4,7 @@
 import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
 import { periodicBox } from '../physics/space.ts';
-import { FileFormatError, formatReal, formatTemperature, isBlank, parseInteger, parseReal, parseTemperature, quote, splitLines, tokenize, wrapCoordinate } from './text.ts';
+import { checkStateFileSize, FileFormatError, formatReal, formatTemperature, isBlank, parseInteger, parseReal, parseTemperature, quote, splitLines, tokenize, wrapCoordinate } from './text.ts';
 
 export type LammpsAtomStyle = 'atomic' | 'sphere';
 
@@ -88,7 +88,7 @@ function titleLine(options: LammpsWriteOptions, dim: number): string {
   const title = options.title ?? 'GlassLab configuration';
   if (/[#\r\n]/.test(title)) throw new Error(`the title cannot contain '#' or line breaks`);
   const model = options.model;
-  if (model !== undefined && !/^[^\s#=]+$/.test(model)) throw new Error(`model name "${model}" cannot contain spaces, '#' or '='`);
+  if (model !== undefined && !/^[^\s#=]+$/.test(model)) throw new Error(`model name "${quote(model)}" cannot contain spaces, '#' or '='`);
   const parts = [`dim=${dim}`];
   if (model !== undefined) parts.push(`model=${model}`);
   if (options.temperature !== undefined) parts.push(`temperature=${formatTemperature(options.temperature)}`);
@@ -162,13 +162,14 @@ interface AtomRecord {
 }
 
 export function readLammpsData(text: string, options: LammpsReadOptions = {}): LammpsData {
+  checkStateFileSize(text.length, 'LAMMPS data');
   const lines = splitLines(text);
   if (lines.every(isBlank)) throw new FileFormatError('empty file', 1);
   const title = lines[0];
   const titleInfo = parseTitleInfo(title);
   const temperature = titleInfo.temperature === undefined ? undefined : parseTemperature(titleInfo.temperature, 1);
   const { header, sectionStart } = parseHeader(lines);
-  const sections = splitSections(lines, sectionStart);
+  const sections = splitSections(lines, sectionStart); // memory in proportion to the text, not to any declared count
 
   const nAtoms = requiredCount(header, 'atoms');
   if (nAtoms <= 0) throw new FileFormatError(`header says ${nAtoms} atoms; a configuration needs at least one`, header.counts.get('atoms')!.line);
@@ -179,8 +180,12 @@ export function readLammpsData(text: string, options: LammpsReadOptions = {}): L
 
   const atomsSection = sections.get('Atoms');
   if (!atomsSection) throw new FileFormatError('no Atoms section');
+  // The declared count against the lines there are, before anything is allocated for the atoms.
+  if (nAtoms !== atomsSection.body.length) {
+    throw new FileFormatError(`header says ${nAtoms} atoms but found ${atomsSection.body.length} atom lines`, atomsSection.line);
+  }
   const atomStyle = resolveStyle(atomsSection, options.atomStyle);
-  const atoms = parseAtoms(atomsSection, atomStyle, nAtoms, nTypes);
+  const atoms = parseAtoms(atomsSection, atomStyle, nTypes);
   const idLines = new Map(atoms.map((a) => [a.id, a.line]));
   const masses = sections.has('Masses') ? parseMasses(sections.get('Masses')!, nTypes) : undefined;
   const velocities = sections.get('Velocities');
@@ -245,12 +250,12 @@ function parseHeaderLine(
   const keyword = firstWord < 0 ? '' : t.slice(firstWord).join(' ');
   const numbers = firstWord < 0 ? t : t.slice(0, firstWord);
   const seen = counts.get(keyword) ?? bounds.get(keyword);
-  if (seen) throw new FileFormatError(`'${keyword}' given twice (first on line ${seen.line})`, lineNo);
+  if (seen) throw new FileFormatError(`'${quote(keyword)}' given twice (first on line ${seen.line})`, lineNo);
   if (COUNT_KEYWORDS.includes(keyword)) {
-    if (numbers.length !== 1) throw new FileFormatError(`expected one integer before '${keyword}', found ${numbers.length} values`, lineNo);
+    if (numbers.length !== 1) throw new FileFormatError(`expected one integer before '${quote(keyword)}', found ${numbers.length} values`, lineNo);
     counts.set(keyword, { value: parseInteger(numbers[0], lineNo, `number of ${keyword}`), line: lineNo });
   } else if (BOX_KEYWORDS.includes(keyword)) {
-    if (numbers.length !== 2) throw new FileFormatError(`expected two numbers before '${keyword}', found ${numbers.length}`, lineNo);
+    if (numbers.length !== 2) throw new FileFormatError(`expected two numbers before '${quote(keyword)}', found ${numbers.length}`, lineNo);
     const [loName, hiName] = keyword.split(' ');
     const lo = parseReal(numbers[0], lineNo, loName), hi = parseReal(numbers[1], lineNo, hiName);
     if (!(hi > lo)) throw new FileFormatError(`${hiName} = ${hi} must be larger than ${loName} = ${lo}`, lineNo);
@@ -260,7 +265,7 @@ function parseHeaderLine(
     const tilts = numbers.map((x, a) => parseReal(x, lineNo, ['xy', 'xz', 'yz'][a]));
     if (tilts.some((x) => x !== 0)) throw new FileFormatError('triclinic box (nonzero xy xz yz); only orthogonal boxes are supported', lineNo);
   } else {
-    throw new FileFormatError(`unrecognized header line '${content}'`, lineNo);
+    throw new FileFormatError(`unrecognized header line '${quote(content)}'`, lineNo);
   }
 }
 
@@ -271,14 +276,14 @@ function splitSections(lines: string[], start: number): Map<string, Section> {
     const { content, comment } = stripComment(lines[k]);
     if (content === '') continue;
     if (!startsSection(content)) {
-      if (!current) throw new FileFormatError(`expected a header line or a section name, found '${content}'`, k + 1);
+      if (!current) throw new FileFormatError(`expected a header line or a section name, found '${quote(content)}'`, k + 1);
       current.body.push({ tokens: tokenize(content), line: k + 1 });
       continue;
     }
     const name = tokenize(content).join(' ');
-    if (!SECTIONS.includes(name)) throw new FileFormatError(`unknown section '${name}'`, k + 1);
+    if (!SECTIONS.includes(name)) throw new FileFormatError(`unknown section '${quote(name)}'`, k + 1);
     const previous = sections.get(name);
-    if (previous) throw new FileFormatError(`section '${name}' appears twice (first on line ${previous.line})`, k + 1);
+    if (previous) throw new FileFormatError(`section '${quote(name)}' appears twice (first on line ${previous.line})`, k + 1);
     current = { name, line: k + 1, hint: comment, body: [] };
     sections.set(name, current);
   }
@@ -295,7 +300,7 @@ function resolveDim(requested: 2 | 3 | undefined, titleInfo: Readonly<Record<str
   if (requested !== undefined) return requested;
   const d = titleInfo.dim;
   if (d === undefined) return 3;
-  if (d !== '2' && d !== '3') throw new FileFormatError(`the title says dim=${d}; expected 2 or 3`, 1);
+  if (d !== '2' && d !== '3') throw new FileFormatError(`the title says dim=${quote(d)}; expected 2 or 3`, 1);
   return d === '2' ? 2 : 3;
 }
 
@@ -316,10 +321,10 @@ function parseBox(header: HeaderData, dim: 2 | 3): { lo: number[]; lengths: numb
 function resolveStyle(section: Section, requested: LammpsAtomStyle | undefined): LammpsAtomStyle {
   const hint = tokenize(section.hint)[0];
   if (hint !== undefined && hint !== 'atomic' && hint !== 'sphere') {
-    throw new FileFormatError(`atom style '${hint}' is not supported (atomic or sphere)`, section.line);
+    throw new FileFormatError(`atom style '${quote(hint)}' is not supported (atomic or sphere)`, section.line);
   }
   if (requested !== undefined && hint !== undefined && hint !== requested) {
-    throw new FileFormatError(`the Atoms section says atom style ${hint}, but ${requested} was requested`, section.line);
+    throw new FileFormatError(`the Atoms section says atom style ${quote(hint)}, but ${requested} was requested`, section.line);
   }
   const style = requested ?? hint;
   if (style !== undefined) return style;
@@ -334,10 +339,7 @@ const ATOM_COLUMNS: Record<LammpsAtomStyle, string[]> = {
   sphere: ['id', 'type', 'diameter', 'density', 'x', 'y', 'z'],
 };
 
-function parseAtoms(section: Section, style: LammpsAtomStyle, nAtoms: number, nTypes: number): AtomRecord[] {
-  if (section.body.length !== nAtoms) {
-    throw new FileFormatError(`header says ${nAtoms} atoms but found ${section.body.length} atom lines`, section.line);
-  }
+function parseAtoms(section: Section, style: LammpsAtomStyle, nTypes: number): AtomRecord[] {
   const names = ATOM_COLUMNS[style];
   const base = names.length;
   const width = section.body[0].tokens.length;

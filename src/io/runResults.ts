@@ -2,6 +2,7 @@
 // Every payload has a `kind`; parseResults checks the whole shape and names the first bad field by its path.
 import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import type { QuenchSeries } from '../physics/descent/quench.ts';
+import { quote } from './text.ts';
 
 export const RESULTS_FORMAT = 'glasslab-results';
 export const RESULTS_VERSION = 1;
@@ -123,7 +124,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  if (typeof v === 'string') return `"${quote(v)}"`;
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }
@@ -135,7 +136,7 @@ function asObject(v: unknown, path: string): Obj {
 
 function onlyKeys(o: Obj, path: string, required: readonly string[], optional: readonly string[] = []): void {
   for (const k of required) if (!(k in o)) fail(path, `missing field '${k}'`);
-  for (const k of Object.keys(o)) if (!required.includes(k) && !optional.includes(k)) fail(path, `unknown field '${k}'`);
+  for (const k of Object.keys(o)) if (!required.includes(k) && !optional.includes(k)) fail(path, `unknown field '${quote(k)}'`);
 }
 
 function num(v: unknown, path: string): number {
@@ -161,7 +162,7 @@ function checkDocument(value: unknown): ResultsDocument {
   onlyKeys(o, 'document', ['format', 'version', 'meta', 'results']);
   const meta = asObject(o.meta, 'meta');
   for (const [k, v] of Object.entries(meta)) {
-    if (v !== null && typeof v !== 'string' && typeof v !== 'boolean') num(v, `meta.${k}`);
+    if (v !== null && typeof v !== 'string' && typeof v !== 'boolean') num(v, `meta.${quote(k)}`);
   }
   if (!Array.isArray(o.results)) fail('results', `expected an array, found ${describe(o.results)}`);
   const results = o.results.map((r, i) => checkPayload(r, `results[${i}]`));

@@ -1,5 +1,6 @@
 // Hand-written checks of untrusted JSON (a link, a spec file): each reader returns a clean value or throws one FieldProblem
 // that names the field by its path. Only own properties are read, and only the fields asked for: nothing is evaluated.
+import { quote } from './text.ts';
 
 export class FieldProblem extends Error {}
 
@@ -9,7 +10,7 @@ export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'string') return `"${quote(v)}"`;
   if (typeof v === 'object') return 'an object';
   return String(v);
 }
@@ -30,7 +31,7 @@ export function own(o: Obj, key: string): unknown {
 
 /** Refuses unknown fields (including "__proto__") and missing required ones. */
 export function onlyKeys(o: Obj, path: string, required: readonly string[], optional: readonly string[] = []): void {
-  for (const k of Object.keys(o)) if (!required.includes(k) && !optional.includes(k)) fail(path, `unknown field "${k.slice(0, 40)}"`);
+  for (const k of Object.keys(o)) if (!required.includes(k) && !optional.includes(k)) fail(path, `unknown field "${quote(k)}"`);
   for (const k of required) if (own(o, k) === undefined) fail(path, `missing field "${k}"`);
 }
 

@@ -5,6 +5,7 @@ import { array, boolean, fail, finite, integer, object, oneOf, onlyKeys, own, po
 import { readRunSpec } from './shareLinkSpec.ts';
 import { SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
 import { roundResultNumber, SPEC_KEYS } from './shareLinkWire.ts';
+import { quote } from './text.ts';
 
 const L = SHARE_LIMITS;
 
@@ -14,7 +15,7 @@ function readSpec(value: unknown): RunSpec {
   const byShort = new Map<string, string>(Object.entries(SPEC_KEYS).map(([k, s]) => [s, k]));
   for (const key of Object.keys(o)) {
     const name = byShort.get(key);
-    if (name === undefined) fail('spec', `unknown field "${key.slice(0, 40)}"`);
+    if (name === undefined) fail('spec', `unknown field "${quote(key)}"`);
     long[name] = own(o, key);
   }
   if (long.fitWindow !== undefined) {

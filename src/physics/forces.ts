@@ -1,5 +1,6 @@
 // Energy, forces and Hessian–vector products of a pair model, E = Σ_{i<j} ε_ij u(r_ij / s_ij), over a Verlet half list.
-import type { Configuration } from './configuration.ts';
+import type { Configuration, PairShifts } from './configuration.ts';
+import { buildShiftedNeighborList } from './mariKurchan/neighbors.ts';
 import type { Model } from './models.ts';
 import { buildNeighborList, needsRebuild, type NeighborList, type NeighborSpec } from './neighbors.ts';
 import type { Box } from './space.ts';
@@ -9,6 +10,8 @@ export interface Landscape {
   readonly model: Model;
   readonly box: Box;
   readonly spec: NeighborSpec;
+  /** Mari–Kurchan models: the planted pair shifts, from which the list is rebuilt (000 App. A.1d). */
+  readonly shifts?: PairShifts;
   list: NeighborList;
 }
 
@@ -23,27 +26,49 @@ export const DEFAULT_SKIN = 0.2;
 export function createLandscape(model: Model, c: Configuration, options: LandscapeOptions = {}): Landscape {
   if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
   const maxSigma = model.maxSigma(c);
-  const skin = options.skin ?? DEFAULT_SKIN * maxSigma;
+  const skin = options.skin ?? defaultSkin(c.box, model.potential.xc * maxSigma, maxSigma);
   const spec: NeighborSpec = { box: c.box, rule: model.rule, xc: model.potential.xc, diameters: c.diameters, species: c.species, maxSigma, skin };
-  return { model, box: c.box, spec, list: buildNeighborList(spec, c.positions) };
+  if (!model.pairShifts) return { model, box: c.box, spec, list: buildNeighborList(spec, c.positions) };
+  if (!c.shifts) throw new Error(`model ${model.name} needs the planted pair shifts of its state: plant one with equilibrate, or read a state file written for ${model.name}`);
+  const shifts = c.shifts;
+  return { model, box: c.box, spec, shifts, list: buildShiftedNeighborList(spec, shifts, model.potential.uOfX2, c.positions) };
+}
+
+/** A new list for the positions (the cell-list build, or the O(N²) shifted-pair scan of a Mari–Kurchan landscape). */
+function rebuiltList(land: Landscape, positions: Float64Array): NeighborList {
+  return land.shifts
+    ? buildShiftedNeighborList(land.spec, land.shifts, land.model.potential.uOfX2, positions, land.list)
+    : buildNeighborList(land.spec, positions, land.list);
+}
+
+/**
+ * 0.2 × s_max (measured fastest for FIRE on KA, bench/cpu.ts; LAMMPS's default is 0.3), shrunk to half the margin left
+ * when the range would exceed L/2: small high-D boxes (8D at φ = 0.1 has L = 2.67 at N = 16384) keep every pair at its
+ * unique minimum image as long as the cutoff itself is below L/2 (buildNeighborList checks).
+ */
+function defaultSkin(box: Box, reach: number, maxSigma: number): number {
+  const skin = DEFAULT_SKIN * maxSigma;
+  const half = 0.5 * Math.min(...box.lengths);
+  return reach + skin < half || reach >= half ? skin : 0.5 * (half - reach);
 }
 
 /** Rebuild the Verlet list if any particle has moved more than half the skin. */
 export function refreshNeighbors(land: Landscape, positions: Float64Array): void {
-  if (needsRebuild(land.box, land.list, positions)) land.list = buildNeighborList(land.spec, positions, land.list);
+  if (needsRebuild(land.box, land.list, positions)) land.list = rebuiltList(land, positions);
 }
 
 /** Force the list to be rebuilt (after diameters change, e.g. by swap moves). */
 export function rebuildNeighbors(land: Landscape, positions: Float64Array): void {
-  land.list = buildNeighborList(land.spec, positions, land.list);
+  land.list = rebuiltList(land, positions);
 }
 
-/** Minimum-image r_j − r_i into dr (length D); returns |r_ij|². */
-function pairSeparation(L: Float64Array, x: Float64Array, i: number, j: number, dr: Float64Array): number {
+/** Minimum-image r_j − r_i (+ the pair's image g_p of a Mari–Kurchan list) into dr (length D); returns |r_ij|². */
+function pairSeparation(L: Float64Array, x: Float64Array, i: number, j: number, dr: Float64Array, images: Float64Array | undefined, p: number): number {
   const d = dr.length;
   let r2 = 0;
   for (let a = 0; a < d; a++) {
     let dx = x[j * d + a] - x[i * d + a];
+    if (images) dx += images[p * d + a];
     dx -= L[a] * Math.round(dx / L[a]);
     dr[a] = dx;
     r2 += dx * dx;
@@ -54,7 +79,7 @@ function pairSeparation(L: Float64Array, x: Float64Array, i: number, j: number, 
 // 000 App. A.1: total potential energy E = Σ_{i<j} U_ij(r_ij).
 export function energy(land: Landscape, positions: Float64Array): number {
   refreshNeighbors(land, positions);
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
   const L = land.box.lengths;
@@ -63,7 +88,7 @@ export function energy(land: Landscape, positions: Float64Array): number {
   let e = 0;
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const r2 = pairSeparation(L, positions, i, partners[p], dr);
+      const r2 = pairSeparation(L, positions, i, partners[p], dr, images, p);
       const s = sigma[p];
       if (r2 < xc2 * s * s) e += epsilon[p] * pot.u(Math.sqrt(r2) / s);
     }
@@ -86,7 +111,7 @@ export function energyAndForces(land: Landscape, positions: Float64Array, out: F
 
 // Pair force on j: f_j = −(ε/s²)(u′(x)/x) r_ij with x² = r²/s²; f_i = −f_j.
 function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: boolean): number {
-  const { offsets, partners, inverseSigma2, epsilon, n } = land.list;
+  const { offsets, partners, inverseSigma2, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1], Lz = land.box.lengths[2];
@@ -98,6 +123,7 @@ function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
     for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
       const j = partners[p];
       let dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+      if (images) { dx += images[3 * p]; dy += images[3 * p + 1]; dz += images[3 * p + 2]; }
       // Minimum image by one comparison per axis: valid because positions are wrapped at every list build and move < skin/2 after.
       if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
       if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
@@ -117,7 +143,7 @@ function forces3(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
 }
 
 function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: boolean): number {
-  const { offsets, partners, inverseSigma2, epsilon, n } = land.list;
+  const { offsets, partners, inverseSigma2, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const xc2 = pot.xc * pot.xc;
   const Lx = land.box.lengths[0], Ly = land.box.lengths[1];
@@ -129,6 +155,7 @@ function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
     for (let p = offsets[i], end = offsets[i + 1]; p < end; p++) {
       const j = partners[p];
       let dx = x[2 * j] - xi, dy = x[2 * j + 1] - yi;
+      if (images) { dx += images[2 * p]; dy += images[2 * p + 1]; }
       if (dx > hx) dx -= Lx; else if (dx < -hx) dx += Lx;
       if (dy > hy) dy -= Ly; else if (dy < -hy) dy += Ly;
       const is2 = inverseSigma2[p];
@@ -146,7 +173,7 @@ function forces2(land: Landscape, x: Float64Array, f: Float64Array, withEnergy: 
 }
 
 function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
   const L = land.box.lengths;
@@ -156,7 +183,7 @@ function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = partners[p];
-      const r2 = pairSeparation(L, x, i, j, dr);
+      const r2 = pairSeparation(L, x, i, j, dr, images, p);
       const s = sigma[p];
       if (r2 >= xc2 * s * s) continue;
       const r = Math.sqrt(r2);
@@ -175,7 +202,7 @@ function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
 export function hessianVectorProduct(land: Landscape, positions: Float64Array, v: Float64Array, out: Float64Array): Float64Array {
   refreshNeighbors(land, positions);
   out.fill(0);
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
   const L = land.box.lengths;
@@ -184,7 +211,7 @@ export function hessianVectorProduct(land: Landscape, positions: Float64Array, v
   for (let i = 0; i < n; i++) {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = partners[p];
-      const r2 = pairSeparation(L, positions, i, j, dr);
+      const r2 = pairSeparation(L, positions, i, j, dr, images, p);
       const s = sigma[p];
       if (r2 >= xc2 * s * s) continue;
       const r = Math.sqrt(r2);

@@ -5,6 +5,7 @@ import {
   harmonicPotential,
   lennardJonesForceShifted,
   lennardJonesTruncatedShifted,
+  mariKurchanPotential,
   softSpherePotential,
   type RadialPotential,
 } from './potentials.ts';
@@ -42,7 +43,7 @@ export const kobAndersenRule: CombiningRule = {
   epsilon: (ti, tj) => KA_EPSILON[ti][tj],
 };
 
-export const MODEL_NAMES = ['soft2d', 'soft3d', 'harmonic2d', 'harmonic3d', 'ka2d', 'ka3d', 'ka3d-fs'] as const;
+export const MODEL_NAMES = ['soft2d', 'soft3d', 'harmonic2d', 'harmonic3d', 'harmonic4d', 'harmonic8d', 'ka2d', 'ka3d', 'ka3d-fs', 'mk3d'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export type DensitySpec = { kind: 'number'; rho: number } | { kind: 'volumeFraction'; phi: number };
@@ -66,6 +67,8 @@ export interface Model {
   maxSigma(c: Configuration): number;
   /** Where the model comes from. */
   readonly source: string;
+  /** Mari–Kurchan: pairs interact at r_i − r_j + A_ij with planted random shifts (000 App. A.1d; Configuration.shifts). */
+  readonly pairShifts?: boolean;
 }
 
 function polydisperseParticles(n: number, seed: number) {
@@ -120,6 +123,17 @@ export const MODELS: Record<ModelName, Model> = {
     density: { kind: 'volumeFraction', phi: 0.73 }, defaultDt: 0.02, fireDt: 0.1, swappable: false,
     particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1b',
   },
+  // 000 App. A.1b / Fig. 2a: monodisperse harmonic spheres in 4D (φ = 0.5) and 8D (φ = 0.1), quenched from T = ∞.
+  harmonic4d: {
+    name: 'harmonic4d', label: 'Harmonic spheres 4D (monodisperse, φ = 0.5)', dim: 4, potential: harmonicPotential, rule: additiveRule,
+    density: { kind: 'volumeFraction', phi: 0.5 }, defaultDt: 0.02, fireDt: 0.1, swappable: false,
+    particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1b',
+  },
+  harmonic8d: {
+    name: 'harmonic8d', label: 'Harmonic spheres 8D (monodisperse, φ = 0.1)', dim: 8, potential: harmonicPotential, rule: additiveRule,
+    density: { kind: 'volumeFraction', phi: 0.1 }, defaultDt: 0.02, fireDt: 0.1, swappable: false,
+    particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1b',
+  },
   ka2d: {
     name: 'ka2d', label: 'Kob–Andersen LJ 2D (65:35, ρ = 1.2)', dim: 2, potential: lennardJonesTruncatedShifted, rule: kobAndersenRule,
     density: { kind: 'number', rho: 1.2 }, defaultDt: 1e-4, fireDt: 0.005, swappable: false,
@@ -134,6 +148,11 @@ export const MODELS: Record<ModelName, Model> = {
     name: 'ka3d-fs', label: 'Kob–Andersen LJ 3D, force-shifted (80:20, ρ = 1.2)', dim: 3, potential: lennardJonesForceShifted, rule: kobAndersenRule,
     density: { kind: 'number', rho: 1.2 }, defaultDt: 1e-4, fireDt: 0.005, swappable: false,
     particles: binaryParticles(0.8), maxSigma: kaMaxSigma, source: '002 Eq. (3)',
+  },
+  mk3d: {
+    name: 'mk3d', label: 'Mari–Kurchan 3D (soft spheres, random pair shifts, φ = 0.5)', dim: 3, potential: mariKurchanPotential, rule: additiveRule,
+    density: { kind: 'volumeFraction', phi: 0.5 }, defaultDt: 0.001, fireDt: 0.005, swappable: false,
+    particles: monodisperseParticles, maxSigma: maxDiameterSigma(additiveRule), source: '000 App. A.1d', pairShifts: true,
   },
 };
 
@@ -152,7 +171,10 @@ export function boxSide(model: Model, diameters: Float64Array): number {
   return Math.pow(vs / model.density.phi, 1 / model.dim);
 }
 
-/** A T = ∞ state: positions uniform in the box (000 App. A.1). */
+/**
+ * A T = ∞ state: positions uniform in the box (000 App. A.1). A Mari–Kurchan state is planted there at T = ∞ (uniform
+ * shifts, keyed by the seed); mariKurchan/planting.ts plants at finite T.
+ */
 export function randomConfiguration(model: Model, n: number, seed: number): Configuration {
   if (!Number.isInteger(n) || n < 2) throw new Error(`N must be an integer ≥ 2, got ${n}`);
   const { diameters, species } = model.particles(n, seed);
@@ -161,5 +183,7 @@ export function randomConfiguration(model: Model, n: number, seed: number): Conf
   const rng = createRng(seed, Streams.positions);
   const positions = new Float64Array(n * model.dim);
   for (let k = 0; k < positions.length; k++) positions[k] = rng.uniform() * L;
-  return { box, positions: wrapPositions(box, positions), diameters, species };
+  wrapPositions(box, positions);
+  if (model.pairShifts) return { box, positions, diameters, species, shifts: { seed, temperature: Infinity, planted: positions.slice() } };
+  return { box, positions, diameters, species };
 }

@@ -37,6 +37,8 @@ export interface NeighborList {
   epsilon: Float64Array;
   /** 1/s_ij², so that hot loops work with x² = r²/s² and need no square root. */
   inverseSigma2: Float64Array;
+  /** Mari–Kurchan lists only: per pair p (D values) the image g_p with r_j − r_i + g_p the shifted separation (mariKurchan/neighbors.ts). */
+  images?: Float64Array;
   /** Positions at the last build, to decide when to rebuild. */
   reference: Float64Array;
   builds: number;
@@ -53,7 +55,11 @@ export interface NeighborSpec {
   readonly skin: number;
 }
 
-/** Largest pair search radius x_c·s_max + skin; the box must be at least twice that for the minimum image. */
+/**
+ * Largest pair search radius x_c·s_max + skin; the box must be at least twice that for the minimum image. With
+ * x_c·s_max < L/2 a pair has at most one image within the cutoff (the minimum one), so no pair is lost; with fewer than
+ * 3 cells per axis (8D: L ≈ 2.67 at N = 16384 against a range of 1.2) the list is built from all pairs.
+ */
 export function searchRadius(spec: NeighborSpec): number {
   return spec.xc * spec.maxSigma + spec.skin;
 }
@@ -227,7 +233,8 @@ function appendPairs(sc: Scan, list: PairArrays, count: number, i: number, x: Fl
       if (dz > hz) dz -= Lz; else if (dz < -hz) dz += Lz;
       r2 = dx * dx + dy * dy + dz * dz;
     } else {
-      for (let a = 0; a < d; a++) {
+      // Early exit once r² exceeds the range: in 8D most candidates fail on the first axes (an all-pairs box, see below).
+      for (let a = 0; a < d && r2 < rMax2; a++) {
         let dx = sorted[m * d + a] - x[i * d + a];
         const h = 0.5 * L[a];
         if (dx > h) dx -= L[a]; else if (dx < -h) dx += L[a];

@@ -22,25 +22,36 @@ export interface RadialPotential {
   duOverX(x2: number): number;
 }
 
-// 000 App. A.1a: inverse-power-12 soft spheres smoothed by a quartic polynomial so that U, U′, U″ vanish at x_c = 1.25.
-const XC_SOFT = 1.25;
-export const SOFT_C0 = -28 / Math.pow(XC_SOFT, 12);
-export const SOFT_C1 = 48 / Math.pow(XC_SOFT, 14);
-export const SOFT_C2 = -21 / Math.pow(XC_SOFT, 16);
+// 000 App. A.1a, Eq. (A1): u = x⁻¹² + c0 + c1 x² + c2 x⁴ for x < x_c, the quartic chosen so that u, u′, u″ vanish at x_c:
+// c0 = −28/x_c¹², c1 = 48/x_c¹⁴, c2 = −21/x_c¹⁶.
+export function softSphereCoefficients(xc: number): readonly [number, number, number] {
+  return [-28 / Math.pow(xc, 12), 48 / Math.pow(xc, 14), -21 / Math.pow(xc, 16)];
+}
 
-export const softSpherePotential: RadialPotential = {
-  name: 'soft-sphere x^-12 + c0 + c1 x^2 + c2 x^4',
-  kind: 'soft-sphere',
-  xc: XC_SOFT,
-  smoothAtCutoff: 3,
-  u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
-  du: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -12 * i6 * i6 / x + 2 * SOFT_C1 * x + 4 * SOFT_C2 * x2 * x; },
-  d2u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 156 * i6 * i6 / x2 + 2 * SOFT_C1 + 12 * SOFT_C2 * x2; },
-  d3u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -2184 * i6 * i6 / (x2 * x) + 24 * SOFT_C2 * x; },
-  d4u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 32760 * i6 * i6 / (x2 * x2) + 24 * SOFT_C2; },
-  uOfX2: (x2) => { const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + SOFT_C0 + SOFT_C1 * x2 + SOFT_C2 * x2 * x2; },
-  duOverX: (x2) => { const i2 = 1 / x2; const i6 = i2 * i2 * i2; return -12 * i6 * i6 * i2 + 2 * SOFT_C1 + 4 * SOFT_C2 * x2; },
-};
+/** The smoothed inverse-power-12 potential of Eq. (A1) cut at x_c (1.25 for soft spheres, 4 for Mari–Kurchan). */
+export function smoothedSoftSphere(xc: number): RadialPotential {
+  const [c0, c1, c2] = softSphereCoefficients(xc);
+  return {
+    name: `soft-sphere x^-12 + c0 + c1 x^2 + c2 x^4 cut at ${xc}`,
+    kind: 'soft-sphere',
+    xc,
+    smoothAtCutoff: 3,
+    u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + c0 + c1 * x2 + c2 * x2 * x2; },
+    du: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -12 * i6 * i6 / x + 2 * c1 * x + 4 * c2 * x2 * x; },
+    d2u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 156 * i6 * i6 / x2 + 2 * c1 + 12 * c2 * x2; },
+    d3u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return -2184 * i6 * i6 / (x2 * x) + 24 * c2 * x; },
+    d4u: (x) => { const x2 = x * x; const i6 = 1 / (x2 * x2 * x2); return 32760 * i6 * i6 / (x2 * x2) + 24 * c2; },
+    uOfX2: (x2) => { const i6 = 1 / (x2 * x2 * x2); return i6 * i6 + c0 + c1 * x2 + c2 * x2 * x2; },
+    duOverX: (x2) => { const i2 = 1 / x2; const i6 = i2 * i2 * i2; return -12 * i6 * i6 * i2 + 2 * c1 + 4 * c2 * x2; },
+  };
+}
+
+// 000 App. A.1a: soft spheres cut at x_c = 1.25.
+export const [SOFT_C0, SOFT_C1, SOFT_C2] = softSphereCoefficients(1.25);
+export const softSpherePotential: RadialPotential = smoothedSoftSphere(1.25);
+
+// 000 App. A.1d: the Mari–Kurchan model's monodisperse soft spheres of Eq. (A1) with r_cutoff = 4d.
+export const mariKurchanPotential: RadialPotential = smoothedSoftSphere(4);
 
 // 000 App. A.1b: harmonic spheres, u = ½(1 − x)² for x < 1.
 export const harmonicPotential: RadialPotential = {

@@ -4,6 +4,7 @@
 import { curveBetaFit, ensembleBetaFit, type BetaFit } from '../physics/analysis/betaFit.ts';
 import { meanCurve } from '../physics/analysis/powerLaw.ts';
 import type { Curve } from './runReducer.ts';
+import { ownValue } from './userKeys.ts';
 
 export interface CurveGroup {
   /** '' for an unnamed ensemble, else the name before '#'. */
@@ -38,9 +39,11 @@ function groupLabel(key: string, members: number): string {
 export function curveGroups(curves: Record<string, Curve>, order: string[], window: { tMin: number; tMax: number }, running: boolean, resamples = 300): CurveGroup[] {
   const byKey = new Map<string, Curve[]>();
   for (const name of order) {
+    const curve = ownValue(curves, name);
+    if (!curve) continue; // a name without its curve (never an inherited property such as "constructor")
     const key = groupKey(name);
     const list = byKey.get(key) ?? [];
-    list.push(curves[name]);
+    list.push(curve);
     byKey.set(key, list);
   }
   const lastName = order[order.length - 1];

@@ -1,6 +1,7 @@
 // What the lab knows about the running job, and how each engine event changes it: a pure reducer (tested without a worker),
 // wrapped by the zustand store in runStore.ts. Curves grow by samples; frames replace the last; results arrive once.
 import type { ConfigurationData, EngineName, LabEvent, LabResult, Phase } from '../engine/lab/protocol.ts';
+import { keyedEntries, ownValue } from './userKeys.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
 
@@ -79,11 +80,11 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
       };
     }
     case 'sample': {
-      const old = s.curves[e.curve];
+      const old = ownValue(s.curves, e.curve);
       const c: Curve = old
         ? { name: e.curve, t: [...old.t, e.sample.t], speed: [...old.speed, e.sample.speed], energyPerParticle: [...old.energyPerParticle, e.sample.energyPerParticle] }
         : { name: e.curve, t: [e.sample.t], speed: [e.sample.speed], energyPerParticle: [e.sample.energyPerParticle] };
-      return { ...s, curves: { ...s.curves, [e.curve]: c }, curveOrder: old ? s.curveOrder : [...s.curveOrder, e.curve] };
+      return { ...s, curves: keyedEntries([...Object.entries(s.curves), [e.curve, c]]), curveOrder: old ? s.curveOrder : [...s.curveOrder, e.curve] };
     }
     case 'frame':
       return { ...s, frame: { t: e.t, step: e.step, positions: e.positions, speeds: e.speeds } };

@@ -53,6 +53,8 @@ export function App() {
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
   const lecture = useViewStore((s) => s.lectureMode);
+  // Lecture mode starts at the top: the header holds Run and the progress line.
+  useEffect(() => { if (lecture) window.scrollTo(0, 0); }, [lecture]);
   useEffect(() => {
     const leave = () => { if (!document.fullscreenElement) useViewStore.getState().set({ lectureMode: false }); };
     document.addEventListener('fullscreenchange', leave);
@@ -62,27 +64,35 @@ export function App() {
     <div className={lecture ? 'lab lecture' : 'lab'}>
       <header className="lab-header">
         <h1>GlassLab</h1>
-        <span className="tagline">equilibrate a glass-former, quench it, watch ⟨|v(t)|⟩ ~ t^−β</span>
-        <ShareButton />
+        <span className="tagline">equilibrate a glass-former, quench it, watch ⟨|v(t)|⟩ ~ t<sup>−β</sup></span>
+        {lecture ? <RunButtons controller={controller} /> : <ShareButton />}
         <LectureToggle />
       </header>
       <EngineBanner detection={detection} />
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
       <div className="lab-grid">
-        <aside className="controls" aria-label="Run spec">
-          <SystemControls />
-          <ProtocolControls />
-          <RunButtons controller={controller} />
-          <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
-        </aside>
+        {/* Lecture mode shows the particles and the plot only; Run and the progress line move into the header. */}
+        {lecture ? null : (
+          <aside className="controls" aria-label="Run spec">
+            {/* first, and sticky: Run and the progress line stay in view at 1280×720 while the fields scroll */}
+            <RunButtons controller={controller} />
+            <SystemControls />
+            <ProtocolControls />
+            <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
+          </aside>
+        )}
         <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>
         <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
       <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
-      <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>
-      <PanelBoundary name="the library"><LibraryPanel controller={controller} /></PanelBoundary>
-      <About />
+      {lecture ? null : (
+        <>
+          <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>
+          <PanelBoundary name="the library"><LibraryPanel controller={controller} /></PanelBoundary>
+          <About />
+        </>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { acquireGpu, checkBufferFits, missingLimit, REQUIRED_LIMITS, webgpuAvailable, type GpuContext } from '../../src/gpu/device.ts';
 import { GpuLandscape } from '../../src/gpu/forces.ts';
-import { lennardJonesShifts, modelWgsl, nonAdditivityOf, pairFunctionWgsl, wgslF32 } from '../../src/gpu/wgslModels.ts';
+import { gpuUnsupported, lennardJonesShifts, modelWgsl, nonAdditivityOf, pairFunctionWgsl, wgslF32 } from '../../src/gpu/wgslModels.ts';
 import { jitteredLattice } from '../../src/physics/lattice.ts';
 import { MODELS, MODEL_NAMES, nonAdditiveRule } from '../../src/physics/models.ts';
 import { softSpherePotential } from '../../src/physics/potentials.ts';
@@ -29,7 +29,14 @@ describe('WGSL generated from the TypeScript models', () => {
     expect(wgslF32(1.25)).toBe('bitcast<f32>(0x3fa00000u)');
     expect(wgslF32(-2)).toBe('bitcast<f32>(0xc0000000u)');
     expect(() => pairFunctionWgsl({ ...softSpherePotential, name: 'Yukawa', kind: 'yukawa' as unknown as 'harmonic' })).toThrow(/no WGSL pair function/);
-    for (const name of MODEL_NAMES) expect(modelWgsl(MODELS[name])).toContain(`const DIM: u32 = ${MODELS[name].dim}u;`);
+    for (const name of MODEL_NAMES) {
+      const refusal = gpuUnsupported(MODELS[name]);
+      if (refusal === null) expect(modelWgsl(MODELS[name])).toContain(`const DIM: u32 = ${MODELS[name].dim}u;`);
+      else expect(() => modelWgsl(MODELS[name])).toThrow(refusal);
+    }
+    // the models the GPU engine refuses, each with one line that names the float64 engine
+    expect(MODEL_NAMES.filter((name) => gpuUnsupported(MODELS[name]) !== null)).toEqual(['harmonic4d', 'harmonic8d', 'mk3d']);
+    expect(gpuUnsupported(MODELS.mk3d)).toMatch(/Mari–Kurchan pair shifts: it runs on the float64 engine only/);
   });
 });
 

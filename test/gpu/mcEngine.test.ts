@@ -43,18 +43,23 @@ function expectCellListsComplete(grid: CheckerboardGrid, gpuBins: Uint32Array, w
 describe('checkerboard grid and sweep schedule (TypeScript)', () => {
   it('chooses an even number of cells per axis, each at least the interaction range wide', () => {
     for (const [L, range, m] of [[10, 2, 4], [12.1, 2, 6], [3, 1.25, 2], [31.62, 2.017, 14], [7.47, 2.5, 2]] as const) {
-      const grid = checkerboardGrid(periodicBox(2, L), range);
+      const grid = checkerboardGrid(periodicBox(2, L), range, 1000);
       expect(grid.cellsPerAxis).toEqual([m, m]);
       expect(grid.cellSide[0]).toBeGreaterThanOrEqual(range);
       expect(grid.sublatticeCount * grid.colorCount).toBe(grid.cellCount);
     }
-    expect(checkerboardGrid(periodicBox(3, [10, 6, 4.5]), 2).cellsPerAxis).toEqual([4, 2, 2]);
-    expect(() => checkerboardGrid(periodicBox(2, 3.9), 2)).toThrow(/too small for the Monte Carlo checkerboard/);
+    expect(checkerboardGrid(periodicBox(3, [10, 6, 4.5]), 2, 1000).cellsPerAxis).toEqual([4, 2, 2]);
+    // a huge sparse box: the cells grow (still even, still ≥ the range), their number stays ≤ cellLimit(N) = 64
+    const sparse = checkerboardGrid(periodicBox(3, 600), 2, 2);
+    expect(sparse.cellCount).toBeLessThanOrEqual(64);
+    expect(sparse.cellsPerAxis.every((m) => m % 2 === 0 && m >= 2)).toBe(true);
+    expect(Math.min(...sparse.cellSide)).toBeGreaterThanOrEqual(2);
+    expect(() => checkerboardGrid(periodicBox(2, 3.9), 2, 1000)).toThrow(/too small for the Monte Carlo checkerboard/);
   });
 
   it('host cell lists hold every particle once, sorted, in the cell of its fixed-point words', () => {
     const c = randomConfiguration(MODELS.soft2d, 300, 3);
-    const grid = checkerboardGrid(c.box, 2.1);
+    const grid = checkerboardGrid(c.box, 2.1, 300);
     const words = encodePositions(c.box, c.positions);
     const shift = [0x12345678, 0xfedcba98];
     const { bins } = buildBins(grid, words, shift, 40);
@@ -70,7 +75,7 @@ describe('checkerboard grid and sweep schedule (TypeScript)', () => {
   });
 
   it('each sweep runs the 2^D colors in a random order with pairings in range; origins chain from sweep to sweep', () => {
-    const grid = checkerboardGrid(periodicBox(3, [12, 12, 8.5]), 2);
+    const grid = checkerboardGrid(periodicBox(3, [12, 12, 8.5]), 2, 1000);
     const orders = new Set<string>();
     for (let s = 0; s < 40; s++) {
       const schedule = sweepSchedule(7, s, grid);

@@ -13,7 +13,8 @@ import { createLandscape } from '../../src/physics/forces.ts';
 import { jitteredLattice } from '../../src/physics/lattice.ts';
 import { MODELS, randomConfiguration, type Model } from '../../src/physics/models.ts';
 import { createRng } from '../../src/physics/rng.ts';
-import { displacementField } from '../../src/physics/space.ts';
+import { cellLimit } from '../../src/physics/cells.ts';
+import { displacementField, periodicBox } from '../../src/physics/space.ts';
 import { gpuAvailable, NO_GPU, reference, worstRelativeForceError } from './gpuTestContext.ts';
 
 const FORCE_BOUND = 1e-5; // as in forces.test.ts, where it is justified
@@ -67,6 +68,20 @@ describe.skipIf(!gpuAvailable)(`GPU neighbor lists${gpuAvailable ? '' : ` (${NO_
     for (let i = 0; i < 80; i++) { c.positions[2 * i] = 5 + rng.uniform(); c.positions[2 * i + 1] = 5 + rng.uniform(); }
     const stats = await checkListAndForces(model, c);
     expect(stats.largestCount).toBeGreaterThanOrEqual(79);
+  });
+
+  it('a huge sparse box (soft3d, N = 64 in clusters, L = 300): at most cellLimit(N) cells, every pair found', async () => {
+    const rng = createRng(13);
+    const n = 64, L = 300;
+    const positions = new Float64Array(3 * n);
+    for (let i = 0; i < n; i += 4) {
+      const centre = [rng.uniform() * L, rng.uniform() * L, rng.uniform() * L];
+      for (let k = i; k < i + 4; k++) for (let a = 0; a < 3; a++) positions[3 * k + a] = (centre[a] + 1.2 * rng.uniform()) % L;
+    }
+    const c: Configuration = { box: periodicBox(3, L), positions, diameters: Float64Array.from({ length: n }, () => 0.9 + 0.2 * rng.uniform()), species: new Uint8Array(n) };
+    expect(reference(MODELS.soft3d, c).pairs.length).toBeGreaterThan(30);
+    const stats = await checkListAndForces(MODELS.soft3d, c);
+    expect(stats.cells).toBeLessThanOrEqual(cellLimit(n)); // ⌊300/1.9⌋³ ≈ 4·10⁶ without the limit
   });
 
   it('rebuilds exactly when some particle has moved more than skin/2', async () => {

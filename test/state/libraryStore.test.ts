@@ -86,7 +86,7 @@ describe('the library store', () => {
 
   it('reports a storage it cannot read in words', async () => {
     class UnreadableStorage extends MemoryRunStorage {
-      override async list(): Promise<never> { throw new Error('disk gone'); }
+      override async readAll(): Promise<never> { throw new Error('disk gone'); }
     }
     await library.getState().attach(new UnreadableStorage());
     expect(library.getState().error).toBe('the library could not read this browser\'s storage: disk gone');

@@ -3,6 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BetaFit } from '../../src/engine/lab/protocol.ts';
 import { BetaReadout } from '../../src/ui/views/plots/BetaReadout.tsx';
+import { windowFilledTo } from '../../src/ui/views/plots/betaFormat.ts';
+import { singleRunInterval, singleRunScatter } from '../../src/engine/sampleScatter.ts';
 import { DistanceTable } from '../../src/ui/views/plots/DistanceTable.tsx';
 import { EquilibrationPlot } from '../../src/ui/views/plots/EquilibrationPlot.tsx';
 import { FitWindowInputs } from '../../src/ui/views/plots/FitWindowInputs.tsx';
@@ -64,6 +66,32 @@ describe('BetaReadout', () => {
     expect(screen.getByTestId('beta').textContent).toContain('± 1.96 s.e. of the fit');
     rerender(<BetaReadout fit={{ ...fit, samples: 8 }} dim={2} />);
     expect(screen.getByTestId('beta').textContent).toContain('bootstrap over 8 samples');
+  });
+});
+
+describe('β while the window fills, and one run\'s honest interval (issue 13 item 7)', () => {
+  it('marks β provisional (≈, how far the window is filled) until the curve reaches the window\'s end', () => {
+    const { rerender } = render(<BetaReadout fit={{ ...fit, tMax: 30 }} dim={2} filledTo={12.3} />);
+    expect(screen.getByTestId('beta-value').textContent).toBe('β ≈ 0.916');
+    expect(screen.getByTestId('beta').dataset.provisional).toBe('true');
+    expect(screen.getByTestId('beta-interval').textContent).toBe('provisional: the window is filled to t = 12 of 30');
+    rerender(<BetaReadout fit={{ ...fit, tMax: 30 }} dim={2} filledTo={null} />);
+    expect(screen.getByTestId('beta-value').textContent).toBe('β = 0.916');
+    expect(windowFilledTo([1, 10, 29.9], { tMax: 30 })).toBe(29.9);
+    expect(windowFilledTo([1, 10, 30], { tMax: 30 })).toBeNull();
+    expect(windowFilledTo([], { tMax: 30 })).toBeNull();
+  });
+
+  it('gives a single run ± 1.96 σ of the measured sample scatter at its N, wider than the regression\'s', () => {
+    const narrow = { beta: 0.871, low: 0.857, high: 0.885 }; // the issue's harmonic2d T = ∞ run at N = 4096
+    const wide = singleRunInterval(narrow.beta, (narrow.high - narrow.low) / 2, 4096);
+    expect(wide.sd).toBeCloseTo(0.04 / Math.SQRT2, 12); // (1024/4096)^(1/4) of the N = 1024 scatter
+    expect(wide.low).toBeLessThan(0.82);
+    expect(wide.high).toBeGreaterThan(0.92); // the paper's 0.92 is no longer excluded by one run
+    expect(singleRunScatter(256)).toBeCloseTo(0.04 * Math.SQRT2, 12);
+    expect(singleRunInterval(1, 0.5, 1024).high).toBe(1.5); // never narrower than the regression's own interval
+    render(<BetaReadout fit={{ ...fit, ...narrow, low: wide.low, high: wide.high, interval: 'regression', samples: 1 }} dim={2} scatter={{ n: 4096, sd: wide.sd }} />);
+    expect(screen.getByTestId('beta-interval').textContent).toContain('one run; σ = 0.028 between runs at N = 4096 (measured)');
   });
 });
 

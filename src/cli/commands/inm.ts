@@ -15,7 +15,7 @@ export const inmHelp = `glasslab inm --in eq.xyz[,eq2.xyz…] [--model M] [--w-l
              [--dt DT] [--t-max T] [--exact-limit R] [--json] [--quiet]
   Steepest descent from each equilibrium state; the first time W = (1/N)Σ|f_i|² ≤ W_k (log10 W_k from --w-levels, default
   −1.5 … −9 by 0.5) the state and t are kept, and finally the inherent structure (FIRE; a saddle is pushed off along its
-  unstable mode). Per level, averaged at fixed W over the samples: ⟨t⟩, f_u (exact when D·N ≤ R = 1200, else stochastic
+  unstable mode). Per level, averaged at fixed W over the samples: ⟨t⟩, f_u (exact when D·N ≤ R = 600, else stochastic
   Lanczos quadrature with an error bar), the most unstable mode's P and ξ (002 Eq. 12) and Λ_min.
   Samples: every --in file, each followed by M − 1 copies displaced by Gaussian noise of size A (default 1e-3): such
   copies share their early history, so independent equilibrium states (several --in files) are better statistics.
@@ -64,7 +64,7 @@ export async function inmCommand(argv: string[]): Promise<unknown> {
   if (!(amplitude >= 0)) throw new UsageError(`--perturb must be ≥ 0, got ${amplitude}`);
   const seed = integerOption(v, 'seed', 1, 0);
   const tMax = numberOption(v, 't-max', 1e4);
-  const exactLimit = integerOption(v, 'exact-limit', 1200, 1);
+  const exactLimit = integerOption(v, 'exact-limit', 600, 1);
   const progress = throttledProgress(Boolean(v.quiet));
   const t0 = Date.now();
   const files: { c: Configuration; model: Model }[] = [];

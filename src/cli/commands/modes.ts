@@ -12,7 +12,7 @@ import { throttledProgress } from '../progress.ts';
 export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] [--method auto|dense|lanczos] [--exclude-rattlers]
                [--out modes.xyz] [--json] [--quiet]
   The lowest K (default 10) eigenvalues of the Hessian, ascending, with the D translations removed, and each mode's
-  participation ratio P = 1/(N Σ|e_i|⁴). Dense float64 up to 1500 rows of H, thick-restart Lanczos above.
+  participation ratio P = 1/(N Σ|e_i|⁴). Dense float64 up to 800 rows of H, thick-restart Lanczos above.
   Rattlers (fewer than D + 1 contacts, found iteratively) are counted; --exclude-rattlers leaves them out of the modes.
   --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).`;
 

@@ -4,6 +4,8 @@ import { GpuMonteCarlo } from '../../gpu/mc/gpuMonteCarlo.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { startMonteCarlo } from '../../physics/mc/runMonteCarlo.ts';
 import type { AcceptanceRates } from '../../physics/mc/swapMonteCarlo.ts';
+import { overlapFreeConfiguration } from '../../physics/initialState.ts';
+import { plantMariKurchan } from '../../physics/mariKurchan/planting.ts';
 import { randomConfiguration, type Model } from '../../physics/models.ts';
 import { JobStopped } from './control.ts';
 import { SLICE_MS, type JobContext } from './context.ts';
@@ -30,10 +32,12 @@ export interface EquilibrationSettings {
 const GPU_FIRST_BATCH = 8;
 const GPU_CALL_MS = 60;
 
-// 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it (PHYSICS.md §2), `mc` and `progress` events as it goes.
+// 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it with its overlaps removed (initialState.ts; PHYSICS.md §2), `mc` and `progress` events as it goes.
 export async function equilibrateOnEngine(ctx: JobContext, model: Model, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
-  const start = randomConfiguration(model, s.n, s.seed);
-  if (s.temperature === Infinity || s.sweeps === 0) return { configuration: start, energyPerParticle: null, acceptance: null, record: emptyRecord() };
+  // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
+  if (model.pairShifts) return { configuration: plantMariKurchan(model, s.n, s.seed, s.temperature), energyPerParticle: null, acceptance: null, record: emptyRecord() };
+  if (s.temperature === Infinity || s.sweeps === 0) return { configuration: randomConfiguration(model, s.n, s.seed), energyPerParticle: null, acceptance: null, record: emptyRecord() };
+  const start = overlapFreeConfiguration(model, s.n, s.seed).configuration;
   ctx.phase('equilibrate', `${label}: swap Monte Carlo, ${s.sweeps} sweeps at T = ${s.temperature}`);
   if (ctx.engine.gpu) {
     try {

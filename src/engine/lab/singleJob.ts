@@ -17,7 +17,7 @@ export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: C
     : (await equilibrateOnEngine(ctx, model, spec, 'equilibrium state')).configuration;
   const initial = toConfigurationData(start);
   const system = toConfigurationData(start);
-  ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? (spec.initialState ? `equilibrated state ${spec.initialState}` : 'given start') : `T = ${spec.temperature}, seed ${spec.seed}` }, transferablesOf(system));
+  ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? (spec.initialState ? `equilibrated state ${spec.initialState}` : 'given start') : `T = ${Number.isFinite(spec.temperature) ? spec.temperature : '∞'}, seed ${spec.seed}` }, transferablesOf(system));
   await ctx.checkpoint();
   ctx.analysable = true; // from here "stop and analyse" ends the quench and analyses where it got to
   const q = await quenchOnEngine(ctx, model, start, labQuenchOptions(spec, spec.algorithm, settings), 'main', 'quench');

@@ -1,6 +1,7 @@
 // The checkerboard of the parallel Monte Carlo (Anderson, Jankowski, Grubb, Engel & Glotzer 2013; HOOMD HPMC), in TypeScript:
 // the cell grid, which cell a fixed-point position is in for a given grid origin, and the host-built cell lists the GPU
 // starts from (and restarts from when a cell overflows). Mirrors shaders/mcbindings.wgsl and shaders/mccells.wgsl.
+import { cellLimit, cellsPerAxisFor } from '../../physics/cells.ts';
 import type { Box } from '../../physics/space.ts';
 import { mulhi32 } from '../../physics/rng.ts';
 
@@ -27,17 +28,17 @@ export interface CheckerboardGrid {
 }
 
 // Anderson et al. 2013 checkerboard: the largest even m_a with L_a/m_a ≥ range·(1 + margin), so particles in two different
-// cells of one color (≥ 2 cells apart along some axis, with a whole cell between them) cannot interact.
-export function checkerboardGrid(box: Box, interactionRange: number): CheckerboardGrid {
+// cells of one color (≥ 2 cells apart along some axis, with a whole cell between them) cannot interact; coarsened (still even)
+// to at most cellLimit(N) cells (src/physics/cells.ts), so a sparse system in a huge box gets a few large cells.
+export function checkerboardGrid(box: Box, interactionRange: number, particleCount: number): CheckerboardGrid {
   if (!(interactionRange > 0) || !Number.isFinite(interactionRange)) throw new Error(`interaction range must be positive and finite, got ${interactionRange}`);
-  const cellsPerAxis: number[] = [];
+  const side = interactionRange * (1 + CELL_SIDE_MARGIN);
   for (let a = 0; a < box.dim; a++) {
-    const m = 2 * Math.floor(box.lengths[a] / (2 * interactionRange * (1 + CELL_SIDE_MARGIN)));
-    if (m < 2) {
+    if (box.lengths[a] < 2 * side) {
       throw new Error(`box side ${box.lengths[a].toFixed(4)} is too small for the Monte Carlo checkerboard: it needs two cells of at least the interaction range ${interactionRange.toFixed(4)} (use more particles)`);
     }
-    cellsPerAxis.push(m);
   }
+  const cellsPerAxis = cellsPerAxisFor(box.lengths, side, cellLimit(particleCount), 2);
   const sublatticePerAxis = cellsPerAxis.map((m) => m / 2);
   const cellCount = cellsPerAxis.reduce((p, m) => p * m, 1);
   const sublatticeCount = sublatticePerAxis.reduce((p, m) => p * m, 1);

@@ -9,6 +9,7 @@ import { wrapPositions } from '../../physics/space.ts';
 import type { GpuContext } from '../device.ts';
 import { checkerboardGrid, type CheckerboardGrid } from './checkerboard.ts';
 import type { McTrialSettings } from './params.ts';
+import { gpuUnsupported } from '../wgslModels.ts';
 
 export interface GpuMonteCarloOptions extends MonteCarloOptions {
   /** A device to share; by default the sampler acquires its own and destroys it in destroy(). */
@@ -59,10 +60,13 @@ export function resolveStart(model: Model, configuration: Configuration, options
   const c = cloneConfiguration(validateConfiguration(configuration));
   if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
   if (c.box.dim > 4) throw new Error(`the GPU Monte Carlo supports 2, 3 or 4 dimensions, got ${c.box.dim}`);
+  if (model.pairShifts) throw new Error(`model ${model.name} is equilibrated by planting, not Monte Carlo: use equilibrate, which plants at any T`);
+  const refusal = gpuUnsupported(model);
+  if (refusal) throw new Error(refusal);
   wrapPositions(c.box, c.positions);
   const minSide = Math.min(...c.box.lengths);
   validateChoice('maxDisplacement', maxDisplacement, maxDisplacement >= 0 && maxDisplacement < minSide / 2);
-  const grid = checkerboardGrid(c.box, model.potential.xc * model.maxSigma(c));
+  const grid = checkerboardGrid(c.box, model.potential.xc * model.maxSigma(c), c.diameters.length);
   const trialsPerSweep = c.diameters.length * trialsPerParticle;
   const sweepsPerBatch = Math.max(1, Math.min(options.sweepsPerBatch ?? 64, Math.floor(2 ** 31 / trialsPerSweep)));
   validateChoice('sweepsPerBatch', sweepsPerBatch, Number.isInteger(sweepsPerBatch));

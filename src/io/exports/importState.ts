@@ -4,6 +4,7 @@ import type { ConfigurationData } from '../../engine/lab/protocol.ts';
 import { toConfigurationData } from '../../engine/lab/configurationData.ts';
 import { getModel, MODEL_NAMES, type ModelName } from '../../physics/models.ts';
 import { detectConfigurationFormat, readConfigurationText, type ConfigurationFormat } from '../format.ts';
+import { quote } from '../text.ts';
 
 /** Largest configuration imported as a starting state. */
 export const MAX_IMPORT_PARTICLES = 262_144;
@@ -28,7 +29,7 @@ export interface ImportStateOptions {
 }
 
 function knownModel(name: string, file: string): ModelName {
-  if (!(MODEL_NAMES as readonly string[]).includes(name)) throw new Error(`${file} names model "${name}", which GlassLab does not have (${MODEL_NAMES.join(', ')})`);
+  if (!(MODEL_NAMES as readonly string[]).includes(name)) throw new Error(`${file} names model "${quote(name)}", which GlassLab does not have (${MODEL_NAMES.join(', ')})`);
   return name as ModelName;
 }
 

@@ -5,6 +5,7 @@ import { getModel } from '../../physics/models.ts';
 import { array, describe, fail, FieldProblem, integer, nestingWithin, object, oneOf, onlyKeys, own, temperature } from '../shareLinkCheck.ts';
 import { readRunSpec } from '../shareLinkSpec.ts';
 import { byteList, configuration, exact, float64List, MAX_PARTICLES, numberList, particleCount, text } from './runFileCheck.ts';
+import { quote } from '../text.ts';
 import {
   MAX_RUN_FILE_CHARS, RUN_FILE_FORMAT, RUN_FILE_VERSION, RunFileError,
   type RunFile, type RunFileCurve, type RunFileEngine, type RunFileFit, type RunFileJob, type RunFileParticles,
@@ -115,7 +116,7 @@ function readCurves(v: unknown): RunFileCurve[] {
     const o = object(c, path);
     onlyKeys(o, path, ['name', 't', 'speed', 'energyPerParticle']);
     const name = text(own(o, 'name'), `${path}.name`, 200);
-    if (names.has(name)) fail(`${path}.name`, `curve "${name.slice(0, 40)}" appears twice`);
+    if (names.has(name)) fail(`${path}.name`, `curve "${quote(name)}" appears twice`);
     names.add(name);
     const t = numberList(own(o, 't'), `${path}.t`, 1, MAX_POINTS);
     const speed = numberList(own(o, 'speed'), `${path}.speed`, t.length, t.length);

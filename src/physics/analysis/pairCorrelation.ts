@@ -172,17 +172,22 @@ const PAIR_FACTOR_SAMPLE = 2000;
 export function meanPairVolumeFactor(c: Configuration, model: PairScaleModel): number {
   const n = c.diameters.length;
   const dim = c.box.dim;
-  const pairVolume = (i: number, j: number) => Math.pow(model.rule.sigma(c.diameters[i], c.diameters[j], c.species[i], c.species[j]), dim);
+  const rule = model.rule;
+  // d_ij^D by repeated multiplication (Math.pow is ~10× slower, and this runs 2·10⁶ times at N ≥ 2000).
+  const pairVolume = (di: number, dj: number, ti: number, tj: number) => { const s = rule.sigma(di, dj, ti, tj); let v = s; for (let a = 1; a < dim; a++) v *= s; return v; };
   let diagonal = 0;
-  for (let i = 0; i < n; i++) diagonal += pairVolume(i, i);
+  for (let i = 0; i < n; i++) diagonal += pairVolume(c.diameters[i], c.diameters[i], c.species[i], c.species[i]);
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((i, j) => c.species[i] - c.species[j] || c.diameters[i] - c.diameters[j]);
   const m = Math.min(n, PAIR_FACTOR_SAMPLE);
-  const pick = Array.from({ length: m }, (_, k) => order[Math.floor(((k + 0.5) * n) / m)]);
+  const d = new Float64Array(m), t = new Uint8Array(m);
+  for (let k = 0; k < m; k++) { const i = order[Math.floor(((k + 0.5) * n) / m)]; d[k] = c.diameters[i]; t[k] = c.species[i]; }
   let sum = 0;
   for (let a = 0; a < m; a++) {
-    sum += pairVolume(pick[a], pick[a]);
-    for (let b = a + 1; b < m; b++) sum += 2 * pairVolume(pick[a], pick[b]);
+    const da = d[a], ta = t[a];
+    let row = 0;
+    for (let b = a + 1; b < m; b++) row += pairVolume(da, d[b], ta, t[b]);
+    sum += pairVolume(da, da, ta, ta) + 2 * row;
   }
   const allOrderedPairs = (sum / (m * m)) * n * n;
   return (allOrderedPairs - diagonal) / (n * (n - 1));

@@ -121,8 +121,9 @@ export interface QuenchRun {
 // 000 Eq. (1)–(2): the quench loop of quench() as an init/step object, so a caller can run it in slices with identical numbers.
 export function startQuench(model: Model, original: Configuration, options: QuenchOptions, landscape?: Landscape): QuenchRun {
   validateQuenchOptions(options);
-  // Work on a spatially sorted copy for memory locality (unless the caller supplies a landscape for its own order).
-  const order = landscape ? null : spatialOrder(original);
+  // Work on a spatially sorted copy for memory locality (unless the caller supplies a landscape for its own order, or the
+  // model's pair shifts are keyed by the particle indices: Mari–Kurchan, 000 App. A.1d).
+  const order = landscape || model.pairShifts ? null : spatialOrder(original);
   const start = order ? permuteConfiguration(original, order) : original;
   const land = landscape ?? createLandscape(model, start);
   const n = particleCount(start);
@@ -148,7 +149,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
   let sampler: ReturnType<typeof logSampler>;
   let clock: () => number;
   if (options.algorithm === 'sd') {
-    const sd = steepestDescent(forces, { dt, n });
+    const sd = steepestDescent(forces, { dt, n, adaptive: true }); // substeps where a step of Δt would be unstable
     const s = sd.init(start.positions);
     state = s;
     stepOnce = () => { sd.step(s); };

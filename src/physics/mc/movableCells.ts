@@ -1,5 +1,6 @@
 // Cell lists whose members can move one at a time (for Monte Carlo): per-cell arrays with swap-remove, grown on demand,
 // so no particle is ever dropped.
+import { cellLimit, cellsPerAxisFor } from '../cells.ts';
 import type { Box } from '../space.ts';
 
 /** Per-cell member arrays (capacity `capacity` each, grown on demand) plus each particle's cell and slot. */
@@ -16,14 +17,13 @@ export interface MovableCellList {
   capacity: number;
 }
 
-/** Cells of side ≥ minCellSide, or null when some axis has fewer than 3 of them. */
+/** At most cellLimit(N) cells of side ≥ minCellSide (src/physics/cells.ts), or null when some axis has fewer than 3 of them. */
 export function buildMovableCellList(box: Box, positions: Float64Array, minCellSide: number): MovableCellList | null {
   const d = box.dim;
   const n = positions.length / d;
-  const cellsPerAxis = new Int32Array(d);
+  const cellsPerAxis = Int32Array.from(cellsPerAxisFor(box.lengths, minCellSide, cellLimit(n)));
   let cellCount = 1;
   for (let a = 0; a < d; a++) {
-    cellsPerAxis[a] = Math.floor(box.lengths[a] / minCellSide);
     if (cellsPerAxis[a] < 3) return null;
     cellCount *= cellsPerAxis[a];
   }

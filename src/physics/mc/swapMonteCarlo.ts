@@ -5,13 +5,13 @@ import type { Model } from '../models.ts';
 import { createRng, Streams, type Rng } from '../rng.ts';
 import { wrapPositions } from '../space.ts';
 import {
+  coverTrial,
   createParticleEnergySystem,
-  moveParticle,
-  pairEnergy,
-  particleEnergy,
-  particleEnergyAt,
-  sumPairEnergies,
+  MONTE_CARLO_SKIN,
+  followDiameterChange,
   totalEnergy,
+  trialDisplacementEnergies,
+  trialSwapEnergies,
   type ParticleEnergySystem,
 } from './particleEnergy.ts';
 
@@ -26,6 +26,8 @@ export interface MonteCarloOptions {
   maxDisplacement?: number;
   /** Swaps are proposed only when |d_i − d_j| < this (default 0.2). */
   maxSwapDiameterDifference?: number;
+  /** Verlet skin of the neighbor list (default MONTE_CARLO_SKIN, raised to 3 δ_max √D if smaller): speed only, never results. */
+  neighborSkin?: number;
 }
 
 export interface MonteCarloCounts {
@@ -65,11 +67,9 @@ export interface MonteCarloState {
   /** How many times the running energy was replaced by an exact recomputation. */
   energyRefreshes: number;
   sweeps: number;
-  /** Scratch (length D): trial displacement and trial position; the swapped pair's positions. */
+  /** Scratch (length D): trial displacement and trial position. */
   readonly step: Float64Array;
   readonly trial: Float64Array;
-  readonly atI: Float64Array;
-  readonly atJ: Float64Array;
 }
 
 export function validateTemperature(temperature: number): number {
@@ -95,19 +95,21 @@ export function initMonteCarlo(config: Configuration, model: Model, options: Mon
   const maxDisplacement = validateNonNegative('maxDisplacement', options.maxDisplacement ?? 0.12);
   const maxSwapDiameterDifference = validateNonNegative('maxSwapDiameterDifference', options.maxSwapDiameterDifference ?? 0.2);
   if (swapProbability > 0 && !model.swappable) throw new Error(`model ${model.name} has no continuous polydispersity: swap moves do not apply (set swapProbability = 0)`);
+  if (model.pairShifts) throw new Error(`model ${model.name} is equilibrated by planting, not Monte Carlo: use equilibrate, which plants at any T`);
   const configuration = cloneConfiguration(validateConfiguration(config));
   if (swapProbability > 0 && configuration.diameters.length < 2) throw new Error('swap moves need at least 2 particles');
   wrapPositions(configuration.box, configuration.positions);
-  const system = createParticleEnergySystem(configuration, model);
-  const energy = totalEnergy(system);
   const dim = configuration.box.dim;
+  const skin = Math.max(validateNonNegative('neighborSkin', options.neighborSkin ?? MONTE_CARLO_SKIN), 3 * maxDisplacement * Math.sqrt(dim));
+  const system = createParticleEnergySystem(configuration, model, skin > 0 ? skin : MONTE_CARLO_SKIN);
+  const energy = totalEnergy(system);
   return {
     model, configuration, system, rng: createRng(options.seed, Streams.monteCarlo),
     temperature, swapProbability, maxDisplacement, maxSwapDiameterDifference,
     unwrapped: configuration.positions.slice(), initialUnwrapped: configuration.positions.slice(),
     counts: { displacementAttempted: 0, displacementAccepted: 0, swapAttempted: 0, swapAccepted: 0, swapNotAttempted: 0 },
     energy, energyScale: Math.abs(energy), energyRefreshes: 0, sweeps: 0,
-    step: new Float64Array(dim), trial: new Float64Array(dim), atI: new Float64Array(dim), atJ: new Float64Array(dim),
+    step: new Float64Array(dim), trial: new Float64Array(dim),
   };
 }
 
@@ -136,11 +138,11 @@ export function displacementTrial(state: MonteCarloState): boolean {
     trial[a] = y >= L[a] ? y - L[a] : y; // −tiny wraps to L in floating point
   }
   state.counts.displacementAttempted++;
-  const before = particleEnergy(sys, i);
-  const after = particleEnergyAt(sys, i, trial);
+  coverTrial(sys, i, trial);
+  const sums = trialDisplacementEnergies(sys, i, trial);
+  const before = sums[0], after = sums[1];
   if (!metropolisAccept(after - before, state.temperature, rng)) return false;
-  moveParticle(sys, i, trial);
-  for (let a = 0; a < d; a++) state.unwrapped[i * d + a] += step[a];
+  for (let a = 0; a < d; a++) { x[i * d + a] = trial[a]; state.unwrapped[i * d + a] += step[a]; }
   state.counts.displacementAccepted++;
   acceptEnergyChange(state, before, after);
   return true;
@@ -156,13 +158,13 @@ export function swapTrial(state: MonteCarloState): boolean {
   const di = dia[i], dj = dia[j];
   if (!(Math.abs(di - dj) < state.maxSwapDiameterDifference)) { state.counts.swapNotAttempted++; return false; }
   state.counts.swapAttempted++;
-  const d = sys.box.dim, xi = state.atI, xj = state.atJ;
-  for (let a = 0; a < d; a++) { xi[a] = sys.positions[i * d + a]; xj[a] = sys.positions[j * d + a]; }
   // E_i and E_j without the i–j pair, plus that pair, before and after the exchange.
-  const before = sumPairEnergies(sys, i, xi, di, 0, j) + sumPairEnergies(sys, j, xj, dj, 0, i) + pairEnergy(sys, i, j, di, dj);
-  const after = sumPairEnergies(sys, i, xi, dj, 0, j) + sumPairEnergies(sys, j, xj, di, 0, i) + pairEnergy(sys, i, j, dj, di);
+  const sums = trialSwapEnergies(sys, i, j);
+  const before = sums[0], after = sums[1];
   if (!metropolisAccept(after - before, state.temperature, rng)) return false;
   dia[i] = dj; dia[j] = di;
+  followDiameterChange(sys, i);
+  followDiameterChange(sys, j);
   state.counts.swapAccepted++;
   acceptEnergyChange(state, before, after);
   return true;

@@ -5,6 +5,7 @@ import { curveGroups } from '../curveGroups.ts';
 import type { Curve } from '../runReducer.ts';
 import type { Overlay } from '../runStore.ts';
 import type { RunRecord } from './runRecord.ts';
+import { keyedEntries, ownValue } from '../userKeys.ts';
 
 function groupName(key: string, members: number): string {
   if (key === '') return `mean of ${members}`;
@@ -12,9 +13,9 @@ function groupName(key: string, members: number): string {
 }
 
 export function overlaysOfRecord(r: RunRecord): Overlay[] {
-  const order = r.curveOrder.filter((name) => r.curves[name] && r.curves[name].t.length > 0);
+  const order = r.curveOrder.filter((name) => (ownValue(r.curves, name)?.t.length ?? 0) > 0);
   if (order.length === 0) return [];
-  const curves: Record<string, Curve> = Object.fromEntries(order.map((name) => [name, { name, ...r.curves[name] }]));
+  const curves = keyedEntries<Curve>(order.map((name) => [name, { name, ...r.curves[name] }]));
   // Fits are drawn by the plot itself; few resamples keep the grouping quick.
   const groups = curveGroups(curves, order, r.spec.fitWindow, false, 20);
   const dim = getModel(r.spec.model).dim;

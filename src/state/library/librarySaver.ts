@@ -8,6 +8,7 @@ import { useSpecStore } from '../specStore.ts';
 import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
 import { endedRecord, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
 import type { RunRecord } from './runRecord.ts';
+import { defaultLiveness, type RunLiveness } from './runLiveness.ts';
 
 export const PROGRESS_INTERVAL_MS = 3000;
 
@@ -18,6 +19,8 @@ export interface LibrarySaverOptions {
   /** Least time between two writes of a running run's curves. */
   intervalMs?: number;
   now?: () => number;
+  /** Which runs other tabs still run (Web Locks; a heartbeat without them): default defaultLiveness(). */
+  liveness?: RunLiveness;
 }
 
 export interface LibrarySaver {
@@ -35,13 +38,14 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? Date.now;
 
-  let queue: Promise<void> = library.getState().load({ recover: true });
+  const liveness = options.liveness ?? defaultLiveness();
+  let queue: Promise<void> = library.getState().load({ recover: true, alive: (ids) => liveness.alive(ids) });
   const enqueue = (write: () => Promise<unknown>) => {
     queue = queue.then(write).then(() => undefined, () => undefined);
   };
   const save = (record: RunRecord, fallback?: RunRecord) => enqueue(() => library.getState().save(record, fallback));
 
-  let current: { runId: string; record: RunRecord } | null = null;
+  let current: { runId: string; record: RunRecord; release: () => void } | null = null;
   let lastWrite = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const cancelTimer = () => {
@@ -62,7 +66,8 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     const { job, engine } = specs.getState();
     if (!job || !run.runId) return;
     const t = now();
-    current = { runId: run.runId, record: startedRecord(newRecordId(t), job, engine, t) };
+    const record = startedRecord(newRecordId(t), job, engine, t);
+    current = { runId: run.runId, record, release: liveness.hold(record.id) };
     lastWrite = t;
     save(current.record);
   };
@@ -73,8 +78,10 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     if (!current) return;
     const keep = keepsConfigurations(library.getState().keepConfigurations, current.record.spec.n);
     const record = endedRecord(current.record, run, now(), keep);
+    const release = current.release;
     current = null;
     save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
+    void queue.then(release); // held until storage no longer says 'running'
   };
 
   const unsubscribe = runs.subscribe((run, prev) => {
@@ -90,6 +97,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   return {
     stop() {
       cancelTimer();
+      current?.release();
       unsubscribe();
     },
     flush: () => queue,

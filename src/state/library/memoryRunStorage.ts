@@ -1,6 +1,7 @@
 // The library's storage in memory: for tests and for browsers without IndexedDB (runs last until the page closes).
 // An optional byte quota makes the heavy write throw the browser's QuotaExceededError, before anything is kept.
 import { joinRecord, recordBytes, splitRecord, type RunData, type RunRecord, type RunSummary } from './runRecord.ts';
+import { readSummaries, type ReadSummaries } from './recordSchema.ts';
 import { isQuotaError, StorageFullError, summariesNewestFirst, type RunStorage, type StorageUsage } from './runStorage.ts';
 
 export interface MemoryStorageOptions {
@@ -53,7 +54,17 @@ export class MemoryRunStorage implements RunStorage {
   }
 
   async list(): Promise<RunSummary[]> {
-    return summariesNewestFirst([...this.summaries.values()].map((s) => structuredClone(s)));
+    return (await this.readAll()).summaries;
+  }
+
+  async readAll(): Promise<ReadSummaries> {
+    const read = readSummaries([...this.summaries.values()].map((s) => structuredClone(s)));
+    return { ...read, summaries: summariesNewestFirst(read.summaries) };
+  }
+
+  /** Stores a summary as it is, unchecked (tests: a damaged or older record). */
+  putRaw(summary: RunSummary): void {
+    this.summaries.set(summary.id, structuredClone(summary));
   }
 
   async delete(id: string): Promise<void> {
@@ -69,10 +80,10 @@ export class MemoryRunStorage implements RunStorage {
     return structuredClone(renamed);
   }
 
-  async markStatus(from: RunSummary['status'], to: RunSummary['status']): Promise<string[]> {
+  async markStatus(from: RunSummary['status'], to: RunSummary['status'], except: ReadonlySet<string> = new Set()): Promise<string[]> {
     const changed: string[] = [];
     for (const s of this.summaries.values()) {
-      if (s.status !== from) continue;
+      if (s.status !== from || except.has(s.id)) continue;
       this.summaries.set(s.id, { ...s, status: to });
       changed.push(s.id);
     }

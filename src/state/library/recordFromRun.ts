@@ -5,6 +5,8 @@ import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { curveGroups } from '../curveGroups.ts';
 import type { RunState } from '../runReducer.ts';
 import { jobParams, sized, type CurveData, type DefectStatistics, type FitSummary, type KeptConfigurations, type RecordStatus, type ResultFacts, type RunRecord } from './runRecord.ts';
+import { keyedByUser, keyedEntries, ownValue } from '../userKeys.ts';
+import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
 export function defaultRunName(job: LabJob): string {
   const s = job.spec;
@@ -24,7 +26,7 @@ export function newRecordId(now: number): string {
 /** The record written the moment a run starts, before any sample: its spec and job, status 'running'. */
 export function startedRecord(id: string, job: LabJob, engine: EngineChoice, now: number): RunRecord {
   return sized({
-    id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
+    schemaVersion: RECORD_SCHEMA_VERSION, id, name: defaultRunName(job), createdAt: now, updatedAt: now, status: 'running', error: null,
     spec: job.spec, job: jobParams(job), engine: { requested: engine, used: null, adapter: null },
     fit: null, defects: null, facts: null, curveOrder: [], hasConfigurations: false, byteSize: 0,
     curves: {}, configurations: null,
@@ -32,9 +34,9 @@ export function startedRecord(id: string, job: LabJob, engine: EngineChoice, now
 }
 
 function curvesOf(run: RunState): Record<string, CurveData> {
-  const out: Record<string, CurveData> = {};
+  const out = keyedByUser<CurveData>();
   for (const name of run.curveOrder) {
-    const c = run.curves[name];
+    const c = ownValue(run.curves, name);
     if (c) out[name] = { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle };
   }
   return out;
@@ -43,7 +45,7 @@ function curvesOf(run: RunState): Record<string, CurveData> {
 /** The record with the run's curves and engine so far (status unchanged). */
 export function withRunProgress(r: RunRecord, run: RunState, now: number): RunRecord {
   return sized({
-    ...r, updatedAt: now, curves: curvesOf(run), curveOrder: run.curveOrder.filter((n) => run.curves[n]),
+    ...r, updatedAt: now, curves: curvesOf(run), curveOrder: run.curveOrder.filter((n) => ownValue(run.curves, n)),
     engine: { ...r.engine, used: run.engine ?? r.engine.used, adapter: run.adapter ?? r.engine.adapter },
   });
 }
@@ -55,8 +57,9 @@ export function fitSummary(f: BetaFit | null): FitSummary | null {
 /** β of the curves as the plot's readout shows it: SD's in a comparison, else the latest group. */
 function fitOfCurves(r: RunRecord): FitSummary | null {
   if (r.curveOrder.length === 0) return null;
-  const curves = Object.fromEntries(r.curveOrder.map((name) => [name, { name, ...r.curves[name] }]));
-  const groups = curveGroups(curves, r.curveOrder, r.spec.fitWindow, false, 200);
+  const order = r.curveOrder.filter((name) => ownValue(r.curves, name));
+  const curves = keyedEntries(order.map((name) => [name, { name, ...r.curves[name] }]));
+  const groups = curveGroups(curves, order, r.spec.fitWindow, false, 200);
   const shown = groups.find((g) => g.key === 'sd' && groups.length > 1) ?? groups[groups.length - 1];
   return fitSummary(shown?.fit ?? null);
 }

@@ -3,14 +3,15 @@
 import type { RunFile } from '../../io/exports/runFileTypes.ts';
 import { defaultRunName, newRecordId } from './recordFromRun.ts';
 import { sized, type CurveData, type RunRecord } from './runRecord.ts';
+import { keyedEntries } from '../userKeys.ts';
+import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
 export function recordFromRunFile(file: RunFile, now = Date.now()): RunRecord {
-  const curves: Record<string, CurveData> = {};
-  for (const c of file.curves) curves[c.name] = { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle };
+  const curves = keyedEntries<CurveData>(file.curves.map((c) => [c.name, { t: c.t, speed: c.speed, energyPerParticle: c.energyPerParticle }]));
   const created = Date.parse(file.createdAt);
   const p = file.particles;
   return sized({
-    id: newRecordId(now), name: file.name ?? `${defaultRunName({ ...file.job, spec: file.spec })} (imported)`,
+    schemaVersion: RECORD_SCHEMA_VERSION, id: newRecordId(now), name: file.name ?? `${defaultRunName({ ...file.job, spec: file.spec })} (imported)`,
     createdAt: Number.isFinite(created) ? created : now, updatedAt: now, status: 'done', error: null,
     spec: file.spec, job: file.job, engine: file.engine, fit: file.fit,
     defects: p ? { samples: 1, phiMean: p.defectConcentration, chi: null, concentrations: [p.defectConcentration], xCutEq: p.xCutEq } : null,

@@ -50,6 +50,8 @@ export interface KeptConfigurations {
 
 /** The light part of a record: everything the list shows. */
 export interface RunSummary {
+  /** The record schema it was written with (src/state/library/recordSchema.ts); records without one are version 1. */
+  schemaVersion: number;
   id: string;
   name: string;
   createdAt: number;

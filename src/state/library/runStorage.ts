@@ -1,5 +1,6 @@
 // Where the library keeps its runs: an interface with an IndexedDB implementation (the page) and an in-memory one (tests, and
 // browsers without IndexedDB). A put writes the summary and the heavy data together or not at all.
+import type { ReadSummaries } from './recordSchema.ts';
 import type { RunRecord, RunSummary } from './runRecord.ts';
 
 export interface StorageUsage {
@@ -12,13 +13,16 @@ export interface RunStorage {
   /** Writes the whole record (summary and heavy data) atomically; throws StorageFullError when the quota is reached. */
   put(record: RunRecord): Promise<void>;
   get(id: string): Promise<RunRecord | undefined>;
-  /** Every summary (no curves, no configurations), newest first. */
+  /** Every summary that reads (no curves, no configurations), newest first. */
   list(): Promise<RunSummary[]>;
+  /** The same, with one line for each stored summary skipped because it could not be read (recordSchema.ts). */
+  readAll(): Promise<ReadSummaries>;
   delete(id: string): Promise<void>;
   /** Renames one record; returns its new summary (undefined when there is no such record). */
   rename(id: string, name: string): Promise<RunSummary | undefined>;
-  /** Changes the status of every record in `from` to `to` (page load: 'running' → 'incomplete'); returns the changed ids. */
-  markStatus(from: RunSummary['status'], to: RunSummary['status']): Promise<string[]>;
+  /** Changes the status of every record in `from` to `to`, but those in `except` (page load: 'running' → 'incomplete', except
+   * runs still going in another tab); returns the changed ids. */
+  markStatus(from: RunSummary['status'], to: RunSummary['status'], except?: ReadonlySet<string>): Promise<string[]>;
   estimate(): Promise<StorageUsage>;
 }
 

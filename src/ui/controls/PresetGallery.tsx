@@ -23,6 +23,7 @@ export function PresetGallery({ controller }: { controller: LabController }) {
           onClick={() => { applyPreset(p); void controller.run(); }}>
           <span className="preset-title">{p.title}</span>
           <span className="preset-expect">{p.expect}</span>
+          <span className="preset-needs" data-testid={`preset-needs-${p.id}`}>{p.needs}</span>
         </button>
       ))}
     </nav>

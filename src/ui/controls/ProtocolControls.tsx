@@ -25,7 +25,7 @@ export function ProtocolControls() {
       </fieldset>
       <fieldset>
         <legend>Quench</legend>
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="field-algorithm">Algorithm</label>
           <select id="field-algorithm" data-testid="algorithm" value={d.algorithm} onChange={(e) => setField('algorithm', e.target.value)}>
             <option value="sd">steepest descent (a dynamics)</option>

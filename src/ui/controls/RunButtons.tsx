@@ -12,6 +12,9 @@ export function timeLeft(s: number | null): string {
   return `${(s / 3600).toFixed(1)} h left`;
 }
 
+/** The progress line once the job is over (its last progress label would say "step 6476" forever). */
+const ENDED: Record<string, string> = { idle: 'ready', done: 'done', stopped: 'stopped', error: 'failed', running: '', paused: '' };
+
 export function RunButtons({ controller }: { controller: LabController }) {
   const valid = useSpecStore((s) => s.job !== null);
   const problems = useSpecStore((s) => Object.keys(s.errors).length);
@@ -41,7 +44,7 @@ export function RunButtons({ controller }: { controller: LabController }) {
       {!valid ? <div className="field-error" data-testid="invalid-summary">{problems} field{problems === 1 ? '' : 's'} to fix before running</div> : null}
       <div className="progress" data-testid="progress" data-status={status} data-step={step}>
         <progress max={1} value={progress?.fraction ?? 0} />
-        <span>{status === 'paused' ? 'paused · ' : ''}{progress?.label ?? (status === 'idle' ? 'ready' : status)} {active ? timeLeft(progress?.secondsLeft ?? null) : ''}</span>
+        <span>{status === 'paused' ? 'paused · ' : ''}{active ? (progress?.label ?? status) : ENDED[status]} {active ? timeLeft(progress?.secondsLeft ?? null) : ''}</span>
       </div>
     </div>
   );

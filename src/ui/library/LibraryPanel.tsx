@@ -73,6 +73,11 @@ export function LibraryPanel({ controller, autosave = true }: LibraryPanelProps)
           {lib.error} <button type="button" onClick={lib.dismissError}>dismiss</button>
         </p>
       ) : null}
+      {lib.persistence === 'refused' ? (
+        <p className="caption" data-testid="library-not-persistent">
+          This browser did not grant persistent storage: it may delete these runs when space runs low. Export the runs you need.
+        </p>
+      ) : null}
       {lib.records.length === 0 ? (
         <p className="caption">{lib.loaded ? 'No runs yet: every run you start is saved here, and kept across reloads.' : 'Reading the library…'}</p>
       ) : (

@@ -1,6 +1,7 @@
 // Normal modes and the landscape seen by the Hessian (docs/PHYSICS.md §5; seeds 002 and 000 App. B).
 export * from './symmetricEigen.ts';
 export * from './lanczos.ts';
+export * from './chebyshevFilter.ts';
 export * from './spectralDensity.ts';
 export * from './normalModes.ts';
 export * from './participation.ts';

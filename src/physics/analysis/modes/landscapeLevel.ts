@@ -11,7 +11,7 @@ import { decayProfile, energyProfile, fitDecayLength } from './modeProfiles.ts';
 import { spectralQuadrature, unstableFractionEstimate } from './spectralDensity.ts';
 
 export interface LevelOptions {
-  /** Exact f_u by dense diagonalization up to this many rows of H (default 1200). */
+  /** Exact f_u by dense diagonalization up to this many rows of H (default 600: all eigenpairs of 1500 rows take ~30 s of CPU here). */
   exactLimit?: number;
   /** SLQ random vectors and Lanczos steps (defaults 20 and 80). */
   vectors?: number;
@@ -40,7 +40,7 @@ export function levelObservables(model: Model, c: Configuration, positions: Floa
   const d = model.dim, rows = problem.space.n * d;
   let fu: number, fuError: number, method: 'exact' | 'slq';
   let values: number[], vectors: Float64Array[];
-  if (rows <= (options.exactLimit ?? 1200)) {
+  if (rows <= (options.exactLimit ?? 600)) {
     const all = denseModes(problem, true);
     const negative = all.values.filter((l) => l < 0).length;
     fu = negative / all.values.length;

@@ -4,7 +4,7 @@
 import type { Landscape } from '../../forces.ts';
 import { denseHessian } from '../../hessian/assemble.ts';
 import { modeSpace, projectModeSpace, projectedOperator, type ModeSpace } from '../../hessian/modeSpace.ts';
-import { applyPairHessian, pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
+import { pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
 import { findRattlers } from '../../hessian/rattlers.ts';
 import { filteredLanczosLowest } from './chebyshevFilter.ts';
 import { lanczosLowest } from './lanczos.ts';
@@ -19,7 +19,7 @@ export interface ModeOptions {
   /** Leave the rattlers (fewer than D + 1 contacts, found iteratively) out of the modes (default false: count them only). */
   excludeRattlers?: boolean;
   method?: ModeMethod | 'auto';
-  /** 'auto' diagonalizes densely up to this many rows of H (default 1500). */
+  /** 'auto' diagonalizes densely up to this many rows of H (default 800; all eigenpairs cost O(n³): 1500 rows take ~30 s of CPU). */
   denseLimit?: number;
   tolerance?: number;
   basisSize?: number;
@@ -66,7 +66,7 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
   const count = Math.min(options.count ?? 10, space.size);
   const method: ModeMethod = options.method === 'dense' || options.method === 'lanczos'
     ? options.method
-    : space.n * space.dim <= (options.denseLimit ?? 1500) ? 'dense' : 'lanczos';
+    : space.n * space.dim <= (options.denseLimit ?? 800) ? 'dense' : 'lanczos';
   const rattlers = { count: problem.rattlers.count, excluded: problem.rattlers.excluded };
   if (method === 'dense') {
     const all = denseModes(problem, true);
@@ -125,9 +125,4 @@ export function measuredResiduals(apply: HessianOperator, values: Float64Array, 
 /** Every eigenvalue of the mode space (dense; small systems): the exact spectrum that the stochastic estimates approximate. */
 export function allEigenvalues(problem: HessianProblem): Float64Array {
   return denseModes(problem, false).values;
-}
-
-/** Applies H (pair sweep, no projection) to v: for observables that need H e on one vector. */
-export function hessianTimes(problem: HessianProblem, v: Float64Array): Float64Array {
-  return applyPairHessian(problem.hessian, v, new Float64Array(v.length));
 }

@@ -42,8 +42,26 @@ export interface SceneStyle {
 
 export const DEFAULT_STYLE: SceneStyle = { background: '#0f172a', boxColor: '#94a3b8', arrowColor: '#f8fafc', arrowHalo: '#0b0f1a', large: false };
 
-/** Sphere tessellation by particle count: smooth for a few hundred, low-poly for tens of thousands. */
-export function sphereSegments(N: number): [number, number] {
+/** A CPU-emulated WebGL (SwiftShader, llvmpipe), from the unmasked renderer string: it draws each triangle on the CPU. */
+export function isSoftwareRenderer(name: string): boolean {
+  return /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i.test(name);
+}
+
+/** The unmasked WebGL renderer string ('' when the browser hides it). */
+function rendererName(renderer: WebGLRenderer): string {
+  try {
+    const gl = renderer.getContext();
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** Sphere tessellation by particle count: smooth for a few hundred, low-poly for tens of thousands; on a software renderer
+ * always low-poly (32×20 segments for 1000 spheres took seconds a frame on SwiftShader and froze the page, issue 13). */
+export function sphereSegments(N: number, software = false): [number, number] {
+  if (software) return N <= 2000 ? [12, 8] : [8, 5];
   if (N <= 2000) return [32, 20];
   if (N <= 8000) return [20, 12];
   if (N <= 16000) return [14, 9];
@@ -111,6 +129,8 @@ export class ParticleScene {
 
   private frame = 0;
   private disposed = false;
+  /** A software WebGL: low-poly spheres. */
+  private readonly software: boolean;
   /** Milliseconds the last renderer.render() call took on the CPU side (onRender gets the time until the GPU drew it). */
   lastRenderMs = 0;
   onRender: ((ms: number) => void) | null = null;
@@ -122,6 +142,7 @@ export class ParticleScene {
     this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias: dim === 3, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.setClearColor(new Color(this.style.background), 1);
+    this.software = isSoftwareRenderer(rendererName(this.renderer));
 
     if (dim === 2) {
       this.camera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 100);
@@ -300,7 +321,7 @@ export class ParticleScene {
       this.meshGeometry?.dispose();
     }
     this.capacity = N;
-    this.meshGeometry = this.dim === 2 ? new PlaneGeometry(1, 1) : new SphereGeometry(0.5, ...sphereSegments(N));
+    this.meshGeometry = this.dim === 2 ? new PlaneGeometry(1, 1) : new SphereGeometry(0.5, ...sphereSegments(N, this.software));
     const mesh = new InstancedMesh(this.meshGeometry, this.meshMaterial, Math.max(N, 1));
     mesh.instanceMatrix.setUsage(DynamicDrawUsage);
     this.colorAttr = new InstancedBufferAttribute(new Float32Array(Math.max(N, 1) * 3).fill(0.5), 3);

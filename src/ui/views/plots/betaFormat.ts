@@ -35,9 +35,24 @@ export function intervalLine(fit: BetaFit, samples?: number): string {
 }
 
 /** The plot's annotation: "β = 0.92 [0.90, 0.93]". */
-export function betaAnnotation(fit: BetaFit): string {
+export function betaAnnotation(fit: BetaFit, provisional = false): string {
   const interval = formatInterval(fit, 2);
-  return `β = ${formatBeta(fit.beta, 2)}${interval ? ` ${interval}` : ''}`;
+  return provisional ? `β ≈ ${formatBeta(fit.beta, 2)} (window filling)` : `β = ${formatBeta(fit.beta, 2)}${interval ? ` ${interval}` : ''}`;
+}
+
+/**
+ * The time the curve has reached when it does not yet cover the fit window (its β is provisional: it still moves as the window
+ * fills, 0.96 → 0.39 → 0.64 in 40 s on the T = 0.2 preset), or null once the window is covered.
+ */
+export function windowFilledTo(t: ArrayLike<number>, window: { tMax: number }): number | null {
+  if (t.length === 0) return null;
+  const last = t[t.length - 1];
+  return last < window.tMax * (1 - 1e-9) ? last : null;
+}
+
+/** "provisional: the window is filled to t = 12 of 30" */
+export function provisionalLine(filledTo: number, window: { tMax: number }): string {
+  return `provisional: the window is filled to t = ${+filledTo.toPrecision(2)} of ${+window.tMax.toPrecision(3)}`;
 }
 
 /** "harmonic: 1.00" */

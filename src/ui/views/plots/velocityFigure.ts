@@ -20,6 +20,8 @@ export interface PlotCurve {
   fit?: BetaFit | null;
   color?: string;
   dashed?: boolean;
+  /** The curve does not cover the fit window yet: its β is marked provisional on the plot. */
+  provisional?: boolean;
 }
 
 export interface VelocityFigureInput {
@@ -216,11 +218,11 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     const line = fitLinePoints(c.fit);
     const color = curveColor(i, c.color);
     const common = { type: 'scatter', mode: 'lines', x: line.x, y: line.y, xaxis: 'x', yaxis: speedAxes.ref, legendgroup: c.id, showlegend: false, hoverinfo: 'skip' };
-    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${c.label}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
+    data.push({ ...common, uid: traceUid('fit-casing', c.id), name: `fit ${escapeHtml(c.label)}`, line: { color: PLOT_BG, width: s.fitLine + 3 } } as Data);
     data.push({
       ...common,
       uid: traceUid('fit', c.id),
-      name: `fit ${c.label}: β = ${c.fit.beta.toFixed(3)}`,
+      name: `fit ${escapeHtml(c.label)}: β = ${c.fit.beta.toFixed(3)}`,
       hoverinfo: 'name',
       hovertemplate: undefined,
       line: { color, width: s.fitLine },
@@ -237,7 +239,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       // Markers on the current curve only: the points to read, and the cheapest redraw (each marker is an SVG path).
       mode: current ? 'lines+markers' : 'lines',
       uid: traceUid('speed', c.id),
-      name: c.label,
+      name: escapeHtml(c.label), // a run's name: Plotly reads names as HTML
       legendgroup: c.id,
       legendrank: i + 1,
       x: points[i].x,
@@ -279,7 +281,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
   const current = curves[0];
   if (current?.fit) {
     annotations.push({
-      text: betaAnnotation(current.fit), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
+      text: betaAnnotation(current.fit, current.provisional), xref: 'paper', x: 0.985, xanchor: 'right', yref: 'paper', y: speedAxes.domain[1] - 0.015, yanchor: 'top',
       showarrow: false, font: { size: s.annotation, color: curveColor(0, current.color) }, bgcolor: 'rgba(15, 23, 42, 0.8)', borderpad: 4,
     });
   }
@@ -297,7 +299,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
       if (!c.energyPerParticle) return;
       const e = cachedPoints('energy', c.t, c.energyPerParticle, energyExcess);
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('energy', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: e.x, y: e.y, xaxis: 'x', yaxis: energyAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>ΔE/N = %{y:.3g}<extra></extra>`,
       } as Data);
@@ -308,7 +310,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     curves.forEach((c, i) => {
       const slope = cachedPoints('slope', c.t, c.speed, (t, v) => localSlopePoints(logLogPoints(t, v)));
       data.push({
-        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: c.label, legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
+        type: 'scatter', mode: 'lines', uid: traceUid('slope', c.id), name: escapeHtml(c.label), legendgroup: c.id, showlegend: false, x: slope.x, y: slope.y, xaxis: 'x', yaxis: slopeAxes.ref,
         line: { color: curveColor(i, c.color), width: s.line, dash: c.dashed ? 'dash' : 'solid' },
         hovertemplate: `${escapeHtml(c.label)}<br>t = %{x:.3g}<br>local β = %{y:.3f}<extra></extra>`,
       } as Data);
@@ -326,6 +328,8 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     fillcolor: BAND, line: { color: BAND_EDGE, width: 1.5 },
   };
 
+  // Lecture mode writes 1e−4 at full size: Plotly draws the 'power' form's exponent at 70%, under 20 px on a projector.
+  const exponents = large ? 'e' : 'power';
   const xRange = logRange([...points.map((p) => p.x), [fitWindow.tMin, fitWindow.tMax]], 0.05);
   const layout: Partial<Layout> = {
     ...baseLayout(large),
@@ -333,7 +337,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
     uirevision: curves.map((c) => c.id).join(' '),
     height: input.height ?? Math.round((440 + 190 * (panels.length - 1)) * (large ? 1.35 : 1)),
     xaxis: axis('time t (τ₀)', large, {
-      type: 'log', exponentformat: 'power', anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
+      type: 'log', exponentformat: exponents, anchor: bottomRef as LayoutAxis['anchor'], dtick: decadeTicks(tLo, tHi) ?? (large ? 1 : undefined),
       ...(xRange ? { range: xRange, autorange: false } : {}),
     }),
     shapes: [band],
@@ -346,7 +350,7 @@ export function buildVelocityFigure(input: VelocityFigureInput): Figure {
   for (const panel of panels) {
     const a = axes[panel]!;
     const log = panel !== 'slope';
-    const extra: Partial<LayoutAxis> = { domain: a.domain, anchor: 'x', type: log ? 'log' : 'linear', exponentformat: 'power' };
+    const extra: Partial<LayoutAxis> = { domain: a.domain, anchor: 'x', type: log ? 'log' : 'linear', exponentformat: exponents };
     if (panel === 'slope') extra.range = [0, Math.max(2, betaHarm + 0.75)];
     if (panel === 'speed') {
       const [lo, hi] = range(points, 'y');
@@ -379,6 +383,7 @@ export function traceUid(role: string, id: string): string {
   return `${role}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-${(h >>> 0).toString(36)}`;
 }
 
-function escapeHtml(text: string): string {
+/** A user's text (a run's name) for Plotly, which reads trace names and hover text as a small HTML dialect. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
