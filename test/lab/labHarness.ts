@@ -4,6 +4,7 @@ import type { EngineChoice, Job, JobResult, LabEvent, StartCommand } from '../..
 import { runJob, type LabEnv } from '../../src/engine/lab/runJob.ts';
 import type { RunSpec } from '../../src/engine/runSpec.ts';
 import type { Configuration } from '../../src/physics/configuration.ts';
+import { overlapFreeConfiguration } from '../../src/physics/initialState.ts';
 import { runMonteCarlo } from '../../src/physics/mc/runMonteCarlo.ts';
 import { getModel, randomConfiguration, type ModelName } from '../../src/physics/models.ts';
 
@@ -38,11 +39,11 @@ export function ofType<T extends LabEvent['type']>(events: LabEvent[], type: T):
 
 /**
  * The equilibrium state the lab should reach, computed here by the physics alone (an independent reference for the job code):
- * uniform random at T = ∞ (or 0 sweeps), else swap MC from it, seeded the same way.
+ * uniform random at T = ∞ (or 0 sweeps), else swap MC from the overlap-free start of the same seed (not Mari–Kurchan).
  */
 export function equilibriumState(modelName: ModelName, n: number, temperature: number, sweeps: number, seed: number): Configuration {
   const model = getModel(modelName);
-  const start = randomConfiguration(model, n, seed);
-  if (temperature === Infinity || sweeps === 0) return start;
+  if (temperature === Infinity || sweeps === 0) return randomConfiguration(model, n, seed);
+  const start = overlapFreeConfiguration(model, n, seed).configuration; // docs/PHYSICS.md §2: MC starts without overlaps
   return runMonteCarlo(start, model, { temperature, seed, sweeps, recordEvery: Math.max(1, Math.floor(sweeps / 200)) }).configuration;
 }

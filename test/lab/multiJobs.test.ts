@@ -59,10 +59,10 @@ describe('the sweep job', () => {
 
   it('rejects bad temperature lists with clear messages', async () => {
     for (const [temperatures, message] of [
-      [[], /at least one temperature/],
-      [Array.from({ length: 21 }, (_, k) => 0.1 + k), /at most 20 temperatures/],
+      [[], /a sweep holds 2 to 20 temperatures, got 0/], // the limits table (src/engine/limits.ts)
+      [Array.from({ length: 21 }, (_, k) => 0.1 + k), /a sweep holds 2 to 20 temperatures, got 21/],
       [[0.2, 0], /positive/],
-      [[Number.NaN], /positive/],
+      [[0.2, Number.NaN], /positive/],
     ] as const) {
       const events = await runToEnd(startCommand({ kind: 'sweep', spec: smallSpec(), temperatures: [...temperatures], samples: 1 }));
       expect(events).toHaveLength(1);
