@@ -1,6 +1,7 @@
 // What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
 import { RUN_LIMITS } from '../engine/limits.ts';
+import { ENGINE_CHOICES, type EngineChoice } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import type { ColorMode, ViewSettings } from './viewSettings.ts';
@@ -27,10 +28,10 @@ void colorModesComplete;
 /** The shared part of ./viewSettings.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
 export type ShareView = Pick<ViewSettings, 'colorMode' | 'range' | 'logScale' | 'arrows' | 'magnification' | 'showEnergy' | 'showLocalSlope'>;
 
-export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
-export type ShareEngine = (typeof SHARE_ENGINES)[number];
+/** The engine a link asks for: the one EngineChoice of src/engine/lab/protocol.ts. */
+export const SHARE_ENGINES = ENGINE_CHOICES;
+export type ShareEngine = EngineChoice;
 
-/** β of ⟨|v|⟩ ~ t^−β with its interval [low, high] over the window [tMin, tMax]. */
 /** The fit a link carries: a BetaInterval (src/physics/analysis/betaFit.ts). */
 export type ShareFit = BetaInterval;
 
