@@ -14,7 +14,7 @@ const { server, url } = await serveBuild();
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(url);
+  await page.goto(`${url}?engine=gpu`); // the GPU engine even on SwiftShader (the page would pick float64 there)
   await page.waitForFunction(() => document.querySelector('[data-testid="engine-banner"]')?.getAttribute('data-engine'), null, { timeout: 30_000 });
   const engine = await page.locator('[data-testid="engine-banner"]').getAttribute('data-engine');
   await page.selectOption('[data-testid="model"]', 'harmonic2d');

@@ -105,4 +105,15 @@ describe('the lab in a lecture', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('on SwiftShader the lab picks the float64 engine and says which and why', async () => {
+    const page = await lab.browser().newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(lab.url());
+    await waitForEngine(page);
+    const banner = page.locator('[data-testid="engine-banner"]');
+    expect(await banner.getAttribute('data-engine')).toBe('cpu');
+    expect(await banner.textContent()).toMatch(/software adapter \(.*\), about 40× slower than the float64 engine/);
+    expect(await page.locator('[data-testid="n"]').inputValue()).toBe('1024');
+    await page.close();
+  });
 });

@@ -50,7 +50,7 @@ describe('the library panel', () => {
     for (const part of ['soft2d', '1,024', '∞', 'sd', '0.916 ± 0.018', 'done', '3 Jan 2025']) expect(text).toContain(part);
     expect(text).toMatch(/\d+ (B|kB)/);
     expect(screen.getByTestId('library-status-old').textContent).toBe('incomplete');
-    expect(screen.getByTestId('library-rerun-old').textContent).toBe('resume');
+    expect(screen.getByTestId('library-rerun-old').textContent).toBe('run again'); // it restarts from t = 0 (the spec), so it does not say "resume"
     expect(screen.getByTestId('library-rerun-new').textContent).toBe('re-run');
     expect(screen.getByTestId('library-usage').textContent).toMatch(/^2 runs · \d\.\d MB used/);
   });

@@ -320,7 +320,7 @@ function highDimensionalBox(dimText: string | undefined, boxText: string | undef
   if (t.length !== d) throw new FileFormatError(`box must have ${d} side lengths for dim=${d}, found ${t.length}`, lineNo);
   return t.map((x, a) => {
     const L = parseReal(x, lineNo, `box[${a}]`);
-    if (!(L > 0)) throw new FileFormatError(`box length along axis ${a} must be positive, found ${x.slice(0, 40)}`, lineNo);
+    if (!(L > 0)) throw new FileFormatError(`box length along axis ${a} must be positive, found ${quote(x)}`, lineNo);
     return L;
   });
 }

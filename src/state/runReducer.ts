@@ -87,6 +87,8 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
       return { ...s, curves: keyedEntries([...Object.entries(s.curves), [e.curve, c]]), curveOrder: old ? s.curveOrder : [...s.curveOrder, e.curve] };
     }
     case 'frame':
+      // frames still in flight when the pause was announced would move the caption's t while paused: the view holds
+      if (s.status === 'paused') return s;
       return { ...s, frame: { t: e.t, step: e.step, positions: e.positions, speeds: e.speeds } };
     case 'progress':
       return { ...s, progress: { fraction: e.fraction, secondsLeft: e.secondsLeft, label: e.label } };

@@ -29,6 +29,10 @@ interface ViewStore extends ViewSettings {
 export const useViewStore = create<ViewStore>()((set) => ({
   ...DEFAULT_VIEW,
   autoRange: null,
-  set: (patch) => set((s) => ({ ...patch, range: patch.colorMode && patch.colorMode !== s.colorMode && patch.range === undefined ? null : patch.range ?? s.range })),
+  // A new colour mode or scale forgets the range of the last one, typed and automatic (D²min showed a stale range before it existed).
+  set: (patch) => set((s) => {
+    const modeChanged = (patch.colorMode !== undefined && patch.colorMode !== s.colorMode) || (patch.logScale !== undefined && patch.logScale !== s.logScale);
+    return { ...patch, range: modeChanged && patch.range === undefined ? null : patch.range ?? s.range, ...(modeChanged ? { autoRange: null } : {}) };
+  }),
   setAutoRange: (r) => set((s) => (s.autoRange && s.autoRange[0] === r[0] && s.autoRange[1] === r[1] ? s : { autoRange: r })),
 }));

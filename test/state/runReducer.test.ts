@@ -37,6 +37,15 @@ describe('the run store reducer', () => {
     expect(e.error).toBe('N must be ≥ 2');
   });
 
+  it('holds the frame while paused (the caption\'s t does not move), and takes frames again once resumed', () => {
+    const frame = (t: number): LabEvent => ({ type: 'frame', runId: 'a', t, step: t, positions: new Float32Array([0.6, 0.5, 1.4, 1.5]) });
+    let s = play([{ type: 'system', runId: 'a', system, label: 'x' }, frame(1), { type: 'paused', runId: 'a', paused: true }, frame(2)]);
+    expect(s.status).toBe('paused');
+    expect(s.frame!.t).toBe(1);
+    s = play([{ type: 'paused', runId: 'a', paused: false }, frame(3)], s);
+    expect(s.frame!.t).toBe(3);
+  });
+
   it('keeps the system, its t = 0 positions as the reference, the latest frame and the swap-MC trace', () => {
     const s = play([
       { type: 'engine', runId: 'a', engine: 'cpu', note: 'no adapter: float64' },

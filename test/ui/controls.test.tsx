@@ -113,6 +113,19 @@ describe('the controls', () => {
     expect(c.calls).toEqual(['toggle', 'reset']);
   });
 
+  it('a new colour mode forgets the last mode\'s automatic and typed range (no stale D²min range)', () => {
+    const v = useViewStore.getState();
+    v.set({ colorMode: 'speed' });
+    useViewStore.getState().setAutoRange([0.01, 3]);
+    useViewStore.getState().set({ range: [0, 1] });
+    useViewStore.getState().set({ colorMode: 'd2min' });
+    expect(useViewStore.getState().autoRange).toBeNull();
+    expect(useViewStore.getState().range).toBeNull();
+    useViewStore.getState().setAutoRange([0, 2]);
+    useViewStore.getState().set({ arrows: true });
+    expect(useViewStore.getState().autoRange).toEqual([0, 2]); // other settings keep it
+  });
+
   it('the time left never reads "8 min 60 s"', () => {
     expect(timeLeft(539.7)).toBe('9 min 0 s left');
     expect(timeLeft(485)).toBe('8 min 5 s left');

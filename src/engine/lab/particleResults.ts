@@ -6,19 +6,16 @@ import { defectFlags } from '../../physics/analysis/defects.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
 import { defectCutoff } from '../defectCutoff.ts';
+import { isSoftwareAdapter } from '../softwareAdapter.ts';
 import type { LabEngine } from './engines.ts';
 import type { ParticleResults } from './protocol.ts';
 
 /** What the analysis needs of the job's engine: its device while the GPU runs the job, and the fallback with a note. */
 export type AnalysisEngine = Pick<LabEngine, 'gpu' | 'fallBack'>;
 
-/**
- * A CPU-emulated adapter (SwiftShader, llvmpipe) runs these kernels ~30× slower than the float64 code (bench/gpuAnalysis.ts:
- * 12 s vs 0.4 s at N = 64000 in 2D), so the analysis stays in float64 there.
- */
-export function isSoftwareAdapter(name: string): boolean {
-  return /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i.test(name);
-}
+// A CPU-emulated adapter runs these kernels ~30× slower than the float64 code (bench/gpuAnalysis.ts: 12 s vs 0.4 s at
+// N = 64000 in 2D), so the analysis stays in float64 there.
+export { isSoftwareAdapter } from '../softwareAdapter.ts';
 
 /** g(x) of the initial state from at most this many random reference particles, all partners (pairCorrelation's option). */
 export const CUTOFF_REFERENCE_PARTICLES = 4000;

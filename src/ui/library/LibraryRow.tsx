@@ -51,7 +51,7 @@ export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay,
       <td className="num">{sizeText(run.byteSize)}</td>
       <td className="library-actions">
         <button type="button" data-testid={`library-rerun-${run.id}`} title={resume ? 'the tab closed while it ran: run it again from its spec' : 'run its spec again'} onClick={onRerun}>
-          {resume ? 'resume' : 're-run'}
+          {resume ? 'run again' : 're-run'}
         </button>
         <button type="button" data-testid={`library-delete-${run.id}`} onClick={onDelete}>delete</button>
       </td>

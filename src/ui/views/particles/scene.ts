@@ -1,5 +1,6 @@
 // The Three.js side of the particle view: one InstancedMesh (discs in 2D, spheres in 3D), a box outline and
 // displacement arrows (fat line segments), rendered on demand. No React here.
+import { isSoftwareAdapter } from '../../../engine/softwareAdapter.ts';
 import {
   AmbientLight,
   BufferGeometry,
@@ -41,11 +42,6 @@ export interface SceneStyle {
 }
 
 export const DEFAULT_STYLE: SceneStyle = { background: '#0f172a', boxColor: '#94a3b8', arrowColor: '#f8fafc', arrowHalo: '#0b0f1a', large: false };
-
-/** A CPU-emulated WebGL (SwiftShader, llvmpipe), from the unmasked renderer string: it draws each triangle on the CPU. */
-export function isSoftwareRenderer(name: string): boolean {
-  return /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i.test(name);
-}
 
 /** The unmasked WebGL renderer string ('' when the browser hides it). */
 function rendererName(renderer: WebGLRenderer): string {
@@ -142,7 +138,7 @@ export class ParticleScene {
     this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias: dim === 3, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.setClearColor(new Color(this.style.background), 1);
-    this.software = isSoftwareRenderer(rendererName(this.renderer));
+    this.software = isSoftwareAdapter(rendererName(this.renderer));
 
     if (dim === 2) {
       this.camera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 100);
