@@ -7,7 +7,7 @@ import type { EnsembleLabResult } from '../src/engine/lab/protocol.ts';
 import { MODELS } from '../src/physics/models.ts';
 import { defectStatistics } from '../src/physics/analysis/defects.ts';
 import type { RunSpec } from '../src/engine/runSpec.ts';
-import { bootstrapExponent } from '../src/physics/analysis/bootstrap.ts';
+import { ensembleBetaFit } from '../src/physics/analysis/betaFit.ts';
 import { localSlope } from '../src/physics/analysis/powerLaw.ts';
 import type { ModelName } from '../src/physics/models.ts';
 
@@ -42,7 +42,8 @@ for (const name of names) {
   const curves = [...speeds.values()].map((v) => v.slice(0, r.t.length));
   for (const [tMin, tMax] of WINDOWS) {
     if (tMax > c.tMax) continue;
-    const b = bootstrapExponent(r.t, curves, { tMin, tMax }, { seed: 7 });
+    const b = ensembleBetaFit(r.t, curves, { tMin, tMax });
+    if (!b) { console.log(`  β over t ∈ [${tMin}, ${tMax}]: fewer than 3 points`); continue; }
     console.log(`  β over t ∈ [${tMin}, ${tMax}]: ${b.beta.toFixed(3)}  95% interval [${b.low.toFixed(3)}, ${b.high.toFixed(3)}]`);
   }
   const slope = localSlope(r.t, r.meanSpeed);

@@ -3,7 +3,7 @@
 // so a reader never sees a half-written file, even from a command that is killed.
 import type { EngineName, EnsembleLabResult, SingleResult } from '../engine/lab/protocol.ts';
 import { writeTextFileAtomic } from '../io/atomicFile.ts';
-import { serializeResults, type MetaValue, type ResultsPayload } from '../io/runResults.ts';
+import { quenchSeriesRecord, serializeResults, type MetaValue, type ResultsPayload } from '../io/runResults.ts';
 import { defectStatistics } from '../physics/analysis/defects.ts';
 
 export interface ResultsFileMeta {
@@ -24,13 +24,11 @@ export function defectSummary(r: SingleResult | EnsembleLabResult): { concentrat
 }
 
 function payloads(r: SingleResult | EnsembleLabResult): ResultsPayload[] {
-  const s = r.kind === 'single'
-    ? { t: r.series.t, speed: r.series.speed, energy: r.series.energyPerParticle, w: r.series.meanSquaredForce }
-    : { t: r.t, speed: r.meanSpeed, energy: r.meanEnergyPerParticle, w: r.meanSquaredForce };
-  const keep = s.t.map((_, j) => j).filter((j) => s.t[j] > 0); // the format wants t > 0: the t = 0 point is left out
-  const pick = (a: number[]) => keep.map((j) => a[j]);
+  const series = r.kind === 'single'
+    ? r.series
+    : { t: r.t, speed: r.meanSpeed, energyPerParticle: r.meanEnergyPerParticle, meanSquaredForce: r.meanSquaredForce };
   const samples = r.kind === 'single' ? 1 : r.samples;
-  const out: ResultsPayload[] = [{ kind: 'quenchSeries', t: pick(s.t), v: pick(s.speed), energyPerParticle: pick(s.energy), W: pick(s.w), samples }];
+  const out: ResultsPayload[] = [quenchSeriesRecord(series, samples)];
   if (r.fit) out.push({ kind: 'powerLawFit', beta: r.fit.beta, low: r.fit.low, high: r.fit.high, tMin: r.fit.tMin, tMax: r.fit.tMax });
   const d = defectSummary(r);
   out.push({ kind: 'defectStats', N: r.spec.n, samples, xCutEq: d.xCutEq, phiMean: d.mean, chi: d.chi, concentrations: d.concentrations });

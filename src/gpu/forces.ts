@@ -1,7 +1,7 @@
 // The WebGPU landscape: energy and forces of a pair model, mirroring src/physics/forces.ts (createLandscape, refreshNeighbors,
 // energyAndForces) with positions in 64-bit fixed point, a GPU cell list and a full Verlet list, forces in f32.
 import type { Configuration } from '../physics/configuration.ts';
-import type { LandscapeOptions } from '../physics/forces.ts';
+import { DEFAULT_SKIN, type LandscapeOptions } from '../physics/forces.ts';
 import type { Model } from '../physics/models.ts';
 import type { Box } from '../physics/space.ts';
 import { acquireGpu, type GpuContext } from './device.ts';
@@ -70,11 +70,11 @@ const landscapeKernels = perDeviceKernels((gpu: GpuContext, model: Model): Promi
     return { scan, cells, neighbors, forces, motion };
   }));
 
-// mirrors createLandscape: skin 0.3·s_max by default, search radius x_c·s_max + skin, box at least twice that.
+// mirrors createLandscape: the same default skin (DEFAULT_SKIN·s_max), search radius x_c·s_max + skin, box at least twice that.
 function searchGeometry(model: Model, c: Configuration, options: LandscapeOptions): { skin: number; searchRadius: number } {
   if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
   const maxSigma = model.maxSigma(c);
-  const skin = options.skin ?? 0.3 * maxSigma;
+  const skin = options.skin ?? DEFAULT_SKIN * maxSigma;
   const searchRadius = model.potential.xc * maxSigma + skin;
   for (let a = 0; a < c.box.dim; a++) {
     if (c.box.lengths[a] < 2 * searchRadius) {

@@ -10,7 +10,7 @@ import { Halt, type SampleRow } from './descentControl.ts';
 import type { ChunkPlan, ChunkResult, DescentAlgorithm, GpuDescent } from './descentRun.ts';
 import type { GpuLandscape } from './forces.ts';
 import { readBack } from './kernels.ts';
-import type { GpuQuenchOptions } from './quench.ts';
+import type { GpuQuenchOptions } from './quenchOptions.ts';
 import { SampleSchedule } from './sampleSchedule.ts';
 
 // mirrors the step-count logic of quench(): SD stops once step·Δt ≥ t_max(1 − 1e-12), every algorithm at maxSteps.

@@ -1,5 +1,7 @@
 // The versioned JSON results file: { format: 'glasslab-results', version: 1, meta, results: [payload, …] }.
 // Every payload has a `kind`; parseResults checks the whole shape and names the first bad field by its path.
+import type { BetaInterval } from '../physics/analysis/betaFit.ts';
+import type { QuenchSeries } from '../physics/descent/quench.ts';
 import { quote } from './text.ts';
 
 export const RESULTS_FORMAT = 'glasslab-results';
@@ -7,28 +9,34 @@ export const RESULTS_VERSION = 1;
 
 export type MetaValue = string | number | boolean | null;
 
-/** ⟨|v(t)|⟩, E/N and W = (1/N) Σ|f_i|² on the sample times of a quench (PHYSICS.md §3). */
-export interface QuenchSeries {
+/**
+ * A quench series (QuenchSeries of src/physics/descent/quench.ts, its one definition: ⟨|v(t)|⟩, E/N and W = (1/N) Σ|f_i|² on the
+ * sample times, docs/PHYSICS.md §3) as this file stores it: `speed` under the name `v`, `meanSquaredForce` under `W` (the names
+ * of format version 1), without the step numbers. Times strictly increasing and > 0; v, W ≥ 0.
+ */
+export interface QuenchSeriesRecord {
   readonly kind: 'quenchSeries';
-  /** Sample times, strictly increasing, ≥ 0. */
-  readonly t: readonly number[];
-  /** ⟨|v(t)|⟩ ≥ 0. */
-  readonly v: readonly number[];
-  readonly energyPerParticle: readonly number[];
-  /** Mean squared force W ≥ 0. */
-  readonly W: readonly number[];
+  readonly t: Readonly<QuenchSeries['t']>;
+  readonly v: Readonly<QuenchSeries['speed']>;
+  readonly energyPerParticle: Readonly<QuenchSeries['energyPerParticle']>;
+  readonly W: Readonly<QuenchSeries['meanSquaredForce']>;
   /** Number of initial configurations averaged over, when known. */
   readonly samples?: number;
 }
 
-/** A power-law fit ⟨|v|⟩ ~ t^(−β) on [tMin, tMax]; [low, high] is the uncertainty interval of β. */
-export interface PowerLawFit {
+/** The record of a series (its t > 0 points: the format has no t = 0). */
+export function quenchSeriesRecord(series: Omit<QuenchSeries, 'step'>, samples?: number): QuenchSeriesRecord {
+  const keep = series.t.map((_, j) => j).filter((j) => series.t[j] > 0);
+  const pick = (a: readonly number[]) => keep.map((j) => a[j]);
+  return {
+    kind: 'quenchSeries', t: pick(series.t), v: pick(series.speed), energyPerParticle: pick(series.energyPerParticle),
+    W: pick(series.meanSquaredForce), ...(samples !== undefined ? { samples } : {}),
+  };
+}
+
+/** β of ⟨|v|⟩ ~ t^(−β) on [tMin, tMax] with its interval [low, high]: a BetaFit (src/physics/analysis/betaFit.ts) as stored. */
+export interface BetaFitRecord extends Readonly<BetaInterval> {
   readonly kind: 'powerLawFit';
-  readonly beta: number;
-  readonly low: number;
-  readonly high: number;
-  readonly tMin: number;
-  readonly tMax: number;
 }
 
 /** Defect statistics over samples (PHYSICS.md §4): per-sample concentrations φ, their mean and χ = N(⟨φ²⟩ − ⟨φ⟩²). */
@@ -45,7 +53,7 @@ export interface DefectStats {
   readonly concentrations?: readonly number[];
 }
 
-export type ResultsPayload = QuenchSeries | PowerLawFit | DefectStats;
+export type ResultsPayload = QuenchSeriesRecord | BetaFitRecord | DefectStats;
 export const PAYLOAD_KINDS = ['quenchSeries', 'powerLawFit', 'defectStats'] as const;
 
 export interface ResultsDocument {
@@ -171,7 +179,7 @@ function checkPayload(value: unknown, path: string): ResultsPayload {
   }
 }
 
-function checkQuenchSeries(o: Obj, path: string): QuenchSeries {
+function checkQuenchSeries(o: Obj, path: string): QuenchSeriesRecord {
   onlyKeys(o, path, ['kind', 't', 'v', 'energyPerParticle', 'W'], ['samples']);
   const t = numbers(o.t, `${path}.t`), v = numbers(o.v, `${path}.v`);
   const energyPerParticle = numbers(o.energyPerParticle, `${path}.energyPerParticle`), W = numbers(o.W, `${path}.W`);
@@ -189,7 +197,7 @@ function checkQuenchSeries(o: Obj, path: string): QuenchSeries {
   return { kind: 'quenchSeries', t, v, energyPerParticle, W, ...(samples !== undefined ? { samples } : {}) };
 }
 
-function checkFit(o: Obj, path: string): PowerLawFit {
+function checkFit(o: Obj, path: string): BetaFitRecord {
   onlyKeys(o, path, ['kind', 'beta', 'low', 'high', 'tMin', 'tMax']);
   const beta = num(o.beta, `${path}.beta`), low = num(o.low, `${path}.low`), high = num(o.high, `${path}.high`);
   const tMin = num(o.tMin, `${path}.tMin`), tMax = num(o.tMax, `${path}.tMax`);

@@ -1,7 +1,9 @@
 // What a share link carries (issue 5): the run spec, the job, how it is shown, the engine preference and, when it fits, the
 // finished run's curve and β. Plain data only; the limits every link is checked against on its way in.
 import { RUN_LIMITS } from '../engine/limits.ts';
+import { ENGINE_CHOICES, type EngineChoice } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
+import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import type { ColorMode, ViewSettings } from './viewSettings.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
@@ -26,11 +28,12 @@ void colorModesComplete;
 /** The shared part of ./viewSettings.ts's ViewSettings (not lecture mode or the live switch: they belong to the viewer). */
 export type ShareView = Pick<ViewSettings, 'colorMode' | 'range' | 'logScale' | 'arrows' | 'magnification' | 'showEnergy' | 'showLocalSlope'>;
 
-export const SHARE_ENGINES = ['auto', 'cpu', 'gpu'] as const;
-export type ShareEngine = (typeof SHARE_ENGINES)[number];
+/** The engine a link asks for: the one EngineChoice of src/engine/lab/protocol.ts. */
+export const SHARE_ENGINES = ENGINE_CHOICES;
+export type ShareEngine = EngineChoice;
 
-/** β of ⟨|v|⟩ ~ t^−β with its interval [low, high] over the window [tMin, tMax]. */
-export interface ShareFit { beta: number; low: number; high: number; tMin: number; tMax: number }
+/** The fit a link carries: a BetaInterval (src/physics/analysis/betaFit.ts). */
+export type ShareFit = BetaInterval;
 
 /** A finished run's compact result; every number rounded to SHARE_LIMITS.resultDigits significant digits. */
 export interface ShareResult {

@@ -16,9 +16,12 @@ export interface Landscape {
 }
 
 export interface LandscapeOptions {
-  /** Verlet skin (default 0.2 × the largest s_ij). */
+  /** Verlet skin (default DEFAULT_SKIN × the largest s_ij). */
   skin?: number;
 }
+
+/** The Verlet skin in units of the largest pair length s_max, on both engines: 0.2 measured fastest for FIRE on KA (bench/cpu.ts); 0.3 is LAMMPS's default. */
+export const DEFAULT_SKIN = 0.2;
 
 export function createLandscape(model: Model, c: Configuration, options: LandscapeOptions = {}): Landscape {
   if (c.box.dim !== model.dim) throw new Error(`model ${model.name} is ${model.dim}D but the configuration is ${c.box.dim}D`);
@@ -44,7 +47,7 @@ function rebuiltList(land: Landscape, positions: Float64Array): NeighborList {
  * unique minimum image as long as the cutoff itself is below L/2 (buildNeighborList checks).
  */
 function defaultSkin(box: Box, reach: number, maxSigma: number): number {
-  const skin = 0.2 * maxSigma;
+  const skin = DEFAULT_SKIN * maxSigma;
   const half = 0.5 * Math.min(...box.lengths);
   return reach + skin < half || reach >= half ? skin : 0.5 * (half - reach);
 }

@@ -24,11 +24,6 @@ export function boxVolume(box: Box): number {
   return v;
 }
 
-/** Side of a cubic box holding `n` particles at number density `rho` in `dim` dimensions. */
-export function cubicSideForDensity(n: number, rho: number, dim: number): number {
-  return Math.pow(n / rho, 1 / dim);
-}
-
 /** Volume of the D-ball of radius r: π^(D/2) r^D / Γ(D/2 + 1). */
 export function ballVolume(dim: number, r: number): number {
   // Γ(D/2+1) by recursion from Γ(1) = 1 and Γ(1/2) = √π.

@@ -39,11 +39,11 @@ export function ofType<T extends LabEvent['type']>(events: LabEvent[], type: T):
 
 /**
  * The equilibrium state the lab should reach, computed here by the physics alone (an independent reference for the job code):
- * uniform random at T = ∞ (or 0 sweeps), else swap MC from the overlap-free start of that seed (src/physics/initialState.ts).
+ * uniform random at T = ∞ (or 0 sweeps), else swap MC from the overlap-free start of the same seed (not Mari–Kurchan).
  */
 export function equilibriumState(modelName: ModelName, n: number, temperature: number, sweeps: number, seed: number): Configuration {
   const model = getModel(modelName);
   if (temperature === Infinity || sweeps === 0) return randomConfiguration(model, n, seed);
-  const start = overlapFreeConfiguration(model, n, seed).configuration;
+  const start = overlapFreeConfiguration(model, n, seed).configuration; // docs/PHYSICS.md §2: MC starts without overlaps
   return runMonteCarlo(start, model, { temperature, seed, sweeps, recordEvery: Math.max(1, Math.floor(sweeps / 200)) }).configuration;
 }

@@ -59,8 +59,8 @@ describe('the sweep job', () => {
 
   it('rejects bad temperature lists with clear messages', async () => {
     for (const [temperatures, message] of [
-      [[], /2 to 20 temperatures, got 0/],
-      [Array.from({ length: 21 }, (_, k) => 0.1 + k), /2 to 20 temperatures, got 21/],
+      [[], /a sweep holds 2 to 20 temperatures, got 0/], // the limits table (src/engine/limits.ts)
+      [Array.from({ length: 21 }, (_, k) => 0.1 + k), /a sweep holds 2 to 20 temperatures, got 21/],
       [[0.2, 0], /positive/],
       [[0.2, Number.NaN], /positive/],
     ] as const) {

@@ -2,6 +2,7 @@
 // { format: 'glasslab-run', version: 1, spec, job, engine, curves, fit, particles?, initial?, final?, createdAt }.
 import type { ConfigurationData, EngineName, EngineChoice } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
+import type { BetaFit, BetaInterval } from '../../physics/analysis/betaFit.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
 
 export const RUN_FILE_FORMAT = 'glasslab-run';
@@ -17,14 +18,7 @@ export type JobParams =
   | { kind: 'compare'; algorithms: Algorithm[] };
 
 /** β of ⟨|v|⟩ ~ t^−β with its interval, as the run's readout showed it. */
-export interface FitSummary {
-  beta: number;
-  low: number;
-  high: number;
-  interval: 'bootstrap' | 'regression' | 'none';
-  tMin: number;
-  tMax: number;
-}
+export type FitSummary = BetaInterval & Pick<BetaFit, 'interval'>;
 
 /** The engine asked for and the one that ran. */
 export interface EngineInfo {

@@ -1,23 +1,25 @@
 // β of ⟨|v(t)|⟩ ~ t^−β with an interval, as the lab and its readouts show it (000 Eq. 3): several sample curves give a
 // bootstrap interval over initial configurations; one curve gives β ± 1.96 standard errors of the least-squares slope.
 import { bootstrapExponent } from './bootstrap.ts';
-import { fitPowerLaw, meanCurve, type FitWindow } from './powerLaw.ts';
+import { fitPowerLaw, meanCurve, type FitWindow, type PowerLawFit } from './powerLaw.ts';
 
-export interface BetaFit {
-  beta: number;
+/**
+ * The one shape of a fit of β (000 Eq. 3): the least-squares line of powerLaw.ts (β, ln A of v = A t^−β fitted to the mean curve,
+ * the points used) with its interval and window. What links, run files and results files keep of it is BetaInterval.
+ */
+export interface BetaFit extends Pick<PowerLawFit, 'beta' | 'logPrefactor' | 'points'> {
   low: number;
   high: number;
-  /** ln A of v = A t^−β (fitted to the mean curve). */
-  logPrefactor: number;
   tMin: number;
   tMax: number;
-  /** Points of the curve inside the window. */
-  points: number;
   /** How [low, high] was obtained: bootstrap over samples, the regression's standard error, or not at all. */
   interval: 'bootstrap' | 'regression' | 'none';
   /** Curves that entered the fit. */
   samples: number;
 }
+
+/** β, its interval and the window: the part of a BetaFit a link, a run file or a results file keeps. */
+export type BetaInterval = Pick<BetaFit, 'beta' | 'low' | 'high' | 'tMin' | 'tMax'>;
 
 function pointsIn(t: ArrayLike<number>, v: ArrayLike<number>, w: FitWindow): number {
   let m = 0;
