@@ -1,4 +1,4 @@
-// npx tsx bench/gpuFloor.ts — the float32 force floor of the WebGPU engine (DESIGN.md hazard 1, issue 3), printed, never asserted:
+// npx tsx bench/gpuFloor.ts — the float32 force floor of the WebGPU engine (docs/ARCHITECTURE.md hazard 1, issue 3), printed, never asserted:
 // 1. the GPU force error at a float64 minimum: rms_i |f_i(GPU) − f_i(float64)| (what the f32 kernel adds to a zero force);
 // 2. the late-time ⟨|v|⟩ of a steepest-descent quench on the GPU (median over t ≥ 0.6·t_max, t_max = 25, from float64 FIRE to
 //    max|f_i| < 1e-3), and the float64 ⟨|v|⟩ at the GPU's final positions (how far from the true minimum the GPU stops);

@@ -1,4 +1,4 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), with WebGPU on SwiftShader (DESIGN.md).
+// Debian's Chromium driven by playwright-core (never a downloaded browser), with WebGPU on SwiftShader (docs/ARCHITECTURE.md).
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';

@@ -1,4 +1,4 @@
-// npm run physics-check — the paper's high-temperature exponents (000 §II C, PHYSICS.md §6): ensembles of SD quenches,
+// npm run physics-check — the paper's high-temperature exponents (000 §II C, docs/PHYSICS.md §6): ensembles of SD quenches,
 // β with its bootstrap interval over several fit windows, the local slope, and how long it took. Printed, never asserted.
 //   npx tsx scripts/physicsCheck.ts [case ...] [--n N] [--samples M]
 // cases: soft2d harmonic2d soft3d harmonic3d (default: all four)

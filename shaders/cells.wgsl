@@ -1,4 +1,4 @@
-// Cell list by counting sort (DESIGN.md hazard 4: no capacity limit): count per cell with atomics, exclusive prefix sum
+// Cell list by counting sort (docs/ARCHITECTURE.md hazard 4: no capacity limit): count per cell with atomics, exclusive prefix sum
 // (shaders/scan.wgsl), scatter; then each cell's members sorted by index, so the order (and every f32 sum after it) is reproducible.
 // Mirrors src/physics/neighbors.ts buildCellList.
 

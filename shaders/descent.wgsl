@@ -1,4 +1,4 @@
-// The quench on the GPU, many steps per submission (DESIGN.md hazard 6): steepest descent as a dynamics (000 Eq. 1, mirrors
+// The quench on the GPU, many steps per submission (docs/ARCHITECTURE.md hazard 6): steepest descent as a dynamics (000 Eq. 1, mirrors
 // src/physics/descent/steepestDescent.ts) and FIRE 2.0 (mirrors src/physics/descent/fire.ts), positions in 64-bit fixed point.
 // Global sums and maxima go through `partials` (one per REDUCTION_SIZE particles) and one-workgroup control kernels, so no step reads
 // anything back. Every move flags a particle that has moved more than skin/2 since the list's build (the sufficient form of

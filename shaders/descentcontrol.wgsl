@@ -1,6 +1,6 @@
 // What every descent kernel shares (src/gpu/descentControl.ts packs and reads the same layout): the quench's uniform
 // parameters, its control block on the GPU (halt flag, step counter, FIRE 2.0 state) and one workgroup reduction.
-// No readback inside a submission (DESIGN.md hazard 6): the host reads the control block once per chunk.
+// No readback inside a submission (docs/ARCHITECTURE.md hazard 6): the host reads the control block once per chunk.
 
 // Why a chunk stopped early; every kernel after the halt does nothing (the host resumes or finishes from the halted step).
 const HALT_NONE: u32 = 0u;

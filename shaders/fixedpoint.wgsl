@@ -1,4 +1,4 @@
-// Positions as 64-bit fixed-point fractions of the box side (DESIGN.md hazard 1): x = L·(hi + lo·2⁻³²)·2⁻³².
+// Positions as 64-bit fixed-point fractions of the box side (docs/ARCHITECTURE.md hazard 1): x = L·(hi + lo·2⁻³²)·2⁻³².
 // Integer arithmetic only where exactness matters; f32 only for the final separations and the steps. Mirrors src/gpu/fixedPoint.ts.
 
 alias Fixed = vec2<u32>; // (hi, lo)

@@ -109,7 +109,7 @@ fn swapTrial(pair: ptr<function, CellPair>, r: vec4<u32>, tally: ptr<function, a
   tallyOne(tally, TALLY_SWAP_ACCEPTED);
 }
 
-// 000 App. A.1a (± reading, PHYSICS.md §2): one particle of the union, each coordinate moved uniformly in ±δ_max (steps from
+// 000 App. A.1a (± reading, docs/PHYSICS.md §2): one particle of the union, each coordinate moved uniformly in ±δ_max (steps from
 // block 1 of trial t), rejected if it leaves its cell.
 fn displacementTrial(pair: ptr<function, CellPair>, t: u32, r: vec4<u32>, tally: ptr<function, array<u32, TALLY_WORDS>>) {
   let n = (*pair).count.x + (*pair).count.y;

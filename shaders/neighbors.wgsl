@@ -1,4 +1,4 @@
-// Verlet neighbor lists on the GPU (DESIGN.md hazard 4): a full list (i's partners j ≠ i within x_c·s_ij + skin), a fixed number
+// Verlet neighbor lists on the GPU (docs/ARCHITECTURE.md hazard 4): a full list (i's partners j ≠ i within x_c·s_ij + skin), a fixed number
 // of slots per particle, and the largest count written to status[0] so the host sees an overflow and rebuilds with more slots.
 // Mirrors src/physics/neighbors.ts buildNeighborList and needsRebuild.
 

@@ -1,5 +1,5 @@
 // The quench's observables at a sample step, reduced on the GPU into a ring of sample rows that the host reads once per chunk
-// (DESIGN.md hazard 6): Σ|f_i|² (N·W, 002 Eq. 1; ⟨|v|⟩ = sqrt(W), 000 Eq. 2), Σ_i E_i (E) and max_i |f_i|².
+// (docs/ARCHITECTURE.md hazard 6): Σ|f_i|² (N·W, 002 Eq. 1; ⟨|v|⟩ = sqrt(W), 000 Eq. 2), Σ_i E_i (E) and max_i |f_i|².
 // Mirrors sample() in src/physics/descent/quench.ts. Expects the preamble and descentcontrol.wgsl before it.
 
 struct SampleRow {

@@ -1,4 +1,4 @@
-// Exclusive prefix sum of u32 counts by reduce-then-scan (DESIGN.md hazard 5: no decoupled look-back, no inter-workgroup waiting).
+// Exclusive prefix sum of u32 counts by reduce-then-scan (docs/ARCHITECTURE.md hazard 5: no decoupled look-back, no inter-workgroup waiting).
 // Pass 1 reduceBlocks: one sum per block of 256. Pass 2 scanBlockSums: one workgroup scans the block sums, 256 at a time.
 // Pass 3 scanBlocks: each block scans itself and adds its block's offset.
 

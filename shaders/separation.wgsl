@@ -6,7 +6,7 @@
 // - pairSeparation(i, j, units): |r_j − r_i|² as an exact integer in units U² and, from it, x² = r²/s² split into a 2⁻¹⁷ grid
 //   point plus a remainder that is exact to ~2⁻⁴¹: the f32 round-off of r² (amplified ~14× by the x⁻¹⁴ of u′/x) is gone, and
 //   the force kernel evaluates u′/x at the grid point plus a first-order term in the remainder, a smooth function of the
-//   positions between grid points (src/gpu/fixedPoint.ts separationUnits chooses U; DESIGN.md hazards 1 and 2: integers only).
+//   positions between grid points (src/gpu/fixedPoint.ts separationUnits chooses U; docs/ARCHITECTURE.md hazards 1 and 2: integers only).
 
 // r_j − r_i by the exact minimum image, rounded to f32. Static components under constant DIM tests, no dynamic indexing.
 fn separation(i: u32, j: u32) -> VecD {

@@ -1,4 +1,4 @@
-// LAMMPS as an independent peer for the Kob–Andersen model (PHYSICS.md §1.3).
+// LAMMPS as an independent peer for the Kob–Andersen model (docs/PHYSICS.md §1.3).
 import { describe, expect, it } from 'vitest';
 import { lammpsAvailable, runLammps } from '../bench/lammpsRunner.ts';
 import { createLandscape, energyAndForces } from '../src/physics/forces.ts';

@@ -1,4 +1,4 @@
-// The GPU cell list: counting sort into cells of side ≥ the search radius, no capacity limit (DESIGN.md hazard 4).
+// The GPU cell list: counting sort into cells of side ≥ the search radius, no capacity limit (docs/ARCHITECTURE.md hazard 4).
 import type { GpuContext } from './device.ts';
 import { bindBuffers, createKernelFamily, dispatch, groupsFor, storageBuffer, type KernelFamily } from './kernels.ts';
 import { createPrefixSum, type PrefixSum } from './prefixSum.ts';

@@ -1,4 +1,4 @@
-// Many dispatches in one compute pass (DESIGN.md hazard 6: many steps per submission), skipping repeated pipeline and
+// Many dispatches in one compute pass (docs/ARCHITECTURE.md hazard 6: many steps per submission), skipping repeated pipeline and
 // bind-group changes. WebGPU orders the dispatches of a pass and makes each one's writes visible to the next.
 import type { KernelFamily } from './kernels.ts';
 

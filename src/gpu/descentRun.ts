@@ -1,6 +1,6 @@
 // Chunks of quench steps on the GPU: one command buffer per chunk (many SD or FIRE steps, observables at the given sample
 // steps), the control block and the sample rows copied out at its end and read back with mapAsync. Nothing is read back
-// inside a chunk (DESIGN.md hazard 6). Mirrors the step loops of src/physics/descent/steepestDescent.ts and fire.ts.
+// inside a chunk (docs/ARCHITECTURE.md hazard 6). Mirrors the step loops of src/physics/descent/steepestDescent.ts and fire.ts.
 import type { FireConstants } from '../physics/descent/fire.ts';
 import type { Model } from '../physics/models.ts';
 import { computeRecorder, type ComputeRecorder } from './computeRecorder.ts';

@@ -1,4 +1,4 @@
-// Positions as 64-bit fixed-point fractions of the box side (DESIGN.md hazard 1): x = L·(hi + lo·2⁻³²)·2⁻³², two u32 words.
+// Positions as 64-bit fixed-point fractions of the box side (docs/ARCHITECTURE.md hazard 1): x = L·(hi + lo·2⁻³²)·2⁻³², two u32 words.
 // The same encoding as shaders/fixedpoint.wgsl, in float64, for uploading, downloading and tests.
 import type { Box } from '../physics/space.ts';
 
@@ -85,7 +85,7 @@ export interface SeparationUnits {
   readonly unit: number;
 }
 
-// DESIGN.md hazard 1: integer separations with ~31 bits over the interaction range (U ≈ 1e-9 for soft spheres).
+// docs/ARCHITECTURE.md hazard 1: integer separations with ~31 bits over the interaction range (U ≈ 1e-9 for soft spheres).
 export function separationUnits(box: Box, reach: number): SeparationUnits {
   if (!(reach > 0)) throw new Error(`the interaction reach must be positive, got ${reach}`);
   const shift: number[] = [];

@@ -1,5 +1,5 @@
 // The GPU Verlet list: built from the cell list with a fixed capacity per particle; an overflow is seen by the host and the
-// list is rebuilt with more slots, so no pair is ever dropped (DESIGN.md hazard 4). Rebuilt when a particle moved > skin/2.
+// list is rebuilt with more slots, so no pair is ever dropped (docs/ARCHITECTURE.md hazard 4). Rebuilt when a particle moved > skin/2.
 import { ballVolume } from '../physics/space.ts';
 import type { GpuContext } from './device.ts';
 import { createCellList, type GpuCellList } from './cellList.ts';

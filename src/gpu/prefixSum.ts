@@ -1,4 +1,4 @@
-// Exclusive prefix sums on the GPU by reduce-then-scan over shaders/scan.wgsl (DESIGN.md hazard 5).
+// Exclusive prefix sums on the GPU by reduce-then-scan over shaders/scan.wgsl (docs/ARCHITECTURE.md hazard 5).
 import { checkDispatchFits, type GpuContext } from './device.ts';
 import { bindBuffers, createKernelFamily, dispatch, storageBuffer, uniformBuffer, type KernelFamily } from './kernels.ts';
 import { loadShader } from './shaderSource.ts';

@@ -1,6 +1,6 @@
 // The quench on the GPU: steepest descent (a dynamics, 000 Eq. 1) or FIRE 2.0 from a configuration, recording ⟨|v|⟩, E/N and W
 // on the same log-spaced times as src/physics/descent/quench.ts, whose options, stopping rules and result it mirrors.
-// Many steps per submission; one readback per chunk (DESIGN.md hazard 6); positions in 64-bit fixed point (hazard 1).
+// Many steps per submission; one readback per chunk (docs/ARCHITECTURE.md hazard 6); positions in 64-bit fixed point (hazard 1).
 import { cloneConfiguration, particleCount, type Configuration } from '../physics/configuration.ts';
 import { fireConstants } from '../physics/descent/fire.ts';
 import { QUENCH_DEFAULTS, validateQuenchOptions, type QuenchOptions, type QuenchResult } from '../physics/descent/quench.ts';

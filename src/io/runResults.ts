@@ -39,7 +39,7 @@ export interface BetaFitRecord extends Readonly<BetaInterval> {
   readonly kind: 'powerLawFit';
 }
 
-/** Defect statistics over samples (PHYSICS.md §4): per-sample concentrations φ, their mean and χ = N(⟨φ²⟩ − ⟨φ⟩²). */
+/** Defect statistics over samples (docs/PHYSICS.md §4): per-sample concentrations φ, their mean and χ = N(⟨φ²⟩ − ⟨φ⟩²). */
 export interface DefectStats {
   readonly kind: 'defectStats';
   /** Particles per sample. */

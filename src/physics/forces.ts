@@ -197,7 +197,7 @@ function forcesD(land: Landscape, x: Float64Array, f: Float64Array): number {
 
 /**
  * Hessian–vector product (M v)_i = Σ_j K_ij (v_i − v_j), with the pair block
- * K = U″ r̂r̂ᵀ + (U′/r)(I − r̂r̂ᵀ) (analytic; PHYSICS.md §5). Writes into `out`.
+ * K = U″ r̂r̂ᵀ + (U′/r)(I − r̂r̂ᵀ) (analytic; docs/PHYSICS.md §5). Writes into `out`.
  */
 export function hessianVectorProduct(land: Landscape, positions: Float64Array, v: Float64Array, out: Float64Array): Float64Array {
   refreshNeighbors(land, positions);

@@ -1,4 +1,4 @@
-// Positions in 64-bit fixed point (DESIGN.md hazard 1): the TypeScript encoding, and small steps that float32 would lose.
+// Positions in 64-bit fixed point (docs/ARCHITECTURE.md hazard 1): the TypeScript encoding, and small steps that float32 would lose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
 import {

@@ -1,5 +1,5 @@
 // The GPU swap Monte Carlo (src/gpu/mc, Anderson et al. 2013 checkerboard) against the exact Boltzmann distribution of two
-// particles (DESIGN.md hazard 3; the 3-particle swap tests are in mcSwapPermutations.test.ts). Every statistical test uses a
+// particles (docs/ARCHITECTURE.md hazard 3; the 3-particle swap tests are in mcSwapPermutations.test.ts). Every statistical test uses a
 // fixed seed and a stated significance: for a correct sampler with a random seed it would fail with probability ≈ 1e-3.
 // Consecutive GPU sweeps stay correlated however many trials each makes (within a sweep a particle cannot leave its cell;
 // measured lag-1 autocorrelation of r ≈ 0.17, lag 2 ≈ 0.05), so the histogram is taken every 2 sweeps and means use batch means.

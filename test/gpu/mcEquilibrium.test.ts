@@ -1,5 +1,5 @@
 // The GPU swap Monte Carlo (src/gpu/mc) against the serial float64 engine (src/physics/mc) on a liquid: soft2d, N = 1000,
-// T = 0.5 (DESIGN.md hazard 3: large systems against the serial reference). Both start from the same configuration, made by
+// T = 0.5 (docs/ARCHITECTURE.md hazard 3: large systems against the serial reference). Both start from the same configuration, made by
 // the serial engine in 1000 sweeps from T = ∞ (stationary after ≈ 750 sweeps: means over 250-sweep windows then scatter by
 // ±0.004 around E/N ≈ 0.703), run 200 more sweeps each, then are sampled. Energies of both are computed in float64 on the host
 // (src/physics/forces.ts), so the test compares the sampled distributions, not the GPU's f32 energies.

@@ -1,5 +1,5 @@
 // Diameter swaps of the GPU Monte Carlo (src/gpu/mc) against the exact Boltzmann weights of the six diameter permutations of
-// three particles at fixed positions (DESIGN.md hazard 3): swaps inside a cell, and swaps between two paired cells of one
+// three particles at fixed positions (docs/ARCHITECTURE.md hazard 3): swaps inside a cell, and swaps between two paired cells of one
 // color (the only way a distant particle's diameter can change). Positions are held fixed by δ_max = 0: the displacement
 // trials (P = 1 − P_swap = 0.5) are accepted null moves, so the number of swaps in a pass is random — with P_swap = 1 a
 // union of two particles that always accept would make an even number of swaps and return to its start every pass.

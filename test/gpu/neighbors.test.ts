@@ -1,4 +1,4 @@
-// GPU cell and neighbor lists (DESIGN.md hazards 4 and 5): no pair is ever dropped, overflow forces a rebuild with more slots,
+// GPU cell and neighbor lists (docs/ARCHITECTURE.md hazards 4 and 5): no pair is ever dropped, overflow forces a rebuild with more slots,
 // the skin/2 criterion triggers rebuilds, and the reduce-then-scan prefix sum is exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';

@@ -1,4 +1,4 @@
-// Late-time precision of the GPU steepest descent (DESIGN.md hazard 1): with 64-bit fixed-point positions, ⟨|v|⟩ keeps falling
+// Late-time precision of the GPU steepest descent (docs/ARCHITECTURE.md hazard 1): with 64-bit fixed-point positions, ⟨|v|⟩ keeps falling
 // with the float64 dynamics until it meets the float32 force floor, the round-off of the f32 force kernel itself.
 //
 // Measured (soft2d, N = 256, SwiftShader; `FLOOR_TMAX=60 FLOOR_SERIES=1 npx tsx bench/gpuFloor.ts`): floor ⟨|v|⟩ ≈ 3.0e-7, reached

@@ -1,5 +1,5 @@
 // Pause, resume and stop for a lab job: the job checks in between slices of work (≤ ~30 ms on the CPU), yielding to the
-// event loop so the worker can read the page's next message (DESIGN.md hazard 6: the UI must stay responsive).
+// event loop so the worker can read the page's next message (docs/ARCHITECTURE.md hazard 6: the UI must stay responsive).
 
 /** What a running job asks of its controller. */
 export interface JobControl {

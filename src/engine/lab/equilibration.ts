@@ -32,7 +32,7 @@ export interface EquilibrationSettings {
 const GPU_FIRST_BATCH = 8;
 const GPU_CALL_MS = 60;
 
-// 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it with its overlaps removed (initialState.ts; PHYSICS.md §2), `mc` and `progress` events as it goes.
+// 000 App. A.1: T = ∞ → randomConfiguration; finite T → swap MC from it with its overlaps removed (initialState.ts; docs/PHYSICS.md §2), `mc` and `progress` events as it goes.
 export async function equilibrateOnEngine(ctx: JobContext, model: Model, s: EquilibrationSettings, label: string): Promise<EquilibriumStart> {
   // 000 App. A.1d: a Mari–Kurchan state is planted in equilibrium at T directly, with no sweeps.
   if (model.pairShifts) return { configuration: plantMariKurchan(model, s.n, s.seed, s.temperature), energyPerParticle: null, acceptance: null, record: emptyRecord() };

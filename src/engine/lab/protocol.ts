@@ -1,5 +1,5 @@
 // The lab engine's messages: the page sends a job (a run spec and what to do with it) to a Web Worker, which runs it on the
-// WebGPU engine or the float64 one and streams back series samples, position frames and results (DESIGN.md: spec → engine →
+// WebGPU engine or the float64 one and streams back series samples, position frames and results (docs/ARCHITECTURE.md: spec → engine →
 // series and snapshots → stores → views). Plain structured-clone data only; typed arrays are transferred, never shared.
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';

@@ -17,7 +17,7 @@ export interface AnalysisCutoffs {
   readonly breaking: number;
   /** A pair not in L_EQ is inserted when x_ij < insertion in the final state (001 SM III: 1.23). */
   readonly insertion: number;
-  /** D²min neighbours: x_ij < d2minNeighbor in the initial state (PHYSICS.md §4: 1.5). */
+  /** D²min neighbours: x_ij < d2minNeighbor in the initial state (docs/PHYSICS.md §4: 1.5). */
   readonly d2minNeighbor: number;
 }
 

@@ -96,7 +96,7 @@ export class GpuMonteCarlo implements McTrialSettings {
 
   /**
    * `samples` configurations, one after every `every` sweeps (so samples·every sweeps in all), copied on the GPU as the run
-   * goes and read back once per batch (DESIGN.md hazard 6).
+   * goes and read back once per batch (docs/ARCHITECTURE.md hazard 6).
    */
   async sample(samples: number, every: number): Promise<Configuration[]> {
     if (!Number.isInteger(samples) || samples < 0) throw new Error(`samples must be a non-negative integer, got ${samples}`);

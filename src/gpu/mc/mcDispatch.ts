@@ -8,7 +8,7 @@
 //    reflection of their sublattice, and every pair (A, B) makes (n_A + n_B)·trialsPerParticle trials on its own particles,
 //    in sequence, all pairs at once.
 // Every cell is active in exactly one pass, so a sweep is exactly N·trialsPerParticle trials: N by default, the serial
-// engine's sweep (PHYSICS.md §2). Each trial is the serial trial — a swap with probability P_swap (two distinct particles,
+// engine's sweep (docs/PHYSICS.md §2). Each trial is the serial trial — a swap with probability P_swap (two distinct particles,
 // exchanged if |d_i − d_j| < 0.2), else a displacement uniform in ±δ_max per axis, Metropolis min(1, e^{−ΔE/T}) — except
 // that (i) its particles are drawn from the cell pair instead of the whole system, and (ii) a displacement that would leave
 // its cell is rejected (counted in displacementLeftCell, ≈ 6% of displacements for soft2d at δ_max = 0.12). Equilibrium

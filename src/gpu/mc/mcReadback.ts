@@ -1,5 +1,5 @@
 // What comes back from the GPU Monte Carlo as configurations: the state (fixed-point positions and diameter labels) decoded to
-// float64, now or from snapshots copied on the GPU as a run goes (read back once per batch, DESIGN.md hazard 6).
+// float64, now or from snapshots copied on the GPU as a run goes (read back once per batch, docs/ARCHITECTURE.md hazard 6).
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Box } from '../../physics/space.ts';
 import type { GpuContext } from '../device.ts';

@@ -5,7 +5,7 @@ import { assertSameCount } from './distance.ts';
 import { scaledNeighbors, type PairScaleModel } from './pairCorrelation.ts';
 
 export interface D2minOptions {
-  /** Neighbors j of i: r_ij < cutoff·d_ij in the initial (reference) configuration (PHYSICS.md §4 choice: 1.5). */
+  /** Neighbors j of i: r_ij < cutoff·d_ij in the initial (reference) configuration (docs/PHYSICS.md §4 choice: 1.5). */
   readonly cutoff?: number;
 }
 

@@ -1,4 +1,4 @@
-// Analysis after the quench (PHYSICS.md §3–4): power-law fits, g(x), defects, D²min, distances.
+// Analysis after the quench (docs/PHYSICS.md §3–4): power-law fits, g(x), defects, D²min, distances.
 export * from './powerLaw.ts';
 export * from './bootstrap.ts';
 export * from './pairCorrelation.ts';

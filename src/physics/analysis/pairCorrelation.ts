@@ -1,4 +1,4 @@
-// Radial distribution g(x) in the scaled distance x = r/d_ij (001 SM III, PHYSICS.md §4) and its first minimum.
+// Radial distribution g(x) in the scaled distance x = r/d_ij (001 SM III, docs/PHYSICS.md §4) and its first minimum.
 import type { Configuration } from '../configuration.ts';
 import type { Model } from '../models.ts';
 import { buildCellList } from '../cells.ts';

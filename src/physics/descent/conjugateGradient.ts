@@ -1,4 +1,4 @@
-// Polak–Ribière nonlinear conjugate gradient with restarts and a derivative-based line search (PHYSICS.md §3).
+// Polak–Ribière nonlinear conjugate gradient with restarts and a derivative-based line search (docs/PHYSICS.md §3).
 // A minimizer, not a dynamics: its "time" is the accumulated line-search step.
 import { initDescentState, type DescentState, type ForceFunction } from './state.ts';
 

@@ -1,4 +1,4 @@
-// Log-spaced observation times on the absolute grid t_k = 10^(k/m), m per decade (PHYSICS.md §3).
+// Log-spaced observation times on the absolute grid t_k = 10^(k/m), m per decade (docs/PHYSICS.md §3).
 // The grid does not depend on Δt, so runs with different steps (and every sample of an ensemble) share sample times.
 
 export interface LogSampler {

@@ -1,6 +1,6 @@
 // Planted equilibrium states of the Mari–Kurchan model at any T (000 App. A.1d): uniform positions r⁰, then shifts drawn
 // pair by pair from e^{−U/T} (shifts.ts). Exact, with no Monte Carlo: given r⁰, each pair's shifted separation is an
-// independent Boltzmann draw, which is the planted ensemble of the model (PHYSICS.md §1.4).
+// independent Boltzmann draw, which is the planted ensemble of the model (docs/PHYSICS.md §1.4).
 import type { Configuration } from '../configuration.ts';
 import { randomConfiguration, type Model } from '../models.ts';
 import { validatePlantingTemperature } from './shifts.ts';

@@ -1,5 +1,5 @@
 // A whole swap Monte Carlo run: sweeps from a configuration, recording E/N, the mean squared displacement and the
-// acceptance rates, by which equilibration is judged (PHYSICS.md §2).
+// acceptance rates, by which equilibration is judged (docs/PHYSICS.md §2).
 import type { Configuration } from '../configuration.ts';
 import type { Model } from '../models.ts';
 import {
@@ -49,7 +49,7 @@ export interface MonteCarloStepper {
   advance(limit?: { maxSweeps?: number; deadlineMs?: number }): boolean;
 }
 
-// PHYSICS.md §2: equilibrate by swap Monte Carlo, recording E/N and the MSD to judge stationarity, sweep by sweep.
+// docs/PHYSICS.md §2: equilibrate by swap Monte Carlo, recording E/N and the MSD to judge stationarity, sweep by sweep.
 export function startMonteCarlo(config: Configuration, model: Model, options: MonteCarloRunOptions): MonteCarloStepper {
   const { sweeps, recordEvery = 1, onProgress } = options;
   if (!Number.isInteger(sweeps) || sweeps < 0) throw new Error(`sweeps must be a non-negative integer, got ${sweeps}`);
@@ -111,7 +111,7 @@ function refreshEnergyIfImprecise(state: MonteCarloState): void {
   if (state.energyScale > 1e4 * Math.max(Math.abs(state.energy), 1)) resynchronizeEnergy(state);
 }
 
-// PHYSICS.md §2: the whole run in one call (startMonteCarlo advanced to its end).
+// docs/PHYSICS.md §2: the whole run in one call (startMonteCarlo advanced to its end).
 export function runMonteCarlo(config: Configuration, model: Model, options: MonteCarloRunOptions): MonteCarloRun {
   const stepper = startMonteCarlo(config, model, options);
   stepper.advance();

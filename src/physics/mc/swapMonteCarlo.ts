@@ -1,4 +1,4 @@
-// Serial swap Monte Carlo (000 App. A.1a; PHYSICS.md §2): displacement and diameter-swap trials with Metropolis acceptance.
+// Serial swap Monte Carlo (000 App. A.1a; docs/PHYSICS.md §2): displacement and diameter-swap trials with Metropolis acceptance.
 // An init/step pair over a state object: initMonteCarlo builds it, monteCarloSweep advances it by N trials (mutating it).
 import { cloneConfiguration, validateConfiguration, type Configuration } from '../configuration.ts';
 import type { Model } from '../models.ts';
@@ -126,7 +126,7 @@ function acceptEnergyChange(state: MonteCarloState, before: number, after: numbe
   state.energyScale = Math.max(state.energyScale, Math.abs(before), Math.abs(after), Math.abs(state.energy));
 }
 
-// 000 App. A.1a, choice (PHYSICS.md §2): "a box with linear length δ_max" read as each coordinate displaced uniformly in [−δ_max, +δ_max].
+// 000 App. A.1a, choice (docs/PHYSICS.md §2): "a box with linear length δ_max" read as each coordinate displaced uniformly in [−δ_max, +δ_max].
 export function displacementTrial(state: MonteCarloState): boolean {
   const { system: sys, rng, step, trial } = state;
   const d = sys.box.dim, L = sys.box.lengths, x = sys.positions;
@@ -170,12 +170,12 @@ export function swapTrial(state: MonteCarloState): boolean {
   return true;
 }
 
-// PHYSICS.md §2: one trial, a swap with probability P_swap, otherwise a displacement.
+// docs/PHYSICS.md §2: one trial, a swap with probability P_swap, otherwise a displacement.
 export function monteCarloTrial(state: MonteCarloState): boolean {
   return state.rng.uniform() < state.swapProbability ? swapTrial(state) : displacementTrial(state);
 }
 
-// PHYSICS.md §2: one sweep = N trials. Mutates and returns the state.
+// docs/PHYSICS.md §2: one sweep = N trials. Mutates and returns the state.
 export function monteCarloSweep(state: MonteCarloState): MonteCarloState {
   for (let t = 0; t < state.system.n; t++) monteCarloTrial(state);
   state.sweeps++;
@@ -218,7 +218,7 @@ export function acceptanceRates(state: MonteCarloState): AcceptanceRates {
   };
 }
 
-// PHYSICS.md §2: mean squared displacement from the start, (1/N) Σ_i |r_i(t) − r_i(0)|², on unwrapped positions.
+// docs/PHYSICS.md §2: mean squared displacement from the start, (1/N) Σ_i |r_i(t) − r_i(0)|², on unwrapped positions.
 export function meanSquaredDisplacement(state: MonteCarloState): number {
   const u = state.unwrapped, u0 = state.initialUnwrapped;
   let s = 0;

@@ -1,4 +1,4 @@
-// Swap Monte Carlo as it runs: E/N against MC sweep (stationarity is what equilibration is judged by, PHYSICS.md §2).
+// Swap Monte Carlo as it runs: E/N against MC sweep (stationarity is what equilibration is judged by, docs/PHYSICS.md §2).
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Figure } from './figure.ts';
 import { axis, baseLayout, curveColor, MUTED, PLOT_CONFIG, plotSizes } from './theme.ts';

@@ -1,6 +1,6 @@
 // The paper's Fig. 4 (001): defect concentration ⟨φ⟩(T) and susceptibility χ(T) = N(⟨φ²⟩ − ⟨φ⟩²) against T, on one shared
 // temperature axis, optionally β(T) with its interval and the harmonic value underneath. T_def is the inflection of ⟨φ⟩
-// and the peak of χ (PHYSICS.md §6); an optional dotted line marks it.
+// and the peak of χ (docs/PHYSICS.md §6); an optional dotted line marks it.
 import type { Data, Layout, LayoutAxis, Shape } from 'plotly.js-dist-min';
 import type { SweepPoint } from '../../../engine/lab/protocol.ts';
 import { harmonicBeta, harmonicLabel } from './betaFormat.ts';
