@@ -11,7 +11,7 @@ import {
 } from './descentControl.ts';
 import type { GpuContext } from './device.ts';
 import type { GpuLandscape } from './forces.ts';
-import { bindBuffers, groupsFor, storageBuffer, uniformBuffer } from './kernels.ts';
+import { bindBuffers, groupsFor, readBack, storageBuffer, uniformBuffer } from './kernels.ts';
 
 export type DescentAlgorithm = 'sd' | 'fire';
 
@@ -159,6 +159,11 @@ export class GpuDescent {
     this.step(rec, 'checkNeighbors', 1);
     this.land.encodeForces(rec.pass, { buffer: this.buffers.forceDispatch, offset: 0 });
     rec.invalidate();
+  }
+
+  /** The control block as it stands after every chunk submitted so far (its `steps`: the step the GPU has reached). */
+  async readControlNow(): Promise<ControlState> {
+    return readControl(await readBack(this.gpu, this.buffers.control, CONTROL_BYTES));
   }
 
   /** Encode and submit one chunk; resolves when its control block and samples are back on the host. */

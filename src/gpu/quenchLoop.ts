@@ -155,11 +155,16 @@ export async function runDescent(land: GpuLandscape, descent: GpuDescent, o: Run
     const onPositions = o.onPositions;
     if (!onPositions || snapshot || performance.now() - lastSnapshotAt < interval) return;
     lastSnapshotAt = performance.now();
-    const step = encodedTo, t = sd ? encodedTo * o.dt : fictiveTime;
     const d = land.box.dim;
+    // Read after every chunk in flight: a later one may halt for a rebuild, so the step is the control block's, not encodedTo.
     const forces = readBack(land.gpu, land.buffers.forces, 4 * n * d);
-    snapshot = Promise.all([land.readPositions(), forces])
-      .then(([positions, f]) => { onPositions({ positions, speeds: particleSpeeds(new Float32Array(f), d), step, t }); })
+    const positionsNow = land.readPositions();
+    const control = descent.readControlNow();
+    const fictiveNow = fictiveTime;
+    snapshot = Promise.all([positionsNow, forces, control])
+      .then(([positions, f, c]) => {
+        onPositions({ positions, speeds: particleSpeeds(new Float32Array(f), d), step: c.steps, t: sd ? c.steps * o.dt : fictiveNow });
+      })
       .catch(() => undefined).finally(() => { snapshot = null; });
   };
   let cancelled = false;
