@@ -125,6 +125,29 @@ describe('adaptive steepest descent: substeps where a step of Δt would be unsta
     expect(s.positions[0]).toBe(x);
   });
 
+  it('crosses a jump of the force (a kink in E, as at the cutoff of truncated-and-shifted KA) inside substeps instead of shrinking h forever', () => {
+    // E = (λ/2)x² + c·max(0, x − ½) with λΔt = 5: substeps from x = 1, and at x = ½ the force jumps from −λ/2 − c to −λ/2, so
+    // ρ = c/(λ/2 + c) ≈ 0.44 however small the substep; a ρ-only rule shrank h without end (a ka2d quench hung at t ≈ 4).
+    const lambda = 5, c = 2, dt = 1;
+    let calls = 0;
+    const kinked: ForceFunction = (x, f) => {
+      if (++calls > 200_000) throw new Error('no progress: the substeps shrink without end');
+      f[0] = -lambda * x[0] - (x[0] > 0.5 ? c : 0);
+      return (lambda / 2) * x[0] ** 2 + c * Math.max(0, x[0] - 0.5);
+    };
+    const sd = steepestDescent(kinked, { dt, n: 1, adaptive: true });
+    const s = sd.init(new Float64Array([1]));
+    for (let k = 0; k < 3; k++) sd.step(s);
+    expect(s.t).toBe(3);
+    // below the kink the exact solution decays as e^(−λt) from x = ½, reached at t* = ln((λ + 2c)/(λ/2 + 2c))/λ (≈ 0.065)
+    const tKink = Math.log((lambda * 1 + c) / (lambda * 0.5 + c)) / lambda;
+    // (Euler substeps at hλ ≈ 0.1 lose ~5% of the rate, so over λt ≈ 15 the ratio drifts to ~0.5; the point is no hang.)
+    const ratio = s.positions[0] / (0.5 * Math.exp(-lambda * (3 - tKink)));
+    expect(ratio).toBeGreaterThan(0.3);
+    expect(ratio).toBeLessThan(1.5);
+    expect(calls).toBeLessThan(10_000);
+  });
+
   it('from an overlapping start (soft2d, uniform random positions) SD completes, E/N falls monotonically, samples on the fixed-Δt times', () => {
     const model = MODELS.soft2d, n = 128;
     const start = randomConfiguration(model, n, 2);

@@ -15,6 +15,9 @@ import { initDescentState, type DescentState, type ForceFunction } from './state
 export const RHO_STABLE = 2;
 /** The ρ an adaptive substep aims at (choice: a dominant mode's hλ ≈ 0.1, its decay rate within ~5% of e^(−λt)). */
 export const RHO_TARGET = 0.1;
+/** An rms Heun correction per coordinate (lengths in d̄) below which a substep is accepted whatever ρ says: a jump of the
+ * force at a cutoff, not stiffness (choice: 1e-10, far below any displacement the quench resolves). */
+export const NEGLIGIBLE_ERROR = 1e-10;
 /** Consecutive rejections (each shrinks h at least twofold: 2^-300 ~ 1e-90) after which no step is stable (non-finite forces). */
 const MAX_REJECTIONS = 300;
 
@@ -84,7 +87,10 @@ export function steepestDescent(forces: ForceFunction, params: SteepestDescentPa
       for (let k = 0; k < m; k++) { const df = f[k] - f0[k]; d2 += df * df; }
       const rho = f2 > 0 ? Math.sqrt(d2 / f2) : 0;
       const energyOk = !check || (Number.isFinite(e) && e - s.energy <= roundOff(s.energy));
-      if (Number.isFinite(rho) && rho <= (h === dt ? RHO_STABLE : 2 * RHO_TARGET) && energyOk) {
+      // A pair crossing a cutoff where the force jumps (truncated-and-shifted KA) keeps ρ ~ 1 however small h gets; once the
+      // Heun correction ½h|Δf| is below NEGLIGIBLE_ERROR the substep is taken anyway (else h would shrink without end, a Zeno hang).
+      const negligible = 0.5 * h * Math.sqrt(d2 / m) <= NEGLIGIBLE_ERROR;
+      if (Number.isFinite(rho) && (rho <= (h === dt ? RHO_STABLE : 2 * RHO_TARGET) || negligible) && energyOk) {
         s.substeps++;
         rejections = 0;
         if (check) s.energy = e;
