@@ -6,7 +6,8 @@ import type { ConfigurationData } from './protocol.ts';
 
 /** A transferable copy (its arrays are the copy's own, so they may be transferred). */
 export function toConfigurationData(c: Configuration): ConfigurationData {
-  return { dim: c.box.dim, box: Array.from(c.box.lengths), positions: c.positions.slice(), diameters: c.diameters.slice(), species: c.species.slice() };
+  const shifts = c.shifts ? { shifts: { seed: c.shifts.seed, temperature: c.shifts.temperature, planted: c.shifts.planted.slice() } } : {};
+  return { dim: c.box.dim, box: Array.from(c.box.lengths), positions: c.positions.slice(), diameters: c.diameters.slice(), species: c.species.slice(), ...shifts };
 }
 
 /** A configuration from the page, validated against the model and N of the run spec (positions wrapped into the box). */
@@ -20,6 +21,7 @@ export function fromConfigurationData(data: ConfigurationData, model: Model, n: 
     positions: Float64Array.from(data.positions),
     diameters: Float64Array.from(data.diameters),
     species: Uint8Array.from(data.species),
+    ...(data.shifts ? { shifts: { seed: data.shifts.seed, temperature: data.shifts.temperature, planted: Float64Array.from(data.shifts.planted) } } : {}),
   };
   validateConfiguration(c);
   wrapPositions(c.box, c.positions);

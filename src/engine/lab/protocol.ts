@@ -20,6 +20,8 @@ export interface ConfigurationData {
   positions: Float64Array;
   diameters: Float64Array;
   species: Uint8Array;
+  /** Mari–Kurchan states only: the pair shifts' seed, planting temperature and N·D planted positions (src/physics/configuration.ts). */
+  shifts?: { seed: number; temperature: number; planted: Float64Array };
 }
 
 /** Quench settings a run spec leaves at their defaults (the CLI's --samples-per-decade and --max-steps). */
