@@ -454,7 +454,7 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     ? buildDiameters(h, diameterColumn, raw.get(diameterColumn.name) as Float64Array, first)
     : defaultDiameters(h, species);
 
-  // With species_index, the species column holds only ASE's placeholder symbols: it is read past, not kept.
+  // With species_index, the species column holds only ASE's dummy element X: the type comes from species_index.
   const consumed = new Set(['pos', 'planted', speciesColumn?.name, diameterColumn?.name, ...(speciesColumn?.name === 'species_index' ? ['species'] : [])]);
   const columns: Record<string, ParticleColumn> = Object.create(null); // column names from the file ("__proto__" too)
   const stringColumns: Record<string, string[]> = Object.create(null);

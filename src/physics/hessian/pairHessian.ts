@@ -13,10 +13,6 @@ export interface PairHessian {
   readonly blocks: Float64Array;
 }
 
-export function pairCount(h: PairHessian): number {
-  return h.first.length;
-}
-
 // docs/PHYSICS.md §5: the analytic pair block K = φ″ n nᵀ + (φ′/r)(I − n nᵀ) for every pair within the cutoff.
 export function pairHessian(land: Landscape, positions: Float64Array): PairHessian {
   refreshNeighbors(land, positions);
