@@ -1,0 +1,106 @@
+// The protocol of 003 App. B for one inherent structure: the lowest harmonic mode ψ (H ψ = λ ψ, translations removed), the
+// quartic mode π4 = argmin κ²/χ started from ψ, and the cubic mode π3 = argmin κ³/τ² started from π4; for each, κ, τ, χ and
+// e = (Σ|z_i|²)²/(N Σ|z_i|⁴) (003 Eqs. 10, 11, 14, 28). Signs: each field is oriented so that τ ≤ 0 (moving along +z lowers
+// the cubic term), which fixes the sign that an eigenvector or a minimum of an even cost leaves free.
+import type { Landscape } from '../forces.ts';
+import { hessianProblem, modesOfProblem } from '../analysis/modes/normalModes.ts';
+import { participationRatio } from '../analysis/modes/participation.ts';
+import type { ModeSpace } from '../hessian/modeSpace.ts';
+import { expansionOf, type ExpansionCoefficients } from './contractions.ts';
+import type { ModeOrder } from './modeCost.ts';
+import { nonlinearModeMinimizer } from './modeMinimizer.ts';
+import { pairExpansion, type PairExpansion } from './pairExpansion.ts';
+
+export interface NonlinearModeOptions {
+  /** Leave rattlers (fewer than D + 1 contacts) out of the modes and their pairs out of the contractions (default false). */
+  excludeRattlers?: boolean;
+  /** Stop when the relative stationarity residual |M·z − c U|/|M·z| falls below this (default 1e-8). */
+  tolerance?: number;
+  /** At most this many CG steps per mode (default 20000). */
+  maxIterations?: number;
+  /** Called now and then with the mode being minimized, its step and residual. */
+  onProgress?: (order: ModeOrder, iteration: number, residual: number) => void;
+}
+
+export interface FieldSummary {
+  kappa: number;
+  tau: number;
+  chi: number;
+  /** 003 Eq. (14). */
+  participation: number;
+}
+
+export interface NonlinearModeResult extends FieldSummary {
+  field: Float64Array;
+  cost: number;
+  residual: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface NonlinearModes {
+  harmonic: FieldSummary & { lambda: number; field: Float64Array; residual: number };
+  quartic: NonlinearModeResult & { overlapWithHarmonic: number };
+  cubic: NonlinearModeResult & { overlapWithQuartic: number };
+  rattlers: { count: number; excluded: boolean };
+  pairs: number;
+}
+
+function summary(e: ExpansionCoefficients, field: Float64Array, dim: number): FieldSummary {
+  return { kappa: e.kappa, tau: e.tau, chi: e.chi, participation: participationRatio(field, dim) };
+}
+
+/** Flip z so that τ(z) ≤ 0 (τ is odd in z; κ and χ are even). */
+function orient(pe: PairExpansion, z: Float64Array): ExpansionCoefficients {
+  const e = expansionOf(pe, z);
+  if (e.tau > 0) { for (let k = 0; k < z.length; k++) z[k] = -z[k]; return { ...e, tau: -e.tau, third: -e.third }; }
+  return e;
+}
+
+function absOverlap(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
+  return Math.abs(s);
+}
+
+// 003 App. B: minimize E4 (Eq. 12) or E3 (Eq. 31) from `start` until the stationarity residual is below the tolerance.
+export function minimizeNonlinearMode(
+  pe: PairExpansion, space: ModeSpace, order: ModeOrder, start: Float64Array, options: NonlinearModeOptions = {},
+): NonlinearModeResult {
+  const tolerance = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 20000;
+  const { init, step } = nonlinearModeMinimizer(pe, { order, space });
+  const s = init(start);
+  let stalled = 0;
+  while (s.residual > tolerance && s.iterations < maxIterations && stalled < 50) {
+    const before = s.cost;
+    step(s);
+    // A cost that no longer decreases (round-off floor) for 50 steps in a row ends the search.
+    stalled = s.cost < before - 1e-15 * Math.abs(before) ? 0 : stalled + 1;
+    if (options.onProgress && s.iterations % 100 === 0) options.onProgress(order, s.iterations, s.residual);
+  }
+  const e = orient(pe, s.z);
+  return {
+    ...summary(e, s.z, pe.dim), field: s.z, cost: s.cost, residual: s.residual, iterations: s.iterations,
+    converged: s.residual <= tolerance,
+  };
+}
+
+// 003 App. B: ψ, then π4 from ψ, then π3 from π4.
+export function nonlinearModes(land: Landscape, positions: Float64Array, options: NonlinearModeOptions = {}): NonlinearModes {
+  const problem = hessianProblem(land, positions, options.excludeRattlers ?? false);
+  const modes = modesOfProblem(problem, { count: 1 });
+  const pe = pairExpansion(land, positions, problem.rattlers.excluded ? problem.rattlers.mask : null);
+  const psi = modes.vectors[0];
+  const psiE = orient(pe, psi);
+  const harmonic = { ...summary(psiE, psi, pe.dim), lambda: modes.values[0], field: psi, residual: modes.residuals[0] };
+  const quartic = minimizeNonlinearMode(pe, problem.space, 'quartic', psi, options);
+  const cubic = minimizeNonlinearMode(pe, problem.space, 'cubic', quartic.field, options);
+  return {
+    harmonic,
+    quartic: { ...quartic, overlapWithHarmonic: absOverlap(quartic.field, psi) },
+    cubic: { ...cubic, overlapWithQuartic: absOverlap(cubic.field, quartic.field) },
+    rattlers: { count: problem.rattlers.count, excluded: problem.rattlers.excluded },
+    pairs: pe.first.length,
+  };
+}
