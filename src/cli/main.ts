@@ -5,6 +5,7 @@ import { equilibrateCommand, equilibrateHelp } from './commands/equilibrate.ts';
 import { evalCommand, evalHelp } from './commands/evaluate.ts';
 import { inmCommand, inmHelp } from './commands/inm.ts';
 import { modesCommand, modesHelp } from './commands/modes.ts';
+import { nonlinearCommand, nonlinearHelp } from './commands/nonlinear.ts';
 import { quenchCommand, quenchHelp } from './commands/quench.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { scalingCommand, scalingHelp } from './commands/scaling.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   ensemble: { run: ensembleCommand, help: ensembleHelp },
   run: { run: runCommand, help: runHelp },
   modes: { run: modesCommand, help: modesHelp },
+  nonlinear: { run: nonlinearCommand, help: nonlinearHelp },
   inm: { run: inmCommand, help: inmHelp },
   scaling: { run: scalingCommand, help: scalingHelp },
 };

@@ -52,8 +52,17 @@ export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
 /** The energy and forces of `start` as given (the CLI's eval). */
 export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
 
-/** Every job runJob runs: the page's, the equilibration alone, and the evaluation of a configuration. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob;
+/**
+ * The lowest harmonic mode ψ and the quartic and cubic modes π4, π3 of `start`, an inherent structure (003 App. B; the CLI's
+ * nonlinear). Tolerance: the relative stationarity residual that ends each minimization; maxForce: the largest max|f_i| accepted.
+ */
+export interface NonlinearJob {
+  kind: 'nonlinear'; spec: RunSpec; start: ConfigurationData;
+  excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; maxForce?: number;
+}
+
+/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, its nonlinear modes. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob;
 
 export interface StartCommand {
   type: 'start';
@@ -196,8 +205,32 @@ export interface EvaluateResult {
   seconds: number;
 }
 
+/** κ, τ, χ (003 Eqs. 10, 11, 28) and e (Eq. 14) of one field. */
+export interface NonlinearFieldSummary { kappa: number; tau: number; chi: number; participation: number }
+
+export interface NonlinearModeSummary extends NonlinearFieldSummary {
+  /** E4 = κ²/χ or E3 = κ³/τ²; the relative residual of 003 Eq. (8) or (26); CG steps; whether the residual met the tolerance. */
+  cost: number; residual: number; iterations: number; converged: boolean;
+}
+
+export interface NonlinearResult {
+  kind: 'nonlinear';
+  spec: RunSpec;
+  engine: EngineName;
+  harmonic: NonlinearFieldSummary & { lambda: number; residual: number };
+  quartic: NonlinearModeSummary & { overlapWithHarmonic: number };
+  cubic: NonlinearModeSummary & { overlapWithQuartic: number };
+  /** ψ, π4, π3: unit fields, N·D particle-major, oriented so that τ ≤ 0. */
+  fields: { psi: Float64Array; pi4: Float64Array; pi3: Float64Array };
+  maxForce: number;
+  rattlers: { count: number; excluded: boolean };
+  pairs: number;
+  tolerance: number;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

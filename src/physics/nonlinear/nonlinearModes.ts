@@ -63,44 +63,92 @@ function absOverlap(a: Float64Array, b: Float64Array): number {
   return Math.abs(s);
 }
 
+/** A minimization under way: `advance` takes up to `steps` CG steps and says whether it has ended. */
+export interface NonlinearModeRun {
+  readonly order: ModeOrder;
+  iterations(): number;
+  residual(): number;
+  advance(steps: number): boolean;
+  result(): NonlinearModeResult;
+}
+
 // 003 App. B: minimize E4 (Eq. 12) or E3 (Eq. 31) from `start` until the stationarity residual is below the tolerance.
-export function minimizeNonlinearMode(
+export function startNonlinearMode(
   pe: PairExpansion, space: ModeSpace, order: ModeOrder, start: Float64Array, options: NonlinearModeOptions = {},
-): NonlinearModeResult {
+): NonlinearModeRun {
   const tolerance = options.tolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 20000;
   const { init, step } = nonlinearModeMinimizer(pe, { order, space });
   const s = init(start);
   let stalled = 0;
-  while (s.residual > tolerance && s.iterations < maxIterations && stalled < 50) {
-    const before = s.cost;
-    step(s);
-    // A cost that no longer decreases (round-off floor) for 50 steps in a row ends the search.
-    stalled = s.cost < before - 1e-15 * Math.abs(before) ? 0 : stalled + 1;
-    if (options.onProgress && s.iterations % 100 === 0) options.onProgress(order, s.iterations, s.residual);
-  }
-  const e = orient(pe, s.z);
+  // A cost that no longer decreases (its round-off floor) for 50 steps in a row also ends the search.
+  const done = () => s.residual <= tolerance || s.iterations >= maxIterations || stalled >= 50;
   return {
-    ...summary(e, s.z, pe.dim), field: s.z, cost: s.cost, residual: s.residual, iterations: s.iterations,
-    converged: s.residual <= tolerance,
+    order,
+    iterations: () => s.iterations,
+    residual: () => s.residual,
+    advance(steps: number): boolean {
+      for (let k = 0; k < steps && !done(); k++) {
+        const before = s.cost;
+        step(s);
+        stalled = s.cost < before - 1e-15 * Math.abs(before) ? 0 : stalled + 1;
+        if (options.onProgress && s.iterations % 100 === 0) options.onProgress(order, s.iterations, s.residual);
+      }
+      return done();
+    },
+    result(): NonlinearModeResult {
+      const z = s.z.slice();
+      const e = orient(pe, z);
+      return { ...summary(e, z, pe.dim), field: z, cost: s.cost, residual: s.residual, iterations: s.iterations, converged: s.residual <= tolerance };
+    },
+  };
+}
+
+export function minimizeNonlinearMode(
+  pe: PairExpansion, space: ModeSpace, order: ModeOrder, start: Float64Array, options: NonlinearModeOptions = {},
+): NonlinearModeResult {
+  const run = startNonlinearMode(pe, space, order, start, options);
+  run.advance(Infinity);
+  return run.result();
+}
+
+/** The harmonic part of the protocol: the Hessian problem, ψ with its λ, and the pairs for the contractions. */
+export interface HarmonicStart {
+  readonly pe: PairExpansion;
+  readonly space: ModeSpace;
+  readonly harmonic: NonlinearModes['harmonic'];
+  readonly rattlers: NonlinearModes['rattlers'];
+}
+
+// 003 App. B: the lowest eigenmode of the Hessian, translations (and optionally rattlers) excluded.
+export function harmonicStart(land: Landscape, positions: Float64Array, excludeRattlers = false): HarmonicStart {
+  const problem = hessianProblem(land, positions, excludeRattlers);
+  const modes = modesOfProblem(problem, { count: 1 });
+  const pe = pairExpansion(land, positions, problem.rattlers.excluded ? problem.rattlers.mask : null);
+  const psi = modes.vectors[0];
+  const e = orient(pe, psi);
+  return {
+    pe, space: problem.space,
+    harmonic: { ...summary(e, psi, pe.dim), lambda: modes.values[0], field: psi, residual: modes.residuals[0] },
+    rattlers: { count: problem.rattlers.count, excluded: problem.rattlers.excluded },
+  };
+}
+
+/** The three fields with their overlaps, once π4 and π3 are found. */
+export function assembleNonlinearModes(h: HarmonicStart, quartic: NonlinearModeResult, cubic: NonlinearModeResult): NonlinearModes {
+  return {
+    harmonic: h.harmonic,
+    quartic: { ...quartic, overlapWithHarmonic: absOverlap(quartic.field, h.harmonic.field) },
+    cubic: { ...cubic, overlapWithQuartic: absOverlap(cubic.field, quartic.field) },
+    rattlers: h.rattlers,
+    pairs: h.pe.first.length,
   };
 }
 
 // 003 App. B: ψ, then π4 from ψ, then π3 from π4.
 export function nonlinearModes(land: Landscape, positions: Float64Array, options: NonlinearModeOptions = {}): NonlinearModes {
-  const problem = hessianProblem(land, positions, options.excludeRattlers ?? false);
-  const modes = modesOfProblem(problem, { count: 1 });
-  const pe = pairExpansion(land, positions, problem.rattlers.excluded ? problem.rattlers.mask : null);
-  const psi = modes.vectors[0];
-  const psiE = orient(pe, psi);
-  const harmonic = { ...summary(psiE, psi, pe.dim), lambda: modes.values[0], field: psi, residual: modes.residuals[0] };
-  const quartic = minimizeNonlinearMode(pe, problem.space, 'quartic', psi, options);
-  const cubic = minimizeNonlinearMode(pe, problem.space, 'cubic', quartic.field, options);
-  return {
-    harmonic,
-    quartic: { ...quartic, overlapWithHarmonic: absOverlap(quartic.field, psi) },
-    cubic: { ...cubic, overlapWithQuartic: absOverlap(cubic.field, quartic.field) },
-    rattlers: { count: problem.rattlers.count, excluded: problem.rattlers.excluded },
-    pairs: pe.first.length,
-  };
+  const h = harmonicStart(land, positions, options.excludeRattlers ?? false);
+  const quartic = minimizeNonlinearMode(h.pe, h.space, 'quartic', h.harmonic.field, options);
+  const cubic = minimizeNonlinearMode(h.pe, h.space, 'cubic', quartic.field, options);
+  return assembleNonlinearModes(h, quartic, cubic);
 }

@@ -1,0 +1,68 @@
+// glasslab nonlinear: the lowest harmonic mode ψ of an inherent structure and its quartic and cubic nonlinear modes π4, π3
+// (003 App. B) — the lab's nonlinear job (src/engine/lab/nonlinearJob.ts) run here; optionally the three fields as vector
+// columns psi, pi4, pi3 of an extended XYZ file (OVITO and ASE read them).
+import { toConfigurationData } from '../../engine/lab/configurationData.ts';
+import { NONLINEAR_DEFAULTS } from '../../engine/lab/nonlinearJob.ts';
+import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
+import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
+import { particleCount } from '../../physics/configuration.ts';
+import { integerOption, numberOption, parseOptions, requireString, UsageError } from '../args.ts';
+import { loadConfiguration, resolveModel } from '../io.ts';
+import { runJobHere } from '../labJob.ts';
+import { throttledProgress } from '../progress.ts';
+
+export const nonlinearHelp = `glasslab nonlinear --in is.xyz [--model M] [--out nqe.xyz] [--exclude-rattlers] [--tolerance R]
+                   [--max-iterations K] [--max-force F] [--json] [--quiet]
+  For an inherent structure (max|f_i| ≤ F, default ${NONLINEAR_DEFAULTS.maxForce}; else quench it first): the lowest harmonic mode ψ,
+  the quartic mode π4 = argmin κ²/χ started from ψ and the cubic mode π3 = argmin κ³/τ² started from π4 (003 App. B),
+  by conjugate gradients on the unit sphere with translations (and, with --exclude-rattlers, rattlers) projected out.
+  Each minimization stops when |M·z − c U|/|M·z| (003 Eq. 8 or 26) is below R (default ${NONLINEAR_DEFAULTS.tolerance}) or after K steps
+  (default ${NONLINEAR_DEFAULTS.maxIterations}). Prints κ, τ, χ, e = (Σ|z_i|²)²/(N Σ|z_i|⁴) of each field and the overlaps |π4·ψ|, |π3·π4|.
+  --out writes the state with vector columns psi, pi4, pi3 (unit fields, oriented so that τ ≤ 0).`;
+
+export async function nonlinearCommand(argv: string[]): Promise<unknown> {
+  const v = parseOptions(argv, {
+    in: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+    'exclude-rattlers': { type: 'boolean' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' },
+    'max-force': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+  });
+  const path = requireString(v, 'in');
+  const tolerance = numberOption(v, 'tolerance', NONLINEAR_DEFAULTS.tolerance);
+  if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be in (0, 1), got ${tolerance}`);
+  const maxIterations = integerOption(v, 'max-iterations', NONLINEAR_DEFAULTS.maxIterations, 1);
+  const maxForce = numberOption(v, 'max-force', NONLINEAR_DEFAULTS.maxForce);
+  if (!(maxForce > 0)) throw new UsageError(`--max-force must be positive, got ${maxForce}`);
+  const out = v.out as string | undefined;
+  if (out && detectConfigurationFormat(out) !== 'xyz') throw new UsageError(`--out must be an extended XYZ file (.xyz or .extxyz) to hold the psi, pi4 and pi3 columns, got "${out.slice(0, 40)}"`);
+  const loaded = await loadConfiguration(path, v.format as string | undefined);
+  const model = resolveModel(v.model as string | undefined, loaded, path);
+  const c = loaded.configuration;
+  const n = particleCount(c);
+  const spec: RunSpec = { ...DEFAULT_SPEC, model: model.name, n, temperature: loaded.temperature ?? Infinity, sweeps: 0 };
+  const job = {
+    kind: 'nonlinear' as const, spec, start: toConfigurationData(c), excludeRattlers: Boolean(v['exclude-rattlers']),
+    tolerance, maxIterations, maxForce,
+  };
+  const quiet = Boolean(v.quiet);
+  const o = await runJobHere('nonlinear', job, 'cpu', 'nonlinear', { quiet });
+  const r = o.result;
+  if (out) {
+    await writeConfigurationFile(out, c, {
+      model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}),
+      columns: { psi: r.fields.psi, pi4: r.fields.pi4, pi3: r.fields.pi3 },
+    });
+  }
+  const progress = throttledProgress(quiet);
+  for (const [name, m] of [['π4', r.quartic], ['π3', r.cubic]] as const) {
+    if (!m.converged) progress(`glasslab nonlinear: ${name} stopped after ${m.iterations} steps with residual ${m.residual.toExponential(2)} > ${tolerance}`, true);
+  }
+  progress(`glasslab nonlinear: λ = ${r.harmonic.lambda.toPrecision(4)}, κ4 = ${r.quartic.kappa.toPrecision(4)}, κ3 = ${r.cubic.kappa.toPrecision(4)} in ${r.seconds.toFixed(1)} s${out ? `; wrote ${out}` : ''}`, true);
+  if (!v.json) return undefined;
+  // 003 names the participation of π4 and π3 e (Eq. 14); ψ's is the participation ratio of 002 Eq. (11), the same formula.
+  const withE = <M extends { participation: number }>({ participation, ...m }: M) => ({ ...m, e: participation });
+  return {
+    model: model.name, n, dim: model.dim, engine: o.engine,
+    harmonic: r.harmonic, quartic: withE(r.quartic), cubic: withE(r.cubic),
+    maxForce: r.maxForce, rattlers: r.rattlers, pairs: r.pairs, tolerance: r.tolerance, seconds: r.seconds, ...(out ? { out } : {}),
+  };
+}
