@@ -6,6 +6,7 @@ import { NONLINEAR_DEFAULTS } from '../../engine/lab/nonlinearJob.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
 import { particleCount } from '../../physics/configuration.ts';
+import { getModel } from '../../physics/models.ts';
 import { integerOption, numberOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { loadConfiguration, resolveModel } from '../io.ts';
 import { runJobHere } from '../labJob.ts';
@@ -18,14 +19,23 @@ export const nonlinearHelp = `glasslab nonlinear --in is.xyz [--model M] [--out 
   by conjugate gradients on the unit sphere with translations (and, with --exclude-rattlers, rattlers) projected out.
   Each minimization stops when |M·z − c U|/|M·z| (003 Eq. 8 or 26) is below R (default ${NONLINEAR_DEFAULTS.tolerance}) or after K steps
   (default ${NONLINEAR_DEFAULTS.maxIterations}). Prints κ, τ, χ, e = (Σ|z_i|²)²/(N Σ|z_i|⁴) of each field and the overlaps |π4·ψ|, |π3·π4|.
-  --out writes the state with vector columns psi, pi4, pi3 (unit fields, oriented so that τ ≤ 0).`;
+  --out writes the state with vector columns psi, pi4, pi3 (unit fields, oriented so that τ ≤ 0).
+glasslab nonlinear --samples M --model M --n N --temperature Tp [--sweeps S] [--seed K] [--json] [--quiet]
+  The nonlinear-statistics study (003 §V): M inherent structures (swap MC at Tp for S sweeps, default ${DEFAULT_SPEC.sweeps}, then FIRE to
+  max|f_i| < 1e-10), each with ψ, π4, π3; prints per-sample rows and the distribution of κ3/κ4, the fraction of cubic modes
+  breaking τ3² ≤ 3κ3χ3 (003 Eq. 32), and the fit log χ4 = a + b log(N e4).`;
 
 export async function nonlinearCommand(argv: string[]): Promise<unknown> {
   const v = parseOptions(argv, {
     in: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
     'exclude-rattlers': { type: 'boolean' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' },
     'max-force': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+    samples: { type: 'string' }, n: { type: 'string' }, temperature: { type: 'string' }, sweeps: { type: 'string' }, seed: { type: 'string' },
   });
+  if (v.samples !== undefined) return statisticsCommand(v);
+  for (const study of ['n', 'temperature', 'sweeps', 'seed'] as const) {
+    if (v[study] !== undefined) throw new UsageError(`--${study} belongs to the study (--samples M); a single state is read with --in`);
+  }
   const path = requireString(v, 'in');
   const tolerance = numberOption(v, 'tolerance', NONLINEAR_DEFAULTS.tolerance);
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be in (0, 1), got ${tolerance}`);
@@ -65,4 +75,32 @@ export async function nonlinearCommand(argv: string[]): Promise<unknown> {
     harmonic: r.harmonic, quartic: withE(r.quartic), cubic: withE(r.cubic),
     maxForce: r.maxForce, rattlers: r.rattlers, pairs: r.pairs, tolerance: r.tolerance, seconds: r.seconds, ...(out ? { out } : {}),
   };
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** glasslab nonlinear --samples: the lab's nonlinearStatistics job. */
+async function statisticsCommand(v: Values): Promise<unknown> {
+  if (v.in !== undefined || v.out !== undefined) throw new UsageError('--samples runs the study on new inherent structures: leave out --in and --out');
+  const model = getModel(requireString(v, 'model'));
+  const spec: RunSpec = {
+    ...DEFAULT_SPEC, model: model.name, n: integerOption(v, 'n', undefined, 2), temperature: numberOption(v, 'temperature', undefined, true),
+    seed: integerOption(v, 'seed', DEFAULT_SPEC.seed, 0), sweeps: integerOption(v, 'sweeps', DEFAULT_SPEC.sweeps, 0),
+  };
+  const samples = integerOption(v, 'samples', undefined, 1);
+  const tolerance = numberOption(v, 'tolerance', NONLINEAR_DEFAULTS.tolerance);
+  if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be in (0, 1), got ${tolerance}`);
+  const job = {
+    kind: 'nonlinearStatistics' as const, spec, samples, excludeRattlers: Boolean(v['exclude-rattlers']), tolerance,
+    maxIterations: integerOption(v, 'max-iterations', NONLINEAR_DEFAULTS.maxIterations, 1),
+  };
+  const quiet = Boolean(v.quiet);
+  const o = await runJobHere('nonlinear', job, 'cpu', 'nonlinearStatistics', { quiet });
+  const r = o.result;
+  const s = r.statistics;
+  const progress = throttledProgress(quiet);
+  const unconverged = r.rows.filter((row) => !row.converged).length;
+  progress(`glasslab nonlinear: ${s.samples} inherent structures in ${r.seconds.toFixed(0)} s; κ3/κ4 median ${s.stiffnessRatio.median.toFixed(3)} (above 1 in ${(100 * s.stiffnessRatio.fractionAbove1).toFixed(1)}%); τ3² > 3κ3χ3 in ${(100 * s.boundBroken).toFixed(1)}%${s.chi4VsNe4 ? `; χ4 ~ (N e4)^${s.chi4VsNe4.slope.toFixed(2)}` : ''}${unconverged ? `; ${unconverged} sample(s) stopped above the tolerance` : ''}`, true);
+  if (!v.json) return undefined;
+  return { model: model.name, n: spec.n, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf', sweeps: spec.sweeps, seed: spec.seed, engine: o.engine, statistics: s, rows: r.rows, seconds: r.seconds };
 }

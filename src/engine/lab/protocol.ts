@@ -3,6 +3,7 @@
 // series and snapshots → stores → views). Plain structured-clone data only; typed arrays are transferred, never shared.
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
+import type { NonlinearStatistics } from '../../physics/nonlinear/statistics.ts';
 import type { RunSpec } from '../runSpec.ts';
 
 /** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
@@ -61,8 +62,16 @@ export interface NonlinearJob {
   excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; maxForce?: number;
 }
 
+/**
+ * The nonlinear-statistics study (003 §V): `samples` inherent structures (swap MC at spec.temperature for spec.sweeps, seeds
+ * sampleSeed(spec.seed, k), FIRE to max|f_i| < 1e-10), each with ψ, π4 and π3; per-sample rows and their statistics.
+ */
+export interface NonlinearStatisticsJob {
+  kind: 'nonlinearStatistics'; spec: RunSpec; samples: number; excludeRattlers?: boolean; tolerance?: number; maxIterations?: number;
+}
+
 /** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, its nonlinear modes. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob;
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob;
 
 export interface StartCommand {
   type: 'start';
@@ -229,8 +238,26 @@ export interface NonlinearResult {
   seconds: number;
 }
 
+/** One inherent structure of the study: its seed and the κ, τ, χ, e of ψ, π4, π3. */
+export interface NonlinearSampleRow {
+  seed: number; lambda: number;
+  kappa4: number; tau4: number; chi4: number; e4: number; residual4: number;
+  kappa3: number; tau3: number; chi3: number; e3: number; residual3: number;
+  overlapWithHarmonic: number; overlapWithQuartic: number; converged: boolean;
+}
+
+export interface NonlinearStatisticsResult {
+  kind: 'nonlinearStatistics';
+  spec: RunSpec;
+  engine: EngineName;
+  rows: NonlinearSampleRow[];
+  /** src/physics/nonlinear/statistics.ts: κ3/κ4, the bound τ² ≤ 3κχ (003 Eq. 32), χ4 against N e4. */
+  statistics: NonlinearStatistics;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

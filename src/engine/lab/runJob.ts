@@ -11,7 +11,8 @@ import { createGpuPool, LabEngine, type GpuPool, type GpuPoolOptions } from './e
 import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
 import { runEquilibrateJob } from './equilibrateJob.ts';
 import { runEvaluateJob } from './evaluateJob.ts';
-import { runNonlinearJob, validateNonlinearJob } from './nonlinearJob.ts';
+import { runNonlinearJob, validateNonlinearJob, validateNonlinearSettings } from './nonlinearJob.ts';
+import { runNonlinearStatisticsJob } from './nonlinearStatisticsJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
@@ -37,10 +38,11 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'equilibrate': return { units: 1, algorithms: [] };
     case 'evaluate': if (!job.start) throw new Error('an evaluate job needs its configuration'); return { units: 1, algorithms: [] };
     case 'nonlinear': validateNonlinearJob(job); return { units: 1, algorithms: [] };
+    case 'nonlinearStatistics': validateNonlinearSettings(job); return { units: validateSamples(job.samples), algorithms: [] };
     case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate or nonlinear`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear or nonlinearStatistics`);
   }
 }
 
@@ -58,6 +60,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'equilibrate': return runEquilibrateJob(ctx, job.spec);
     case 'evaluate': return runEvaluateJob(ctx, job.spec, job.start);
     case 'nonlinear': return runNonlinearJob(ctx, job);
+    case 'nonlinearStatistics': return runNonlinearStatisticsJob(ctx, job);
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
   }

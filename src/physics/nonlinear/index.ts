@@ -4,3 +4,4 @@ export * from './contractions.ts';
 export * from './modeCost.ts';
 export * from './modeMinimizer.ts';
 export * from './nonlinearModes.ts';
+export * from './statistics.ts';
