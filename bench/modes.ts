@@ -3,15 +3,18 @@
 // (which='SA', ARPACK on H itself, and shift-invert about σ = −1e-3), in one run. Printed, never asserted.
 // Env: MODES_2D="4096,64000", MODES_3D="32000", MODES_K=10, MODES_BASIS (Lanczos basis size), MODES_DEGREE (Chebyshev
 // filter degree, 0 = plain Lanczos), MODES_FTOL (IS tolerance), MODES_DENSE (N of the dense comparison, 0 = none),
-// MODES_SA_MAX (rows above which eigsh which='SA' is skipped). Wall and CPU seconds both: the machine may be shared.
+// MODES_SA_MAX (rows above which eigsh which='SA' is skipped),
+// MODES_SI_3D_MAX (3D rows above which shift-invert is skipped), MODES_CACHE (folder of cached inherent structures). Wall and CPU seconds both: the machine may be shared.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeMatrixMarketSymmetric } from '../src/io/matrixMarket.ts';
 import { createLandscape } from '../src/physics/forces.ts';
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS, type Model } from '../src/physics/models.ts';
+import type { Configuration } from '../src/physics/configuration.ts';
+import { periodicBox } from '../src/physics/space.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { csrHessian } from '../src/physics/hessian/assemble.ts';
 import { denseModes, hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
@@ -27,18 +30,40 @@ const ftol = Number(process.env.MODES_FTOL ?? 1e-8);
 const denseN = Number(process.env.MODES_DENSE ?? 750);
 /** eigsh which='SA' above this many rows takes tens of CPU minutes; shift-invert still runs. */
 const saMax = Number(process.env.MODES_SA_MAX ?? 20000);
+/** Shift-invert in 3D: the sparse LU fills in (24000 rows took 212 s), so it is skipped above this many rows. */
+const si3dMax = Number(process.env.MODES_SI_3D_MAX ?? 30000);
 const degree = process.env.MODES_DEGREE ? Number(process.env.MODES_DEGREE) : undefined;
 const python = '/usr/bin/python3';
 const scipyPresent = spawnSync(python, ['-c', 'import scipy'], { stdio: 'ignore' }).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'glasslab-modes-bench-'));
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
+/** Inherent structures are kept here between runs (the N = 64000 one takes ~15 minutes of FIRE on a shared core). */
+const cacheDir = process.env.MODES_CACHE ?? join(tmpdir(), 'glasslab-modes-bench-cache');
+
+/** The FIRE inherent structure of a jittered lattice, from the cache when an earlier run made it (exact float64 round trip). */
+function inherentStructure(model: Model, n: number, seed: number): { c: Configuration; note: string } {
+  const file = join(cacheDir, `${model.name}-${n}-seed${seed}-ftol${ftol}.json`);
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const c: Configuration = {
+      box: periodicBox(j.dim, j.lengths),
+      positions: Float64Array.from(j.positions), diameters: Float64Array.from(j.diameters), species: Uint8Array.from(j.species),
+    };
+    return { c, note: `IS from the cache ${file} (${j.note})` };
+  }
+  const t0 = performance.now();
+  const is = quench(model, jitteredLattice(model, n, seed), { algorithm: 'fire', forceTolerance: ftol, maxSteps: 200000 });
+  const note = `IS by FIRE in ${seconds(t0).toFixed(1)} s (${is.reason}, max|f| = ${is.maxForce.toExponential(1)})`;
+  mkdirSync(cacheDir, { recursive: true });
+  const c = is.final;
+  writeFileSync(file, JSON.stringify({ note, dim: c.box.dim, lengths: Array.from(c.box.lengths), positions: Array.from(c.positions), diameters: Array.from(c.diameters), species: Array.from(c.species) }));
+  return { c, note };
+}
 
 function bench(model: Model, n: number): void {
+  const { c: is, note } = inherentStructure(model, n, 1);
   let t0 = performance.now();
-  const is = quench(model, jitteredLattice(model, n, 1), { algorithm: 'fire', forceTolerance: ftol, maxSteps: 200000 });
-  const tQuench = seconds(t0);
-  t0 = performance.now();
-  const problem = hessianProblem(createLandscape(model, is.final), is.final.positions, true); // rattlers left out
+  const problem = hessianProblem(createLandscape(model, is), is.positions, true); // rattlers left out
   const tBuild = seconds(t0);
   t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -46,7 +71,7 @@ function bench(model: Model, n: number): void {
   const tOurs = seconds(t0);
   const cpuOurs = process.cpuUsage(cpu0).user / 1e6;
   const worst = Math.max(...modes.residuals);
-  console.log(`${model.name} N = ${n}: IS by FIRE in ${tQuench.toFixed(1)} s (${is.reason}, max|f| = ${is.maxForce.toExponential(1)}), ${problem.rattlers.count} rattlers (left out)`);
+  console.log(`${model.name} N = ${n}: ${note}, ${problem.rattlers.count} rattlers (left out)`);
   console.log(`  glasslab lanczos (Chebyshev degree ${degree ?? 'auto'}): ${tOurs.toFixed(2)} s wall, ${cpuOurs.toFixed(2)} s CPU (+ ${tBuild.toFixed(2)} s pair blocks), ${modes.products} products, ${modes.restarts} restarts, max residual ${worst.toExponential(1)}`);
   console.log(`  λ_1..λ_${k} = ${Array.from(modes.values).map((x) => x.toPrecision(6)).join(' ')}`);
   if (!scipyPresent) { console.log('  scipy: /usr/bin/python3 has no scipy; skipped'); return; }
@@ -55,12 +80,14 @@ function bench(model: Model, n: number): void {
   const rows = n * model.dim;
   // scipy sees the translations and, for each rattler (its pairs dropped), D more zeros: all are skipped there.
   const zeros = model.dim * (1 + problem.rattlers.count);
-  const args = [join(import.meta.dirname, 'eigshPeer.py'), file, String(k), String(zeros), ...(rows > saMax ? ['skip-sa'] : [])];
+  const skipSi = model.dim === 3 && rows > si3dMax;
+  const args = [join(import.meta.dirname, 'eigshPeer.py'), file, String(k), String(zeros), rows > saMax ? 'skip-sa' : 'sa', skipSi ? 'skip-si' : 'si'];
   const peer = JSON.parse(execFileSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
   const gap = (vals: number[]) => Math.max(...vals.map((v, i) => Math.abs(v - modes.values[i]) / Math.max(1e-12, Math.abs(v))));
   if (peer.sa === undefined) console.log(`  scipy eigsh which='SA': skipped above ${saMax} rows (MODES_SA_MAX)`);
   else console.log(`  scipy eigsh which='SA': ${peer.saSeconds.toFixed(2)} s wall, ${peer.saCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.sa).toExponential(1)}); ratio glasslab/eigsh wall ${(tOurs / peer.saSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.saCpu).toFixed(2)}`);
-  console.log(`  scipy eigsh shift-invert σ = −1e-3: ${peer.shiftInvertSeconds.toFixed(2)} s wall, ${peer.shiftInvertCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.shiftInvert).toExponential(1)}); ratio wall ${(tOurs / peer.shiftInvertSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.shiftInvertCpu).toFixed(2)}`);
+  if (peer.shiftInvert === undefined) console.log(`  scipy eigsh shift-invert: skipped in 3D above ${si3dMax} rows (MODES_SI_3D_MAX: the LU fills in)`);
+  else console.log(`  scipy eigsh shift-invert σ = −1e-3: ${peer.shiftInvertSeconds.toFixed(2)} s wall, ${peer.shiftInvertCpu.toFixed(2)} s CPU (max rel. difference ${gap(peer.shiftInvert).toExponential(1)}); ratio wall ${(tOurs / peer.shiftInvertSeconds).toFixed(2)}, CPU ${(cpuOurs / peer.shiftInvertCpu).toFixed(2)}`);
 }
 
 // Dense: our Householder + QL (all eigenpairs) against LAPACK through numpy on the same matrix.

@@ -34,6 +34,11 @@ export interface LandscapeBuffers {
   readonly energies: GPUBuffer;
   /** Positions at the last neighbor-list build. */
   readonly reference: GPUBuffer;
+  /** Per-particle (diameter, species), the neighbor slots and counts (the slots move to a new buffer when the list grows), and struct SeparationUnits. */
+  readonly traits: GPUBuffer;
+  readonly neighbors: GPUBuffer;
+  readonly neighborCounts: GPUBuffer;
+  readonly units: GPUBuffer;
 }
 
 /** Neighbor-list bookkeeping, for tests and benchmarks. */
@@ -203,7 +208,10 @@ export class GpuLandscape {
   }
 
   get buffers(): LandscapeBuffers {
-    return { params: this.particles.params, positions: this.particles.positions, forces: this.forces, energies: this.energies, reference: this.list.reference };
+    return {
+      params: this.particles.params, positions: this.particles.positions, forces: this.forces, energies: this.energies, reference: this.list.reference,
+      traits: this.particles.traits, neighbors: this.list.neighbors, neighborCounts: this.list.neighborCounts, units: this.units,
+    };
   }
 
   /**

@@ -2,8 +2,10 @@
 // (Wu & Simon, SIAM J. Matrix Anal. Appl. 22, 602 (2000); the Krylov–Schur form of Stewart 2001):
 //   expand V_m with H v_j − Σ_i (v_i·H v_j) v_i (twice), so T = Vᵀ H V is exact; diagonalize T = Y Θ Yᵀ;
 //   Ritz residual |H x_i − θ_i x_i| = β_m |Y_{m,i}|; restart from the p lowest Ritz vectors plus the residual direction.
-// Matrix-free: only `apply(v, out)` is needed, so a GPU product can plug in (docs/PHYSICS.md §5).
+// Matrix-free: only products H v are needed, asked for one at a time (productSteps.ts), so a GPU product can plug in
+// (docs/PHYSICS.md §5); the basis, T and the reorthogonalization stay float64 here.
 import type { HessianOperator } from '../../hessian/pairHessian.ts';
+import { hessianSteps, runSteps, type ProductSteps, type SteppedOperator } from './productSteps.ts';
 import { symmetricEigen } from './symmetricEigen.ts';
 import { axpy, dot, gaussianVector, normalize, orthogonalize } from './vectors.ts';
 
@@ -22,7 +24,7 @@ export interface LanczosOptions {
   spaceSize?: number;
   seed?: number;
   /** An extra convergence test on the `count` lowest Ritz vectors at each restart (e.g. residuals of another operator). */
-  accept?: (vectors: Float64Array[]) => boolean;
+  accept?: (vectors: Float64Array[]) => ProductSteps<boolean>;
 }
 
 export interface LanczosResult {
@@ -37,7 +39,13 @@ export interface LanczosResult {
   readonly converged: boolean;
 }
 
+/** The lowest eigenpairs of `apply` (float64, synchronous). */
 export function lanczosLowest(apply: HessianOperator, length: number, options: LanczosOptions): LanczosResult {
+  return runSteps(lanczosSteps(hessianSteps, length, options), apply);
+}
+
+/** The lowest eigenpairs of the operator `op` (built from H products, each yielded to the driver). */
+export function* lanczosSteps(op: SteppedOperator, length: number, options: LanczosOptions): ProductSteps<LanczosResult> {
   const project = options.project ?? (() => {});
   const size = options.spaceSize ?? length;
   const count = options.count;
@@ -61,7 +69,7 @@ export function lanczosLowest(apply: HessianOperator, length: number, options: L
   let beta = 0;
   for (let restart = 0; ; restart++) {
     for (let j = start; j < m; j++) {
-      apply(V[j], w);
+      yield* op(V[j], w);
       project(w);
       products++;
       h.fill(0);
@@ -91,7 +99,7 @@ export function lanczosLowest(apply: HessianOperator, length: number, options: L
     for (let i = 0; i < count; i++) if (residual(i) > tol * normH) done = false;
     if (m === size) done = true; // the basis spans the whole space: T's spectrum is H's
     const ritz = options.accept ? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length)) : null;
-    if (ritz && !done && (options.accept as (v: Float64Array[]) => boolean)(ritz)) done = true;
+    if (ritz && !done && (yield* (options.accept as (v: Float64Array[]) => ProductSteps<boolean>)(ritz))) done = true;
     if (done || restart >= maxRestarts) {
       const vectors = ritz ?? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length));
       return {

@@ -1,15 +1,17 @@
 // The lowest normal modes of a configuration: H e_a = λ_a e_a in the mode space (translations removed, rattlers optionally
 // left out), ascending, unit vectors (002 §II). Dense float64 diagonalization up to `denseLimit` rows, thick-restart
-// Lanczos above. Every returned pair carries its measured residual |H e − λ e|.
+// Lanczos above. Every returned pair carries its measured residual |H e − λ e| (float64 H, whichever engine did the products:
+// modesWithProduct takes an asynchronous product such as the GPU's for the Lanczos iteration).
 import type { Landscape } from '../../forces.ts';
 import { denseHessian } from '../../hessian/assemble.ts';
 import { modeSpace, projectModeSpace, projectedOperator, type ModeSpace } from '../../hessian/modeSpace.ts';
 import { pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type PairHessian } from '../../hessian/pairHessian.ts';
 import { findRattlers } from '../../hessian/rattlers.ts';
-import { filteredLanczosLowest } from './chebyshevFilter.ts';
-import { lanczosLowest } from './lanczos.ts';
+import { filteredLanczosSteps } from './chebyshevFilter.ts';
+import { lanczosSteps, type LanczosResult } from './lanczos.ts';
+import { hessianSteps, runSteps, runStepsAsync, type AsyncHessianOperator, type ProductSteps } from './productSteps.ts';
 import { symmetricEigen } from './symmetricEigen.ts';
-import { axpy, dot } from './vectors.ts';
+import { axpy, dot, normalize } from './vectors.ts';
 
 export type ModeMethod = 'dense' | 'lanczos';
 
@@ -74,15 +76,69 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
     const vectors = all.vectors.slice(0, count);
     return { values, vectors, residuals: measuredResiduals(problem.apply, values, vectors), method, rattlers };
   }
+  const r = runSteps(lanczosModeSteps(problem, count, options), problem.apply);
+  return { values: r.values, vectors: r.vectors, residuals: measuredResiduals(problem.apply, r.values, r.vectors), method, rattlers, products: r.products, restarts: r.restarts };
+}
+
+/** Lanczos (Chebyshev-filtered above 5000 rows) on P H P, asking the driver for every product of P H P. */
+function* lanczosModeSteps(problem: HessianProblem, count: number, options: ModeOptions): ProductSteps<LanczosResult> {
+  const { space } = problem;
   const rows = space.n * space.dim;
   const degree = options.filterDegree ?? (rows > 5000 ? 12 : 0);
   const lanczosOptions = {
     count, basisSize: options.basisSize, tolerance: options.tolerance, seed: options.seed,
     project: (v: Float64Array) => projectModeSpace(space, v), spaceSize: space.size,
   };
-  const r = degree > 0 ? filteredLanczosLowest(problem.apply, rows, { ...lanczosOptions, degree }) : lanczosLowest(problem.apply, rows, lanczosOptions);
+  const r = degree > 0 ? yield* filteredLanczosSteps(rows, { ...lanczosOptions, degree }) : yield* lanczosSteps(hessianSteps, rows, lanczosOptions);
   if (!r.converged) throw new Error(`Lanczos did not converge on the lowest ${count} modes after ${r.restarts} restarts: try a larger basis`);
-  return { values: r.values, vectors: r.vectors, residuals: measuredResiduals(problem.apply, r.values, r.vectors), method, rattlers, products: r.products, restarts: r.restarts };
+  return r;
+}
+
+/**
+ * Lanczos convergence for float32 products (the GPU's): |H x − θ x| ≤ 1e-5·‖H‖. Each product errs by ~1e-7 of ‖H‖ (at most
+ * ~1e-5, src/gpu/hessianProductBound.ts), so a float64 tolerance of 1e-9 could never be met.
+ */
+export const FLOAT32_LANCZOS_TOLERANCE = 1e-5;
+
+/**
+ * The lowest modes by Lanczos with the products H v done by `product` (e.g. the GPU's, float32; the basis, T and the
+ * reorthogonalization stay float64 here), then one float64 Rayleigh–Ritz step on the CPU: the Ritz vectors are orthonormalized,
+ * XᵀHX is diagonalized with the float64 H and the vectors rotated, so the eigenvalue error is second order in the vectors'.
+ * Residuals are measured with the float64 H.
+ */
+export async function modesWithProduct(problem: HessianProblem, product: AsyncHessianOperator, options: ModeOptions = {}): Promise<Modes> {
+  const { space } = problem;
+  if (options.method === 'dense') throw new Error('dense diagonalization runs on the CPU only: an outside Hessian product serves the Lanczos method');
+  const count = Math.min(options.count ?? 10, space.size);
+  const projected: AsyncHessianOperator = async (v, out) => { await product(v, out); projectModeSpace(space, out); };
+  const r = await runStepsAsync(lanczosModeSteps(problem, count, { ...options, tolerance: options.tolerance ?? FLOAT32_LANCZOS_TOLERANCE }), projected);
+  const refined = rayleighRitz(problem.apply, r.vectors);
+  return {
+    values: refined.values, vectors: refined.vectors, residuals: measuredResiduals(problem.apply, refined.values, refined.vectors),
+    method: 'lanczos', rattlers: { count: problem.rattlers.count, excluded: problem.rattlers.excluded }, products: r.products, restarts: r.restarts,
+  };
+}
+
+/** Rayleigh–Ritz in span(X) with the operator `apply`: X orthonormalized (Gram–Schmidt, twice), XᵀAX = Y Θ Yᵀ, X ← X Y. */
+export function rayleighRitz(apply: HessianOperator, vectors: Float64Array[]): { values: Float64Array; vectors: Float64Array[] } {
+  const k = vectors.length;
+  const X = vectors.map((x) => x.slice());
+  for (let i = 0; i < k; i++) {
+    for (let pass = 0; pass < 2; pass++) for (let j = 0; j < i; j++) axpy(-dot(X[j], X[i]), X[j], X[i]);
+    normalize(X[i]);
+  }
+  const AX = X.map((x) => { const out = new Float64Array(x.length); apply(x, out); return out; });
+  const A = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) { const a = 0.5 * (dot(X[i], AX[j]) + dot(X[j], AX[i])); A[i * k + j] = a; A[j * k + i] = a; }
+  const eig = symmetricEigen(A, k, true);
+  const Y = eig.vectors as Float64Array; // row a: eigenvector a
+  const rotated = Array.from({ length: k }, (_, a) => {
+    const x = new Float64Array(X[0].length);
+    for (let j = 0; j < k; j++) axpy(Y[a * k + j], X[j], x);
+    normalize(x);
+    return x;
+  });
+  return { values: eig.values.slice(), vectors: rotated };
 }
 
 /**
