@@ -19,6 +19,8 @@ import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
+import { useCalibration } from './useCalibration.ts';
+import { CalibrationNote } from './CalibrationNote.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
 import { useSharedLink } from './share/useSharedLink.ts';
@@ -49,6 +51,7 @@ function pageController(): LabController {
 
 export function App() {
   const detection = useEngineDetection();
+  useCalibration(detection);
   const controller = pageController();
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
@@ -69,6 +72,7 @@ export function App() {
         <LectureToggle />
       </header>
       <EngineBanner detection={detection} />
+      {lecture ? null : <CalibrationNote />}
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
       <div className="lab-grid">

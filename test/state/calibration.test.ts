@@ -1,0 +1,79 @@
+// The machine's calibration (issue 13): the quench and analysis are timed from the engine's phase events, the faster engine
+// is picked, and every preset gets a calibration on it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LabClient } from '../../src/engine/lab/client.ts';
+import { inProcessPort } from '../../src/engine/lab/inProcess.ts';
+import type { EngineChoice, LabEvent, LabJob } from '../../src/engine/lab/protocol.ts';
+import { getPreset } from '../../src/engine/presets.ts';
+import { estimateSeconds } from '../../src/engine/presetEstimate.ts';
+import { presetSpec } from '../../src/engine/presets.ts';
+import { calibrate, timeJob, useCalibrationStore } from '../../src/state/calibration.ts';
+import type { LabClientLike } from '../../src/state/labController.ts';
+import { parseStartingState } from '../../src/state/startingState.ts';
+
+/** A client whose engine answers on a fake clock: each engine's quench takes `quenchMs`, its analysis 50 ms. */
+function scriptedClient(quenchMs: Record<'gpu' | 'cpu', number>, clock: { t: number }): LabClientLike {
+  const listeners = new Set<(e: LabEvent) => void>();
+  let k = 0;
+  return {
+    start(job: LabJob, engine: EngineChoice) {
+      const runId = `r${++k}`;
+      const e = engine === 'gpu' ? 'gpu' : 'cpu';
+      const emit = (ev: LabEvent) => { for (const l of [...listeners]) l(ev); };
+      queueMicrotask(() => {
+        emit({ type: 'engine', runId, engine: e });
+        emit({ type: 'phase', runId, phase: 'quench', label: '' });
+        clock.t += quenchMs[e];
+        emit({ type: 'phase', runId, phase: 'analyze', label: '' });
+        clock.t += 50;
+        emit({ type: 'result', runId, result: { kind: 'single' } as never });
+      });
+      return runId;
+    },
+    pause() {}, resume() {}, stop() {}, dispose() {},
+    onEvent(l) { listeners.add(l); return () => { listeners.delete(l); }; },
+  };
+}
+
+describe('calibration', () => {
+  it('times the quench from its phase events and picks the engine with more particle-steps per second', async () => {
+    const clock = { t: 0 };
+    // soft2d T = 0.8: the GPU runs 4096 particles, float64 1024; 200 steps each. GPU: 4096·200/8 s ≈ 1.0e5/s; float64: 1024·200/0.1 s ≈ 2.0e6/s.
+    const client = scriptedClient({ gpu: 8000, cpu: 100 }, clock);
+    const t = await timeJob(client, { kind: 'single', spec: presetSpec(getPreset('harmonic2d-inf'), 'cpu') }, 'cpu', () => clock.t);
+    expect(t).toEqual({ engine: 'cpu', quenchSeconds: 0.1, analysisSeconds: 0.05 });
+    const presets = [getPreset('soft2d-hot'), getPreset('harmonic2d-inf')];
+    await calibrate(client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, now: () => clock.t });
+    const s = useCalibrationStore.getState();
+    expect(s.state).toBe('done');
+    expect(s.picked).toBe('cpu');
+    expect(s.engines.map((e) => e.engine)).toEqual(['gpu', 'cpu']);
+    expect(s.engines[0].rate).toBeCloseTo((4096 * 200) / 8, 6);
+    expect(s.engines[1].rate).toBeCloseTo((1024 * 200) / 0.1, 6);
+    expect(s.reason).toContain('the float64 engine runs (20.0× faster here)');
+    expect(Object.keys(s.presets).sort()).toEqual(['harmonic2d-inf', 'soft2d-hot']);
+    // harmonic2d from T = ∞: 1024 × 5000 steps at 0.1 s per 1024 × 200 particle-steps = 2.5 s, + 0.05 s of analysis.
+    expect(estimateSeconds(presetSpec(presets[1], 'cpu'), s.presets['harmonic2d-inf'])).toBeCloseTo(2.55, 9);
+  });
+
+  it('calibrates the float64 engine for real, in process, from the shipped states', async () => {
+    const client = new LabClient(inProcessPort());
+    const presets = [getPreset('soft2d-cold'), getPreset('harmonic2d-inf')];
+    await calibrate(client, {
+      engines: ['cpu'], presets,
+      fetchStart: async (spec) => (spec.initialState ? parseStartingState(readFileSync(`public/states/${spec.initialState}`, 'utf8'), spec, spec.initialState) : undefined),
+    });
+    client.dispose();
+    const s = useCalibrationStore.getState();
+    expect(s.error).toBeNull();
+    expect(s.picked).toBe('cpu');
+    for (const p of presets) {
+      const c = s.presets[p.id];
+      expect(c.engine).toBe('cpu');
+      expect(c.secondsPerParticleStep).toBeGreaterThan(0);
+      expect(c.secondsPerParticleStep).toBeLessThan(1e-3); // a float64 particle-step takes well under a millisecond
+      expect(c.analysisSeconds).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
