@@ -1,12 +1,12 @@
 // Preset time estimates (issue 13): N × (t_max/Δt) × (s per particle-step) + analysis, and the shortening to the budget.
 import { describe, expect, it } from 'vitest';
-import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, quenchSteps } from '../src/engine/presetEstimate.ts';
+import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, quenchSteps, stepCost } from '../src/engine/presetEstimate.ts';
 import { getPreset, PRESETS, presetSpec } from '../src/engine/presets.ts';
 import { validateRunSpec } from '../src/engine/runSpec.ts';
 
 describe('preset estimates', () => {
   const ka = presetSpec(getPreset('ka3d-hot'), 'cpu'); // N = 1000, t_max = 10, Δt = 1e-4: 1e5 steps
-  const c = { engine: 'cpu' as const, secondsPerParticleStep: 2e-6, analysisSeconds: 1 };
+  const c = { engine: 'cpu' as const, secondsPerParticleStep: 2e-6, startSeconds: 0, analysisSeconds: 1 };
 
   it('counts particle-steps at the model\'s Δt', () => {
     expect(quenchSteps(ka)).toBe(100_000);
@@ -30,19 +30,30 @@ describe('preset estimates', () => {
     expect(() => validateRunSpec(f.spec)).not.toThrow();
   });
 
-  it('keeps a decade of fit window at least, and then says the estimate honestly', () => {
+  it('keeps half a decade of fit window at least, and then says the estimate honestly', () => {
     const slow = { ...c, secondsPerParticleStep: 2e-5 };
     const f = fitToBudget(ka, slow, 60);
-    expect(f.spec.tMax).toBeCloseTo(3, 12); // t_min × 10
-    expect(f.seconds).toBeCloseTo(1000 * 30_000 * 2e-5 + 1, 6); // 601 s, over the budget
+    expect(f.spec.tMax).toBe(0.95); // t_min × 10^0.5 = 0.949, rounded up
+    expect(f.seconds).toBeCloseTo(1000 * 9500 * 2e-5 + 1, 6); // 191 s, over the budget
+  });
+
+  it('splits a quench\'s cost into start-up and steps from the short and long runs', () => {
+    // 1000 particles: a start of 0.3 s and 1e-6 s per particle-step give 0.4 s (100 steps) and 0.7 s (400 steps).
+    const cost = stepCost(1000, 0.4, 0.7);
+    expect(cost.secondsPerParticleStep).toBeCloseTo(1e-6, 15);
+    expect(cost.startSeconds).toBeCloseTo(0.3, 12);
+    expect(stepCost(1000, 0.7, 0.5)).toEqual({ secondsPerParticleStep: 0.5 / 400 / 1000, startSeconds: 0.7 - 0.5 / 4 }); // noisy: the mean
+    expect(estimateSeconds(ka, { ...c, ...cost })).toBeCloseTo(0.3 + 1000 * 1e5 * 1e-6 + 1, 9);
   });
 
   it('calibrates on CALIBRATION_STEPS steps of every preset with a valid spec', () => {
     for (const p of PRESETS) {
       for (const engine of ['cpu', 'gpu'] as const) {
-        const s = calibrationSpec(presetSpec(p, engine));
-        expect(quenchSteps(s)).toBe(CALIBRATION_STEPS);
-        expect(() => validateRunSpec(s)).not.toThrow();
+        for (const steps of [CALIBRATION_STEPS.short, CALIBRATION_STEPS.long]) {
+          const s = calibrationSpec(presetSpec(p, engine), steps);
+          expect(quenchSteps(s)).toBe(steps);
+          expect(() => validateRunSpec(s)).not.toThrow();
+        }
       }
     }
   });

@@ -4,7 +4,7 @@
 // that a preset clicked meanwhile is not held up by it.
 import { create } from 'zustand';
 import type { ConfigurationData, EngineName, LabEvent, LabJob } from '../engine/lab/protocol.ts';
-import { calibrationSpec, CALIBRATION_STEPS, type PresetCalibration } from '../engine/presetEstimate.ts';
+import { calibrationSpec, CALIBRATION_STEPS, stepCost, type PresetCalibration } from '../engine/presetEstimate.ts';
 import { presetSpec, type Preset } from '../engine/presets.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import type { LabClientLike } from './labController.ts';
@@ -70,12 +70,15 @@ function engineLabel(e: EngineName): string {
   return e === 'gpu' ? 'WebGPU' : 'float64';
 }
 
+/** The long run first (it pays for the JIT and the GPU's pipelines), then the short one; their difference is the steps' cost. */
 async function timePreset(client: LabClientLike, p: Preset, engine: EngineName, o: CalibrateOptions) {
-  const spec = calibrationSpec(presetSpec(p, engine));
-  const start = await o.fetchStart(spec);
-  const t = await timeJob(client, { kind: 'single', spec, ...(start ? { start } : {}) }, engine, o.now);
+  const full = presetSpec(p, engine);
+  const start = await o.fetchStart(full);
+  const run = (steps: number) => timeJob(client, { kind: 'single', spec: calibrationSpec(full, steps), ...(start ? { start } : {}) }, engine, o.now);
+  const long = await run(CALIBRATION_STEPS.long);
+  const short = await run(CALIBRATION_STEPS.short);
   const calibration: PresetCalibration = {
-    engine: t.engine, secondsPerParticleStep: Math.max(t.quenchSeconds, 1e-6) / (spec.n * CALIBRATION_STEPS), analysisSeconds: t.analysisSeconds,
+    engine: long.engine, ...stepCost(full.n, short.quenchSeconds, long.quenchSeconds), analysisSeconds: Math.min(long.analysisSeconds, short.analysisSeconds),
   };
   return { calibration, rate: 1 / calibration.secondsPerParticleStep };
 }
@@ -89,7 +92,6 @@ export async function calibrate(client: LabClientLike, o: CalibrateOptions): Pro
     const engines: EngineTiming[] = [];
     const referenceTimings: Partial<Record<EngineName, PresetCalibration>> = {};
     for (const engine of o.engines) {
-      await timePreset(client, reference, engine, o); // warms up: the JIT, the GPU's pipelines
       const { calibration, rate } = await timePreset(client, reference, engine, o);
       if (calibration.engine !== engine) continue; // this engine fell back to the other: nothing to compare
       engines.push({ engine, rate });

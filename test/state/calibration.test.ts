@@ -11,9 +11,10 @@ import { presetSpec } from '../../src/engine/presets.ts';
 import { calibrate, timeJob, useCalibrationStore } from '../../src/state/calibration.ts';
 import type { LabClientLike } from '../../src/state/labController.ts';
 import { parseStartingState } from '../../src/state/startingState.ts';
+import { getModel } from '../../src/physics/models.ts';
 
-/** A client whose engine answers on a fake clock: each engine's quench takes `quenchMs`, its analysis 50 ms. */
-function scriptedClient(quenchMs: Record<'gpu' | 'cpu', number>, clock: { t: number }): LabClientLike {
+/** A client whose engine answers on a fake clock: a quench takes 20 ms to start and `msPerStep` per SD step, its analysis 50 ms. */
+function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>, clock: { t: number }): LabClientLike {
   const listeners = new Set<(e: LabEvent) => void>();
   let k = 0;
   return {
@@ -24,7 +25,8 @@ function scriptedClient(quenchMs: Record<'gpu' | 'cpu', number>, clock: { t: num
       queueMicrotask(() => {
         emit({ type: 'engine', runId, engine: e });
         emit({ type: 'phase', runId, phase: 'quench', label: '' });
-        clock.t += quenchMs[e];
+        const spec = (job as { spec: { tMax: number; model: string } }).spec;
+        clock.t += 20 + msPerStep[e] * Math.round(spec.tMax / getModel(spec.model as 'soft2d').defaultDt);
         emit({ type: 'phase', runId, phase: 'analyze', label: '' });
         clock.t += 50;
         emit({ type: 'result', runId, result: { kind: 'single' } as never });
@@ -39,22 +41,25 @@ function scriptedClient(quenchMs: Record<'gpu' | 'cpu', number>, clock: { t: num
 describe('calibration', () => {
   it('times the quench from its phase events and picks the engine with more particle-steps per second', async () => {
     const clock = { t: 0 };
-    // soft2d T = 0.8: the GPU runs 4096 particles, float64 1024; 200 steps each. GPU: 4096·200/8 s ≈ 1.0e5/s; float64: 1024·200/0.1 s ≈ 2.0e6/s.
-    const client = scriptedClient({ gpu: 8000, cpu: 100 }, clock);
+    // soft2d T = 0.8: the GPU runs 4096 particles at 40 ms a step (1.0e5 particle-steps/s), float64 1024 at 0.5 ms (2.0e6/s).
+    const client = scriptedClient({ gpu: 40, cpu: 0.5 }, clock);
     const t = await timeJob(client, { kind: 'single', spec: presetSpec(getPreset('harmonic2d-inf'), 'cpu') }, 'cpu', () => clock.t);
-    expect(t).toEqual({ engine: 'cpu', quenchSeconds: 0.1, analysisSeconds: 0.05 });
+    expect(t.engine).toBe('cpu');
+    expect(t.quenchSeconds).toBeCloseTo(0.02 + 5000 * 0.0005, 12);
+    expect(t.analysisSeconds).toBeCloseTo(0.05, 12);
     const presets = [getPreset('soft2d-hot'), getPreset('harmonic2d-inf')];
     await calibrate(client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, now: () => clock.t });
     const s = useCalibrationStore.getState();
     expect(s.state).toBe('done');
     expect(s.picked).toBe('cpu');
     expect(s.engines.map((e) => e.engine)).toEqual(['gpu', 'cpu']);
-    expect(s.engines[0].rate).toBeCloseTo((4096 * 200) / 8, 6);
-    expect(s.engines[1].rate).toBeCloseTo((1024 * 200) / 0.1, 6);
+    expect(s.engines[0].rate).toBeCloseTo(4096 / 0.04, 6);
+    expect(s.engines[1].rate).toBeCloseTo(1024 / 0.0005, 6);
     expect(s.reason).toContain('the float64 engine runs (20.0× faster here)');
     expect(Object.keys(s.presets).sort()).toEqual(['harmonic2d-inf', 'soft2d-hot']);
-    // harmonic2d from T = ∞: 1024 × 5000 steps at 0.1 s per 1024 × 200 particle-steps = 2.5 s, + 0.05 s of analysis.
-    expect(estimateSeconds(presetSpec(presets[1], 'cpu'), s.presets['harmonic2d-inf'])).toBeCloseTo(2.55, 9);
+    // harmonic2d from T = ∞: 0.02 s of start, 5000 steps at 0.5 ms, 0.05 s of analysis.
+    expect(s.presets['harmonic2d-inf'].startSeconds).toBeCloseTo(0.02, 9);
+    expect(estimateSeconds(presetSpec(presets[1], 'cpu'), s.presets['harmonic2d-inf'])).toBeCloseTo(2.57, 9);
   });
 
   it('calibrates the float64 engine for real, in process, from the shipped states', async () => {
