@@ -28,25 +28,22 @@ interface CalibrationStore {
 
 export const useCalibrationStore = create<CalibrationStore>()(() => ({ state: 'idle', picked: null, reason: '', engines: [], presets: {}, error: null }));
 
-/** Seconds of a job's quench (from its `quench` phase to its `analyze` phase) and of its analysis (to its result). */
-export function timeJob(client: LabClientLike, job: LabJob, engine: EngineName, now: () => number = () => performance.now()): Promise<{ engine: EngineName; quenchSeconds: number; analysisSeconds: number }> {
+/**
+ * Seconds of a single job's quench and of the rest (start-up, analysis), as the engine timed them (its result's quenchSeconds
+ * and seconds): the page's clock would add whatever kept the page's thread busy when the events arrived.
+ */
+export function timeJob(client: LabClientLike, job: LabJob, engine: EngineName): Promise<{ engine: EngineName; quenchSeconds: number; analysisSeconds: number }> {
   return new Promise((resolve, reject) => {
     let runId = '';
-    let quench = NaN;
-    let analyze = NaN;
-    let ran: EngineName = engine;
     const early: LabEvent[] = [];
     const on = (e: LabEvent) => {
       if (!runId) { early.push(e); return; }
       if (e.runId !== runId) return;
-      if (e.type === 'engine') ran = e.engine;
-      else if (e.type === 'phase' && e.phase === 'quench') quench = now();
-      else if (e.type === 'phase' && e.phase === 'analyze') analyze = now();
-      else if (e.type === 'result') {
+      if (e.type === 'result') {
         off();
-        const end = now();
-        if (!Number.isFinite(quench) || !Number.isFinite(analyze)) reject(new Error('the calibration run reported no quench phase'));
-        else resolve({ engine: ran, quenchSeconds: (analyze - quench) / 1000, analysisSeconds: (end - analyze) / 1000 });
+        const r = e.result;
+        if (r.kind !== 'single' || r.quenchSeconds === undefined) reject(new Error('the calibration run did not time its quench'));
+        else resolve({ engine: r.engine, quenchSeconds: r.quenchSeconds, analysisSeconds: Math.max(0, r.seconds - r.quenchSeconds) });
       } else if (e.type === 'error' || e.type === 'stopped') { off(); reject(new Error(e.type === 'error' ? e.message : 'the calibration run was stopped')); }
     };
     const off = client.onEvent(on);
@@ -63,7 +60,6 @@ export interface CalibrateOptions {
   reference?: Preset;
   /** The shipped starting state of a spec (none at T = ∞). */
   fetchStart(spec: RunSpec): Promise<ConfigurationData | undefined>;
-  now?: () => number;
 }
 
 function engineLabel(e: EngineName): string {
@@ -74,7 +70,7 @@ function engineLabel(e: EngineName): string {
 async function timePreset(client: LabClientLike, p: Preset, engine: EngineName, o: CalibrateOptions) {
   const full = presetSpec(p, engine);
   const start = await o.fetchStart(full);
-  const run = (steps: number) => timeJob(client, { kind: 'single', spec: calibrationSpec(full, steps), ...(start ? { start } : {}) }, engine, o.now);
+  const run = (steps: number) => timeJob(client, { kind: 'single', spec: calibrationSpec(full, steps), ...(start ? { start } : {}) }, engine);
   const long = await run(CALIBRATION_STEPS.long);
   const short = await run(CALIBRATION_STEPS.short);
   const calibration: PresetCalibration = {

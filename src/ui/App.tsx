@@ -24,6 +24,7 @@ import { CalibrationNote } from './CalibrationNote.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
 import { useSharedLink } from './share/useSharedLink.ts';
+import { useAddressFollowsRun } from './share/useAddressFollowsRun.ts';
 
 function LectureToggle() {
   const lecture = useViewStore((s) => s.lectureMode);
@@ -55,6 +56,7 @@ export function App() {
   const controller = pageController();
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
+  useAddressFollowsRun();
   const lecture = useViewStore((s) => s.lectureMode);
   // Lecture mode starts at the top: the header holds Run and the progress line.
   useEffect(() => { if (lecture) window.scrollTo(0, 0); }, [lecture]);

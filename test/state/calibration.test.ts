@@ -13,8 +13,8 @@ import type { LabClientLike } from '../../src/state/labController.ts';
 import { parseStartingState } from '../../src/state/startingState.ts';
 import { getModel } from '../../src/physics/models.ts';
 
-/** A client whose engine answers on a fake clock: a quench takes 20 ms to start and `msPerStep` per SD step, its analysis 50 ms. */
-function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>, clock: { t: number }): LabClientLike {
+/** A client whose engine reports a quench of 20 ms to start and `msPerStep` per SD step, and 50 ms besides. */
+function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>): LabClientLike {
   const listeners = new Set<(e: LabEvent) => void>();
   let k = 0;
   return {
@@ -24,12 +24,9 @@ function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>, clock: { t: nu
       const emit = (ev: LabEvent) => { for (const l of [...listeners]) l(ev); };
       queueMicrotask(() => {
         emit({ type: 'engine', runId, engine: e });
-        emit({ type: 'phase', runId, phase: 'quench', label: '' });
         const spec = (job as { spec: { tMax: number; model: string } }).spec;
-        clock.t += 20 + msPerStep[e] * Math.round(spec.tMax / getModel(spec.model as 'soft2d').defaultDt);
-        emit({ type: 'phase', runId, phase: 'analyze', label: '' });
-        clock.t += 50;
-        emit({ type: 'result', runId, result: { kind: 'single' } as never });
+        const quenchSeconds = (20 + msPerStep[e] * Math.round(spec.tMax / getModel(spec.model as 'soft2d').defaultDt)) / 1000;
+        emit({ type: 'result', runId, result: { kind: 'single', engine: e, quenchSeconds, seconds: quenchSeconds + 0.05 } as never });
       });
       return runId;
     },
@@ -39,16 +36,15 @@ function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>, clock: { t: nu
 }
 
 describe('calibration', () => {
-  it('times the quench from its phase events and picks the engine with more particle-steps per second', async () => {
-    const clock = { t: 0 };
+  it('takes the quench time from the engine result and picks the engine with more particle-steps per second', async () => {
     // soft2d T = 0.8: the GPU runs 4096 particles at 40 ms a step (1.0e5 particle-steps/s), float64 1024 at 0.5 ms (2.0e6/s).
-    const client = scriptedClient({ gpu: 40, cpu: 0.5 }, clock);
-    const t = await timeJob(client, { kind: 'single', spec: presetSpec(getPreset('harmonic2d-inf'), 'cpu') }, 'cpu', () => clock.t);
+    const client = scriptedClient({ gpu: 40, cpu: 0.5 });
+    const t = await timeJob(client, { kind: 'single', spec: presetSpec(getPreset('harmonic2d-inf'), 'cpu') }, 'cpu');
     expect(t.engine).toBe('cpu');
     expect(t.quenchSeconds).toBeCloseTo(0.02 + 5000 * 0.0005, 12);
     expect(t.analysisSeconds).toBeCloseTo(0.05, 12);
     const presets = [getPreset('soft2d-hot'), getPreset('harmonic2d-inf')];
-    await calibrate(client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, now: () => clock.t });
+    await calibrate(client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined });
     const s = useCalibrationStore.getState();
     expect(s.state).toBe('done');
     expect(s.picked).toBe('cpu');
