@@ -1,6 +1,7 @@
 // The zustand store of the running job (runReducer.ts) and of finished runs kept for overlay on the plot.
 import { create } from 'zustand';
 import type { LabEvent } from '../engine/lab/protocol.ts';
+import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import { IDLE_RUN, reduceLabEvent, startedRun, type RunState } from './runReducer.ts';
 
 /** A finished curve kept on the plot after its run (several runs overlay with a legend). */
@@ -11,6 +12,8 @@ export interface Overlay {
   t: number[];
   speed: number[];
   energyPerParticle: number[];
+  /** β as the run itself reported it (a shared link's result), shown by the readout while no run of this page has a fit. */
+  fit?: BetaInterval;
 }
 
 /** Kept runs on the plot at most (the oldest goes first): more made an unreadable tangle and legend. */

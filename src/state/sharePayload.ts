@@ -60,6 +60,6 @@ export function applySharePayload(p: SharePayload): void {
   runs.clear();
   if (p.result) {
     const engine = p.result.engine === 'gpu' ? 'GPU' : 'float64';
-    runs.keepAsOverlay({ id: 'shared', label: `shared result (${engine} engine)`, dim: p.spec.model.includes('3d') ? 3 : 2, t: p.result.t, speed: p.result.speed, energyPerParticle: [] });
+    runs.keepAsOverlay({ id: 'shared', label: `shared result (${engine} engine)`, dim: p.spec.model.includes('3d') ? 3 : 2, t: p.result.t, speed: p.result.speed, energyPerParticle: [], ...(p.result.fit ? { fit: p.result.fit } : {}) });
   }
 }

@@ -1,5 +1,6 @@
 // What GlassLab is, under the lab: the three steps of the experiment, the models, and the same engine headless.
 import { MODELS, MODEL_NAMES } from '../physics/models.ts';
+import { SuperscriptPowers } from './controls/SuperscriptPowers.tsx';
 
 const steps = [
   ['Equilibrate', 'Swap Monte Carlo prepares equilibrium liquids down to deeply supercooled temperatures.'],
@@ -15,7 +16,7 @@ export function About() {
         {steps.map(([title, text]) => (
           <article key={title}>
             <h2>{title}</h2>
-            <p>{text}</p>
+            <p><SuperscriptPowers text={text} /></p>
           </article>
         ))}
       </section>

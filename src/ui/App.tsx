@@ -19,9 +19,12 @@ import { ParticlePanel } from './panels/ParticlePanel.tsx';
 import { PlotPanel } from './panels/PlotPanel.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { useEngineDetection } from './useEngineDetection.ts';
+import { useCalibration } from './useCalibration.ts';
+import { CalibrationNote } from './CalibrationNote.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
 import { useSharedLink } from './share/useSharedLink.ts';
+import { useAddressFollowsRun } from './share/useAddressFollowsRun.ts';
 
 function LectureToggle() {
   const lecture = useViewStore((s) => s.lectureMode);
@@ -49,9 +52,11 @@ function pageController(): LabController {
 
 export function App() {
   const detection = useEngineDetection();
+  useCalibration(detection);
   const controller = pageController();
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
+  useAddressFollowsRun();
   const lecture = useViewStore((s) => s.lectureMode);
   // Lecture mode starts at the top: the header holds Run and the progress line.
   useEffect(() => { if (lecture) window.scrollTo(0, 0); }, [lecture]);
@@ -69,6 +74,7 @@ export function App() {
         <LectureToggle />
       </header>
       <EngineBanner detection={detection} />
+      {lecture ? null : <CalibrationNote />}
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
       <div className="lab-grid">

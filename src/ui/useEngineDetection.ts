@@ -7,7 +7,7 @@ import type { EngineChoice } from '../engine/lab/protocol.ts';
 import { isSoftwareAdapter } from '../engine/softwareAdapter.ts';
 import { useSpecStore } from '../state/specStore.ts';
 
-export type Detection = { state: 'checking' } | { state: 'gpu'; adapter: string; software?: boolean } | { state: 'cpu'; reason: string };
+export type Detection = { state: 'checking' } | { state: 'gpu'; adapter: string; software?: boolean } | { state: 'cpu'; reason: string; adapter?: string };
 
 interface AdapterInfoLike { description?: string; vendor?: string; architecture?: string; device?: string; isFallbackAdapter?: boolean }
 interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null> }
@@ -22,9 +22,9 @@ export function softwareAdapter(adapter: { info?: AdapterInfoLike; isFallbackAda
 /** The engine the page runs: a hardware adapter's GPU engine, float64 otherwise (or as `?engine=` asks), with the reason. */
 export function chooseEngine(found: Detection, forced: EngineChoice | null): Detection {
   if (found.state !== 'gpu') return found;
-  if (forced === 'cpu') return { state: 'cpu', reason: 'the float64 engine was asked for (?engine=cpu)' };
+  if (forced === 'cpu') return { state: 'cpu', reason: 'the float64 engine was asked for (?engine=cpu)', adapter: found.adapter };
   if (found.software && forced !== 'gpu') {
-    return { state: 'cpu', reason: `WebGPU here is a software adapter (${found.adapter}), about 40× slower than the float64 engine (?engine=gpu uses it anyway)` };
+    return { state: 'cpu', reason: `WebGPU here is a software adapter (${found.adapter}), about 40× slower than the float64 engine (?engine=gpu uses it anyway)`, adapter: found.adapter };
   }
   return found;
 }

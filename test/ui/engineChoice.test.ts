@@ -18,7 +18,7 @@ describe('the engine the page picks (issue 13 item 2)', () => {
     expect(chooseEngine(swift, 'gpu')).toEqual(swift);
     const real = { state: 'gpu' as const, adapter: 'nvidia ada', software: false };
     expect(chooseEngine(real, null)).toEqual(real);
-    expect(chooseEngine(real, 'cpu')).toEqual({ state: 'cpu', reason: 'the float64 engine was asked for (?engine=cpu)' });
+    expect(chooseEngine(real, 'cpu')).toEqual({ state: 'cpu', reason: 'the float64 engine was asked for (?engine=cpu)', adapter: real.adapter });
     expect(chooseEngine({ state: 'cpu', reason: 'this browser has no WebGPU' }, 'gpu').state).toBe('cpu');
   });
 });

@@ -128,6 +128,8 @@ export interface SingleResult {
   final: ConfigurationData;
   particles: ParticleResults;
   seconds: number;
+  /** Of `seconds`, the quench's, timed in the engine (the page's calibration: src/state/calibration.ts). */
+  quenchSeconds?: number;
   /** The user stopped the quench before its end ("stop and analyse"): the analysis is of the configuration reached. */
   stoppedEarly?: boolean;
 }

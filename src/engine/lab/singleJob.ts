@@ -20,7 +20,9 @@ export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: C
   ctx.emit({ type: 'system', runId: ctx.runId, system, label: startData ? (spec.initialState ? `equilibrated state ${spec.initialState}` : 'given start') : `T = ${Number.isFinite(spec.temperature) ? spec.temperature : '∞'}, seed ${spec.seed}` }, transferablesOf(system));
   await ctx.checkpoint();
   ctx.analysable = true; // from here "stop and analyse" ends the quench and analyses where it got to
+  const tQuench = performance.now();
   const q = await quenchOnEngine(ctx, model, start, labQuenchOptions(spec, spec.algorithm, settings), 'main', 'quench');
+  const quenchSeconds = (performance.now() - tQuench) / 1000;
   const stoppedEarly = ctx.control.finishing();
   ctx.phase('analyze', stoppedEarly ? 'stopped: defects φ_i and D²min of the configuration reached' : 'defects φ_i and D²min');
   await ctx.checkpoint();
@@ -30,6 +32,6 @@ export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: C
     kind: 'single', spec, engine: ctx.engine.name, series: q.series, fit: curveBetaFit(q.series.t, q.series.speed, spec.fitWindow),
     reason: q.reason, steps: q.steps, dt: q.dt, forceTolerance: q.forceTolerance, forceCalls: q.forceCalls,
     energyPerParticle: q.energyPerParticle, maxForce: q.maxForce, initial, final: toConfigurationData(q.final), particles,
-    seconds: (performance.now() - t0) / 1000, ...(stoppedEarly ? { stoppedEarly } : {}),
+    seconds: (performance.now() - t0) / 1000, quenchSeconds, ...(stoppedEarly ? { stoppedEarly } : {}),
   };
 }

@@ -10,9 +10,11 @@ interface FieldProps {
   hint?: string;
   placeholder?: string;
   wide?: boolean;
+  /** Why the field does not apply to this job (a sweep's T): shown blank and disabled, with this as its hint. */
+  unused?: string;
 }
 
-export function Field({ field, label, testId, hint, placeholder, wide }: FieldProps) {
+export function Field({ field, label, testId, hint, placeholder, wide, unused }: FieldProps) {
   const value = useSpecStore((s) => s.draft[field]);
   const error = useSpecStore((s) => s.errors[field]);
   const setField = useSpecStore((s) => s.setField);
@@ -24,11 +26,12 @@ export function Field({ field, label, testId, hint, placeholder, wide }: FieldPr
     <div className={`field${wide ? ' wide' : ''}${kept ? ' kept' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
-        id={id} data-testid={testId} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off"
+        id={id} data-testid={testId} value={unused ? '' : value} placeholder={unused ? 'swept' : placeholder} disabled={unused !== undefined} spellCheck={false} autoComplete="off"
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setField(field, e.target.value)}
       />
-      {error ? <div className="field-error" id={`${id}-error`} role="alert" data-testid={`${testId}-error`}>{error}</div>
+      {unused ? <div className="field-hint" data-testid={`${testId}-unused`}>{unused}</div>
+        : error ? <div className="field-error" id={`${id}-error`} role="alert" data-testid={`${testId}-error`}>{error}</div>
         : kept ? <div className="field-kept" data-testid={`${testId}-kept`}>kept as typed; {model} default {modelDefaults(model, engineClass)[field as ModelField] || 'blank'}</div>
         : hint ? <div className="field-hint">{hint}</div> : null}
     </div>

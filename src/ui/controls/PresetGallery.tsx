@@ -1,15 +1,43 @@
-// The preset gallery: one click loads a figure's run spec (and its shipped equilibrated state) and runs it.
+// The preset gallery: one click loads a figure's run spec (and its shipped equilibrated state) and runs it. Each card shows
+// how long it takes on this machine (the calibration's estimate); one estimated above about a minute runs shortened, and says so.
 import { PRESETS, presetSpec, type Preset } from '../../engine/presets.ts';
+import { fitToBudget, formatEstimate, type FittedPreset } from '../../engine/presetEstimate.ts';
+import { useCalibrationStore } from '../../state/calibration.ts';
 import type { LabController } from '../../state/labController.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
+import { SuperscriptPowers } from './SuperscriptPowers.tsx';
+
+/** The preset's spec for this engine, shortened to the lecture budget when the calibration says it would take longer. */
+export function fittedPreset(p: Preset, engineClass: 'gpu' | 'cpu'): FittedPreset | null {
+  const c = useCalibrationStore.getState().presets[p.id];
+  if (!c || c.engine !== engineClass) return null;
+  return fitToBudget(presetSpec(p, engineClass), c);
+}
 
 export function applyPreset(p: Preset): void {
   const { engineClass, loadSpec, setField } = useSpecStore.getState();
-  loadSpec(presetSpec(p, engineClass), p.id);
+  loadSpec(fittedPreset(p, engineClass)?.spec ?? presetSpec(p, engineClass), p.id);
   setField('job', 'single');
   useSpecStore.setState({ presetId: p.id });
   useViewStore.getState().set({ colorMode: p.colorMode, range: null });
+}
+
+function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' }) {
+  useCalibrationStore((s) => s.presets[p.id]); // re-render as the calibration reaches this preset
+  const state = useCalibrationStore((s) => s.state);
+  const fitted = fittedPreset(p, engineClass);
+  if (!fitted) {
+    return <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`}>{state === 'failed' ? 'no time estimate (calibration failed)' : 'timing on this machine…'}</span>;
+  }
+  const w = fitted.spec.fitWindow;
+  return (
+    <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`} data-seconds={fitted.seconds.toFixed(1)}
+      data-shortened={fitted.shortenedFrom !== null ? 'yes' : 'no'}>
+      {formatEstimate(fitted.seconds)} here
+      {fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom} to land in about a minute` : ''}
+    </span>
+  );
 }
 
 export function PresetGallery({ controller }: { controller: LabController }) {
@@ -22,8 +50,9 @@ export function PresetGallery({ controller }: { controller: LabController }) {
           title={`${p.figure} · N = ${engineClass === 'gpu' ? p.nGpu : p.nCpu}`}
           onClick={() => { applyPreset(p); void controller.run(); }}>
           <span className="preset-title">{p.title}</span>
-          <span className="preset-expect">{p.expect}</span>
+          <span className="preset-expect"><SuperscriptPowers text={p.expect} /></span>
           <span className="preset-needs" data-testid={`preset-needs-${p.id}`}>{p.needs}</span>
+          <Estimate p={p} engineClass={engineClass} />
         </button>
       ))}
     </nav>

@@ -9,6 +9,7 @@ export function SystemControls() {
   const engineClass = useSpecStore((s) => s.engineClass);
   const setField = useSpecStore((s) => s.setField);
   const initialState = useSpecStore((s) => s.draft.initialState);
+  const sweep = useSpecStore((s) => s.draft.job === 'sweep');
   return (
     <fieldset>
       <legend>System</legend>
@@ -20,7 +21,7 @@ export function SystemControls() {
         <div className="field-hint">{getModel(model).source}</div>
       </div>
       <Field field="n" label="N" testId="n" hint={`up to ${MAX_N[engineClass].toLocaleString('en')} on this engine`} />
-      <Field field="temperature" label="T" testId="temperature" hint="inf: random positions" />
+      <Field field="temperature" label="T" testId="temperature" hint="inf: random positions" unused={sweep ? 'a sweep runs each of its temperatures' : undefined} />
       <Field field="seed" label="Seed" testId="seed" />
       {initialState ? <div className="field-hint wide" data-testid="initial-state">starts from the shipped state {initialState}</div> : null}
     </fieldset>

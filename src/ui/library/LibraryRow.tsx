@@ -1,7 +1,7 @@
 // One run of the library: its name (renamed in place), what it was, β, status, date and size, and its actions.
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../state/library/runRecord.ts';
-import { betaText, betaTitle, dateText, jobText, sizeText, temperatureText } from './runFormat.ts';
+import { betaText, betaTitle, dateText, jobText, recordTemperatureText, sizeText } from './runFormat.ts';
 
 export interface LibraryRowProps {
   run: RunSummary;
@@ -41,7 +41,7 @@ export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay,
       <td><NameInput id={run.id} name={run.name} onRename={onRename} /></td>
       <td>{s.model}</td>
       <td className="num">{s.n.toLocaleString('en')}</td>
-      <td className="num">{temperatureText(s.temperature)}</td>
+      <td className="num" data-testid={`library-temperature-${run.id}`}>{recordTemperatureText(run)}</td>
       <td>{s.algorithm}{run.job.kind === 'single' ? '' : ` · ${jobText(run)}`}</td>
       <td className="num" title={betaTitle(run.fit)} data-testid={`library-beta-${run.id}`}>{betaText(run.fit)}</td>
       <td>

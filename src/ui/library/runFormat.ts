@@ -17,6 +17,13 @@ export function temperatureText(t: number): string {
   return Number.isFinite(t) ? String(t) : '∞';
 }
 
+/** The temperature column of a record: its T, or a sweep's range ("0.05–0.8", "0.2–∞"), never the unused T field's value. */
+export function recordTemperatureText(r: { spec: { temperature: number }; job: { kind: string; temperatures?: readonly number[] } }): string {
+  const ts = r.job.kind === 'sweep' && r.job.temperatures?.length ? r.job.temperatures : null;
+  if (!ts) return temperatureText(r.spec.temperature);
+  return `${temperatureText(Math.min(...ts))}–${temperatureText(Math.max(...ts))}`;
+}
+
 export function sizeText(bytes: number): string {
   if (bytes < 1e3) return `${bytes} B`;
   if (bytes < 1e6) return `${(bytes / 1e3).toFixed(0)} kB`;

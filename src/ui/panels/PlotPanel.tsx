@@ -81,11 +81,14 @@ export function PlotPanel() {
   }, [groups, current, filledTo, growing, overlays, libraryOverlays, window]);
 
   const reason = current ? (current.fit ? undefined : noFitReason(pointsInWindow(current.t, current.speed, window))) : undefined;
+  // An opened link's result: the readout shows the β the banner shows, until a run of this page has its own.
+  const linked = !current ? overlays.find((o) => o.fit) : undefined;
+  const linkedFit = linked?.fit ? { ...linked.fit, logPrefactor: NaN, points: 0, interval: 'regression' as const, samples: 1 } : null;
   return (
     <section className="panel plot-panel" aria-label="Relaxation">
       <div className="plot-head">
-        <BetaReadout fit={current?.fit ?? null} dim={dim} samples={current?.samples} reason={reason} large={v.lectureMode} filledTo={filledTo}
-          scatter={single && n ? { n, sd: single.sd } : null} />
+        <BetaReadout fit={current?.fit ?? linkedFit} dim={dim} samples={current?.samples} reason={reason} large={v.lectureMode} filledTo={filledTo}
+          scatter={single && n ? { n, sd: single.sd } : null} source={linkedFit ? `${linked!.label}, as the link carries it` : undefined} />
         <div className="plot-tools">
           <PlotToggles />
           {overlays.length ? <button type="button" data-testid="clear-overlays" onClick={clearOverlays}>clear {overlays.length} kept run{overlays.length > 1 ? 's' : ''}</button> : null}

@@ -18,9 +18,11 @@ export interface BetaReadoutProps {
   filledTo?: number | null;
   /** A single run whose interval is the sample-to-sample scatter at this N (src/engine/sampleScatter.ts), with that σ. */
   scatter?: { n: number; sd: number } | null;
+  /** Where a fit not made on this page comes from (a shared link's result): replaces the interval's source. */
+  source?: string;
 }
 
-export function BetaReadout({ fit, dim, samples, reason, large = false, filledTo = null, scatter = null }: BetaReadoutProps) {
+export function BetaReadout({ fit, dim, samples, reason, large = false, filledTo = null, scatter = null, source }: BetaReadoutProps) {
   const provisional = filledTo !== null;
   return (
     <div className={`gl-beta${large ? ' gl-large' : ''}${fit && provisional ? ' gl-beta-provisional' : ''}`} data-testid="beta" data-provisional={fit && provisional ? 'true' : undefined}>
@@ -28,7 +30,8 @@ export function BetaReadout({ fit, dim, samples, reason, large = false, filledTo
         <>
           <div className="gl-beta-value" data-testid="beta-value"><span className="gl-beta-symbol">β</span> {provisional ? '≈' : '='} {formatBeta(fit.beta)}</div>
           <div className="gl-beta-interval" data-testid="beta-interval">
-            {provisional ? provisionalLine(filledTo, { tMax: fit.tMax })
+            {source ? `${formatInterval(fit) ?? ''} · ${source}`
+              : provisional ? provisionalLine(filledTo, { tMax: fit.tMax })
               : scatter ? `${formatInterval(fit)} · one run; σ = ${scatter.sd.toFixed(3)} between runs at N = ${scatter.n} (measured)`
               : intervalLine(fit, samples ?? fit.samples)}
           </div>

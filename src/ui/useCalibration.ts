@@ -1,0 +1,39 @@
+// Starts the machine's calibration once the engine detection is done (src/state/calibration.ts), on a worker of its own that
+// ends with it; where it picks another engine than detection did (and the address forces none), the lab switches to it.
+import { useEffect } from 'react';
+import { LabClient } from '../engine/lab/client.ts';
+import type { EngineName } from '../engine/lab/protocol.ts';
+import { PRESETS } from '../engine/presets.ts';
+import { calibrate, useCalibrationStore } from '../state/calibration.ts';
+import { useSpecStore } from '../state/specStore.ts';
+import { fetchStartingState } from '../state/startingState.ts';
+import { engineOverride, type Detection } from './useEngineDetection.ts';
+
+/** The engines worth timing: both where a WebGPU adapter exists (even one not chosen), the forced one under ?engine=. */
+export function enginesToTime(detection: Detection, forced: string | null): EngineName[] {
+  if (forced === 'cpu') return ['cpu'];
+  if (forced === 'gpu') return detection.state === 'gpu' ? ['gpu'] : ['cpu'];
+  return detection.state === 'gpu' || (detection.state === 'cpu' && detection.adapter) ? ['gpu', 'cpu'] : ['cpu'];
+}
+
+export function useCalibration(detection: Detection): void {
+  const ready = detection.state !== 'checking';
+  useEffect(() => {
+    if (!ready || useCalibrationStore.getState().state !== 'idle') return;
+    const forced = engineOverride(window.location.search);
+    const client = new LabClient();
+    const baseUrl = import.meta.env.BASE_URL;
+    void calibrate(client, {
+      engines: enginesToTime(detection, forced),
+      presets: PRESETS,
+      fetchStart: async (spec) => (spec.initialState ? fetchStartingState(spec, baseUrl) : undefined),
+    }).finally(() => client.dispose());
+    const unsubscribe = useCalibrationStore.subscribe((s, before) => {
+      if (!s.picked || s.picked === before.picked || forced === 'cpu' || forced === 'gpu') return;
+      const specs = useSpecStore.getState();
+      if (specs.engineClass !== s.picked) specs.setEngine(s.picked === 'gpu' ? 'auto' : 'cpu', s.picked);
+    });
+    return unsubscribe;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when detection has answered
+  }, [ready]);
+}

@@ -1,0 +1,80 @@
+// The machine's calibration (issue 13): the quench and analysis are timed from the engine's phase events, the faster engine
+// is picked, and every preset gets a calibration on it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LabClient } from '../../src/engine/lab/client.ts';
+import { inProcessPort } from '../../src/engine/lab/inProcess.ts';
+import type { EngineChoice, LabEvent, LabJob } from '../../src/engine/lab/protocol.ts';
+import { getPreset } from '../../src/engine/presets.ts';
+import { estimateSeconds } from '../../src/engine/presetEstimate.ts';
+import { presetSpec } from '../../src/engine/presets.ts';
+import { calibrate, timeJob, useCalibrationStore } from '../../src/state/calibration.ts';
+import type { LabClientLike } from '../../src/state/labController.ts';
+import { parseStartingState } from '../../src/state/startingState.ts';
+import { getModel } from '../../src/physics/models.ts';
+
+/** A client whose engine reports a quench of 20 ms to start and `msPerStep` per SD step, and 50 ms besides. */
+function scriptedClient(msPerStep: Record<'gpu' | 'cpu', number>): LabClientLike {
+  const listeners = new Set<(e: LabEvent) => void>();
+  let k = 0;
+  return {
+    start(job: LabJob, engine: EngineChoice) {
+      const runId = `r${++k}`;
+      const e = engine === 'gpu' ? 'gpu' : 'cpu';
+      const emit = (ev: LabEvent) => { for (const l of [...listeners]) l(ev); };
+      queueMicrotask(() => {
+        emit({ type: 'engine', runId, engine: e });
+        const spec = (job as { spec: { tMax: number; model: string } }).spec;
+        const quenchSeconds = (20 + msPerStep[e] * Math.round(spec.tMax / getModel(spec.model as 'soft2d').defaultDt)) / 1000;
+        emit({ type: 'result', runId, result: { kind: 'single', engine: e, quenchSeconds, seconds: quenchSeconds + 0.05 } as never });
+      });
+      return runId;
+    },
+    pause() {}, resume() {}, stop() {}, dispose() {},
+    onEvent(l) { listeners.add(l); return () => { listeners.delete(l); }; },
+  };
+}
+
+describe('calibration', () => {
+  it('takes the quench time from the engine result and picks the engine with more particle-steps per second', async () => {
+    // soft2d T = 0.8: the GPU runs 4096 particles at 40 ms a step (1.0e5 particle-steps/s), float64 1024 at 0.5 ms (2.0e6/s).
+    const client = scriptedClient({ gpu: 40, cpu: 0.5 });
+    const t = await timeJob(client, { kind: 'single', spec: presetSpec(getPreset('harmonic2d-inf'), 'cpu') }, 'cpu');
+    expect(t.engine).toBe('cpu');
+    expect(t.quenchSeconds).toBeCloseTo(0.02 + 5000 * 0.0005, 12);
+    expect(t.analysisSeconds).toBeCloseTo(0.05, 12);
+    const presets = [getPreset('soft2d-hot'), getPreset('harmonic2d-inf')];
+    await calibrate(client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined });
+    const s = useCalibrationStore.getState();
+    expect(s.state).toBe('done');
+    expect(s.picked).toBe('cpu');
+    expect(s.engines.map((e) => e.engine)).toEqual(['gpu', 'cpu']);
+    expect(s.engines[0].rate).toBeCloseTo(4096 / 0.04, 6);
+    expect(s.engines[1].rate).toBeCloseTo(1024 / 0.0005, 6);
+    expect(s.reason).toContain('the float64 engine runs (20.0× faster here)');
+    expect(Object.keys(s.presets).sort()).toEqual(['harmonic2d-inf', 'soft2d-hot']);
+    // harmonic2d from T = ∞: 0.02 s of start, 5000 steps at 0.5 ms, 0.05 s of analysis.
+    expect(s.presets['harmonic2d-inf'].startSeconds).toBeCloseTo(0.02, 9);
+    expect(estimateSeconds(presetSpec(presets[1], 'cpu'), s.presets['harmonic2d-inf'])).toBeCloseTo(2.57, 9);
+  });
+
+  it('calibrates the float64 engine for real, in process, from the shipped states', async () => {
+    const client = new LabClient(inProcessPort());
+    const presets = [getPreset('soft2d-cold'), getPreset('harmonic2d-inf')];
+    await calibrate(client, {
+      engines: ['cpu'], presets,
+      fetchStart: async (spec) => (spec.initialState ? parseStartingState(readFileSync(`public/states/${spec.initialState}`, 'utf8'), spec, spec.initialState) : undefined),
+    });
+    client.dispose();
+    const s = useCalibrationStore.getState();
+    expect(s.error).toBeNull();
+    expect(s.picked).toBe('cpu');
+    for (const p of presets) {
+      const c = s.presets[p.id];
+      expect(c.engine).toBe('cpu');
+      expect(c.secondsPerParticleStep).toBeGreaterThan(0);
+      expect(c.secondsPerParticleStep).toBeLessThan(1e-3); // a float64 particle-step takes well under a millisecond
+      expect(c.analysisSeconds).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
