@@ -57,23 +57,28 @@ export function median(values: ArrayLike<number>): number {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
+/** Mean, median and local field κ_i of κ_ij measured on the pairs `chosen` (indices into pairs.hessian). */
+export function dipoleStatistics(pairs: ElasticPairs, chosen: Int32Array, kappa: Float64Array, iterations: number): DipoleStiffness {
+  const h = pairs.hessian;
+  const sum = new Float64Array(h.n), localCount = new Int32Array(h.n);
+  chosen.forEach((p, k) => { for (const i of [h.first[p], h.second[p]]) { sum[i] += kappa[k]; localCount[i]++; } });
+  const local = sum.map((s, i) => (localCount[i] > 0 ? s / localCount[i] : 0));
+  const mean = kappa.reduce((s, x) => s + x, 0) / kappa.length;
+  return { pairs: chosen, kappa, mean, median: median(kappa), count: kappa.length, local, localCount, iterations };
+}
+
 /** κ_ij over the chosen pairs with their mean, median and local field; `onPair` after each solve (for progress). */
 export function dipoleStiffness(
   pairs: ElasticPairs, chosen: Int32Array, options: LinearSolveOptions = {}, onPair?: (done: number, total: number) => void,
 ): DipoleStiffness {
-  const h = pairs.hessian;
   if (chosen.length === 0) throw new Error('no interacting pairs to measure a dipole stiffness on (every particle is a rattler?)');
   const kappa = new Float64Array(chosen.length);
-  const sum = new Float64Array(h.n), localCount = new Int32Array(h.n);
   let iterations = 0;
   chosen.forEach((p, k) => {
     const r = dipoleResponse(pairs, p, options);
     kappa[k] = r.kappa;
     iterations += r.iterations;
-    for (const i of [h.first[p], h.second[p]]) { sum[i] += r.kappa; localCount[i]++; }
     onPair?.(k + 1, chosen.length);
   });
-  const local = sum.map((s, i) => (localCount[i] > 0 ? s / localCount[i] : 0));
-  const mean = kappa.reduce((s, x) => s + x, 0) / kappa.length;
-  return { pairs: chosen, kappa, mean, median: median(kappa), count: kappa.length, local, localCount, iterations };
+  return dipoleStatistics(pairs, chosen, kappa, iterations);
 }
