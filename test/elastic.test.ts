@@ -6,7 +6,7 @@ import type { Configuration } from '../src/physics/configuration.ts';
 import { conjugateGradient } from '../src/physics/descent/conjugateGradient.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { landscapeForces, maxParticleForce, type ForceFunction } from '../src/physics/descent/state.ts';
-import { dipoleResponse, dipoleStiffness, elasticPairs, samplePairs, shearCoupling, shearModulus, shearModulusInPlane, unitDipole } from '../src/physics/elastic/index.ts';
+import { dipoleResponse, dipoleStiffness, elasticPairs, PROGRESS_EVERY, samplePairs, shearCoupling, shearModulus, shearModulusInPlane, solveOnModeSpace, unitDipole } from '../src/physics/elastic/index.ts';
 import { createLandscape, energy } from '../src/physics/forces.ts';
 import { MODELS, randomConfiguration, type Model } from '../src/physics/models.ts';
 import { affineShear, boxVolume, displacementField, shearedBox } from '../src/physics/space.ts';
@@ -129,5 +129,23 @@ describe('dipole stiffness (004 Eqs. A2–A4)', () => {
     const i = pairs.hessian.first[chosen[0]];
     if (r.localCount[i] === 1) expect(r.local[i]).toBe(r.kappa[0]);
     expect(r.localCount.reduce((s, x) => s + x, 0)).toBe(24);
+  });
+});
+
+describe('CG on the mode space', () => {
+  it('solves M z = b to the asked residual (checked with a fresh product) and reports progress along the way', () => {
+    const c = inherentState(MODELS.soft2d, 196, 3);
+    const pairs = elasticPairs(createLandscape(MODELS.soft2d, c), c.positions);
+    const b = unitDipole(pairs, 7);
+    const calls: [number, number][] = [];
+    const sol = solveOnModeSpace(pairs.operator, pairs.space, b, { tolerance: 1e-10, onProgress: (it, r) => calls.push([it, r]) });
+    const mz = new Float64Array(b.length);
+    pairs.operator(sol.solution, mz);
+    let r2 = 0, b2 = 0;
+    for (let k = 0; k < b.length; k++) { r2 += (mz[k] - b[k]) ** 2; b2 += b[k] ** 2; }
+    expect(Math.sqrt(r2 / b2)).toBeLessThan(1e-9);
+    expect(calls.length).toBe(Math.floor(sol.iterations / PROGRESS_EVERY));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const [it, r] of calls) { expect(it % PROGRESS_EVERY).toBe(0); if (it < sol.iterations) expect(r).toBeGreaterThan(1e-10); }
   });
 });

@@ -63,7 +63,13 @@ async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration,
   for (let a = 0; a < d; a++) {
     for (let b = a + 1; b < d; b++) {
       await ctx.checkpoint();
-      planes.push(shearModulusInPlane(pairs, volume, a, b, options));
+      // within a solve: the fraction of the way from |r|/|b| = 1 to the tolerance, on a log scale
+      const done = planes.length;
+      const onProgress = (it: number, residual: number) => {
+        const within = Math.min(1, Math.log(residual) / Math.log(options.tolerance));
+        ctx.progress((done + within) / solves, `${label}: G in plane (${a}, ${b}), CG iteration ${it}, |r|/|b| = ${residual.toExponential(1)}`);
+      };
+      planes.push(shearModulusInPlane(pairs, volume, a, b, { ...options, onProgress }));
       ctx.progress(planes.length / solves, `${label}: G in plane (${a}, ${b}) after ${planes[planes.length - 1].iterations} CG iterations`, true);
     }
   }

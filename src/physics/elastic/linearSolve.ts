@@ -56,7 +56,12 @@ export interface LinearSolveOptions {
   tolerance?: number;
   /** Give up after this many iterations (default 20 × the space's dimension, which exact arithmetic never needs). */
   maxIterations?: number;
+  /** Called every PROGRESS_EVERY iterations with the iteration and |r|/|b| (a long solve's progress). */
+  onProgress?: (iteration: number, relativeResidual: number) => void;
 }
+
+/** Iterations between two onProgress calls (choice: ~0.1 s of products at N = 10⁴ in 3D). */
+export const PROGRESS_EVERY = 100;
 
 export interface LinearSolution {
   readonly solution: Float64Array;
@@ -76,6 +81,7 @@ export function solveOnModeSpace(op: HessianOperator, space: ModeSpace, rhs: Flo
   while (s.residualNorm2 > target) {
     if (s.iteration >= maxIterations) throw new LinearSolveError(`CG reached |r|/|b| = ${Math.sqrt(s.residualNorm2 / s.rhsNorm2).toExponential(2)} after ${s.iteration} iterations, not ${tol}`);
     cg.step(s);
+    if (options.onProgress && s.iteration % PROGRESS_EVERY === 0) options.onProgress(s.iteration, Math.sqrt(s.residualNorm2 / s.rhsNorm2));
   }
   return { solution: s.solution, iterations: s.iteration, relativeResidual: Math.sqrt(s.residualNorm2 / s.rhsNorm2) };
 }
