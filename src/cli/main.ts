@@ -1,5 +1,6 @@
 // The `glasslab` command: the float64 engine headless. JSON on stdout, progress on stderr, one clear line per user error.
 import { analyzeCommand, analyzeHelp } from './commands/analyze.ts';
+import { elasticCommand, elasticHelp } from './commands/elastic.ts';
 import { ensembleCommand, ensembleHelp } from './commands/ensemble.ts';
 import { equilibrateCommand, equilibrateHelp } from './commands/equilibrate.ts';
 import { evalCommand, evalHelp } from './commands/evaluate.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   nonlinear: { run: nonlinearCommand, help: nonlinearHelp },
   inm: { run: inmCommand, help: inmHelp },
   scaling: { run: scalingCommand, help: scalingHelp },
+  elastic: { run: elasticCommand, help: elasticHelp },
 };
 
 const USAGE = `glasslab — the energy landscape of glasses, headless (float64 reference engine)

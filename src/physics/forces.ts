@@ -3,6 +3,7 @@ import type { Configuration, PairShifts } from './configuration.ts';
 import { buildShiftedNeighborList } from './mariKurchan/neighbors.ts';
 import type { Model } from './models.ts';
 import { buildNeighborList, needsRebuild, type NeighborList, type NeighborSpec } from './neighbors.ts';
+import { buildShearedNeighborList } from './shearedNeighbors.ts';
 import type { Box } from './space.ts';
 
 /** Everything needed to evaluate the landscape of one configuration's particles: the model, the box and a neighbor list kept fresh. */
@@ -28,7 +29,8 @@ export function createLandscape(model: Model, c: Configuration, options: Landsca
   const maxSigma = model.maxSigma(c);
   const skin = options.skin ?? defaultSkin(c.box, model.potential.xc * maxSigma, maxSigma);
   const spec: NeighborSpec = { box: c.box, rule: model.rule, xc: model.potential.xc, diameters: c.diameters, species: c.species, maxSigma, skin };
-  if (!model.pairShifts) return { model, box: c.box, spec, list: buildNeighborList(spec, c.positions) };
+  if (c.box.shear && model.pairShifts) throw new Error(`model ${model.name}'s planted pair shifts are not defined in a sheared box`);
+  if (!model.pairShifts) return { model, box: c.box, spec, list: plainList(spec, c.positions) };
   if (!c.shifts) throw new Error(`model ${model.name} needs the planted pair shifts of its state: plant one with equilibrate, or read a state file written for ${model.name}`);
   const shifts = c.shifts;
   return { model, box: c.box, spec, shifts, list: buildShiftedNeighborList(spec, shifts, model.potential.uOfX2, c.positions) };
@@ -38,7 +40,12 @@ export function createLandscape(model: Model, c: Configuration, options: Landsca
 function rebuiltList(land: Landscape, positions: Float64Array): NeighborList {
   return land.shifts
     ? buildShiftedNeighborList(land.spec, land.shifts, land.model.potential.uOfX2, positions, land.list)
-    : buildNeighborList(land.spec, positions, land.list);
+    : plainList(land.spec, positions, land.list);
+}
+
+/** The cell-built list; in a sheared box the Lees–Edwards one, whose pair images carry the strain (shearedNeighbors.ts). */
+function plainList(spec: NeighborSpec, positions: Float64Array, previous?: NeighborList): NeighborList {
+  return spec.box.shear ? buildShearedNeighborList(spec, positions, previous) : buildNeighborList(spec, positions, previous);
 }
 
 /**

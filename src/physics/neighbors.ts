@@ -69,6 +69,7 @@ export function searchRadius(spec: NeighborSpec): number {
  * every separation afterwards satisfies |Δx| < L and a single conditional gives the minimum image.
  */
 export function buildNeighborList(spec: NeighborSpec, positions: Float64Array, previous?: NeighborList): NeighborList {
+  if (spec.box.shear) throw new Error('internal: a sheared box needs buildShearedNeighborList (shearedNeighbors.ts), which keeps each pair\'s image');
   const { box, rule, xc, diameters, species, skin } = spec;
   const d = box.dim;
   const n = diameters.length;

@@ -1,9 +1,21 @@
-// Periodic orthorhombic boxes in any dimension D: wrapping and the minimum image.
+// Periodic orthorhombic boxes in any dimension D: wrapping and the minimum image; and the same box under simple shear
+// (Lees–Edwards, a triclinic cell): x_a → x_a + γ x_b, whose images are the lattice vectors n·L with x_a shifted by γ n_b L_b.
 
-/** A periodic box [0, L_a) per axis a = 0..dim-1. */
+/** Simple shear of strain γ: axis a moves by γ times the coordinate along axis b (a ≠ b). */
+export interface SimpleShear {
+  readonly gamma: number;
+  /** The axis that moves (flow). */
+  readonly a: number;
+  /** The axis the displacement grows along (gradient). */
+  readonly b: number;
+}
+
+/** A periodic box [0, L_a) per axis a = 0..dim-1; with `shear`, the parallelepiped x = T s, s ∈ [0, L), T = I + γ e_a e_bᵀ. */
 export interface Box {
   readonly dim: number;
   readonly lengths: Float64Array;
+  /** Present only on a sheared box (forces, lists and minimizers then use the sheared images). */
+  readonly shear?: SimpleShear;
 }
 
 export function periodicBox(dim: number, length: number | ArrayLike<number>): Box {
@@ -37,8 +49,9 @@ export function minimumImage1(dx: number, L: number): number {
   return dx - L * Math.round(dx / L);
 }
 
-/** Wrap every coordinate into [0, L). Mutates `positions`. */
+/** Wrap every coordinate into [0, L) (a sheared box: its reduced coordinates s = T⁻¹x). Mutates `positions`. */
 export function wrapPositions(box: Box, positions: Float64Array): Float64Array {
+  if (box.shear) return wrapSheared(box, box.shear, positions);
   const d = box.dim;
   for (let k = 0; k < positions.length; k++) {
     const L = box.lengths[k % d];
@@ -52,7 +65,9 @@ export function wrapPositions(box: Box, positions: Float64Array): Float64Array {
 /** Minimum-image vector r_j − r_i written into out (length dim). */
 export function displacement(box: Box, positions: Float64Array, i: number, j: number, out: Float64Array): Float64Array {
   const d = box.dim;
-  for (let a = 0; a < d; a++) out[a] = minimumImage1(positions[j * d + a] - positions[i * d + a], box.lengths[a]);
+  for (let a = 0; a < d; a++) out[a] = positions[j * d + a] - positions[i * d + a];
+  if (box.shear) return minimumImageSheared(box, box.shear, out);
+  for (let a = 0; a < d; a++) out[a] = minimumImage1(out[a], box.lengths[a]);
   return out;
 }
 
@@ -60,6 +75,55 @@ export function displacement(box: Box, positions: Float64Array, i: number, j: nu
 export function displacementField(box: Box, a: Float64Array, b: Float64Array): Float64Array {
   const d = box.dim;
   const out = new Float64Array(a.length);
+  if (box.shear) {
+    const w = new Float64Array(d);
+    for (let i = 0; i < a.length / d; i++) {
+      for (let c = 0; c < d; c++) w[c] = b[i * d + c] - a[i * d + c];
+      out.set(minimumImageSheared(box, box.shear, w), i * d);
+    }
+    return out;
+  }
   for (let k = 0; k < a.length; k++) out[k] = minimumImage1(b[k] - a[k], box.lengths[k % d]);
   return out;
+}
+
+/** The box of `box` under simple shear of total strain γ (x_a → x_a + γ x_b); γ = 0 still gives a sheared-path box. */
+export function shearedBox(box: Box, gamma: number, a: number, b: number): Box {
+  const d = box.dim;
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= d || b >= d || a === b) {
+    throw new Error(`simple shear needs two different axes in 0..${d - 1}, got a = ${a}, b = ${b}`);
+  }
+  if (!(Math.abs(gamma) <= 0.5)) throw new Error(`shear strain γ must lie in [−0.5, 0.5] (beyond it the minimum image is another lattice vector), got ${gamma}`);
+  return { dim: d, lengths: box.lengths, shear: { gamma, a, b } };
+}
+
+/** Positions under the affine part of a strain step: x_a += Δγ x_b (new array). */
+export function affineShear(positions: Float64Array, dim: number, deltaGamma: number, a: number, b: number): Float64Array {
+  const out = positions.slice();
+  for (let k = 0; k < out.length; k += dim) out[k + a] += deltaGamma * out[k + b];
+  return out;
+}
+
+// Lees–Edwards minimum image: s = T⁻¹ w (s_a = w_a − γ w_b), s_c −= L_c round(s_c / L_c), w = T s. Exact for pairs within
+// L/(2√(1+γ²)), which the neighbor list guarantees for every pair it keeps (shearedNeighbors.ts).
+export function minimumImageSheared(box: Box, shear: SimpleShear, w: Float64Array): Float64Array {
+  const { gamma, a, b } = shear;
+  const L = box.lengths;
+  w[a] -= gamma * w[b];
+  for (let c = 0; c < box.dim; c++) w[c] = minimumImage1(w[c], L[c]);
+  w[a] += gamma * w[b];
+  return w;
+}
+
+/** Lees–Edwards wrap: reduced coordinates s = T⁻¹x into [0, L), then x = T s. */
+function wrapSheared(box: Box, shear: SimpleShear, positions: Float64Array): Float64Array {
+  const { gamma, a, b } = shear;
+  const d = box.dim, L = box.lengths;
+  const fold = (x: number, Lc: number) => { let y = x - Lc * Math.floor(x / Lc); if (y >= Lc) y -= Lc; return y; };
+  for (let k = 0; k < positions.length; k += d) {
+    positions[k + a] -= gamma * positions[k + b];
+    for (let c = 0; c < d; c++) positions[k + c] = fold(positions[k + c], L[c]);
+    positions[k + a] += gamma * positions[k + b];
+  }
+  return positions;
 }

@@ -5,6 +5,8 @@ import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../ph
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { NonlinearStatistics } from '../../physics/nonlinear/statistics.ts';
 import type { RunSpec } from '../runSpec.ts';
+import type { BootstrapMean } from '../../physics/analysis/bootstrap.ts';
+import type { ShearPlane } from '../../physics/elastic/shearModulus.ts';
 
 /** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
 export const ENGINE_CHOICES = ['auto', 'gpu', 'cpu'] as const;
@@ -70,8 +72,8 @@ export interface NonlinearStatisticsJob {
   kind: 'nonlinearStatistics'; spec: RunSpec; samples: number; excludeRattlers?: boolean; tolerance?: number; maxIterations?: number;
 }
 
-/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, its nonlinear modes. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob;
+/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, its nonlinear modes, the elastic ones (elasticProtocol.ts). */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob;
 
 export interface StartCommand {
   type: 'start';
@@ -259,7 +261,7 @@ export interface NonlinearStatisticsResult {
 }
 
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
@@ -282,3 +284,65 @@ export type LabEvent =
   /** The job ended early at the user's request; partial results were sent as samples. */
   | { type: 'stopped'; runId: string }
   | { type: 'error'; runId: string; message: string };
+
+// ---------------------------------------------------------------- elastic jobs (004 App. A, Fig. 3)
+
+/** What an elastic analysis may be told (defaults reproduce 004: CG to |r|/|b| = 1e-8, every interacting pair). */
+export interface ElasticSettings {
+  /** Measure κ_ij on this many pairs spread over the list (default: every interacting pair). */
+  dipolePairs?: number;
+  /** Largest max_i |f_i| accepted as an inherent structure (default 1e-6). */
+  maxForce?: number;
+  /** CG's relative residual (default 1e-8). */
+  tolerance?: number;
+}
+
+/** The shear modulus and dipole stiffness of `start`, an inherent structure (the CLI's elastic --in). */
+export interface ElasticJob { kind: 'elastic'; spec: RunSpec; start: ConfigurationData; settings?: ElasticSettings }
+
+/** 004 Fig. 3: for each T_p, `samples` states (swap MC at T_p, spec.sweeps), quenched; mean κ and G with bootstrap intervals. */
+export interface ElasticStudyJob { kind: 'elastic-study'; spec: RunSpec; temperatures: number[]; samples: number; settings?: ElasticSettings }
+
+/** G (means over the planes), its parts, and the dipole statistics of one minimum. */
+export interface ElasticSummary {
+  shearModulus: number;
+  born: number;
+  nonaffine: number;
+  planes: ShearPlane[];
+  dipole: { mean: number; median: number; count: number; iterations: number };
+  rattlers: number;
+  maxForce: number;
+}
+
+export interface ElasticResult extends ElasticSummary {
+  kind: 'elastic';
+  spec: RunSpec;
+  engine: EngineName;
+  /** The measured pairs (particle indices) and κ_ij of each: the bonds of 004 Fig. 2. */
+  pairFirst: Int32Array;
+  pairSecond: Int32Array;
+  pairKappa: Float64Array;
+  /** κ_i: the mean κ_ij over i's measured pairs (0 where none was measured). */
+  localKappa: Float64Array;
+  seconds: number;
+}
+
+export interface ElasticStudyPoint {
+  temperature: number;
+  samples: number;
+  /** Over samples: the mean G and mean κ with their 95% bootstrap intervals. */
+  shearModulus: BootstrapMean;
+  kappa: BootstrapMean;
+  /** Relative change against the first (hottest) T_p: X(T_p)/X(T_ref) − 1 (004 Fig. 3). */
+  relativeShearModulus: number;
+  relativeKappa: number;
+  perSample: { shearModulus: number[]; kappa: number[]; energyPerParticle: number[] };
+}
+
+export interface ElasticStudyResult {
+  kind: 'elastic-study';
+  spec: RunSpec;
+  engine: EngineName;
+  points: ElasticStudyPoint[];
+  seconds: number;
+}

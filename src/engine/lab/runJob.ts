@@ -8,6 +8,7 @@ import { transferablesOf } from './configurationData.ts';
 import { JobContext, type Emit } from './context.ts';
 import { JobStopped, type JobControl } from './control.ts';
 import { createGpuPool, LabEngine, type GpuPool, type GpuPoolOptions } from './engines.ts';
+import { runElasticJob, runElasticStudyJob, validateElasticSettings } from './elasticJob.ts';
 import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
 import { runEquilibrateJob } from './equilibrateJob.ts';
 import { runEvaluateJob } from './evaluateJob.ts';
@@ -31,7 +32,7 @@ export function validateStart(command: StartCommand): { units: number; algorithm
   if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
   const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
-  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear') && job.start !== undefined;
+  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear' || job.kind === 'elastic') && job.start !== undefined;
   validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
     case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
@@ -42,7 +43,9 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear or nonlinearStatistics`);
+    case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
+    case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic or elastic-study`);
   }
 }
 
@@ -63,6 +66,8 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'nonlinearStatistics': return runNonlinearStatisticsJob(ctx, job);
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
+    case 'elastic': return runElasticJob(ctx, job.spec, job.start, job.settings);
+    case 'elastic-study': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
   }
 }
 

@@ -75,3 +75,29 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
+
+export interface BootstrapMean {
+  readonly mean: number;
+  readonly low: number;
+  readonly high: number;
+  readonly samples: number;
+}
+
+// Percentile bootstrap of a sample mean (Efron 1979), as for β above: the mean of samples drawn with replacement.
+export function bootstrapMean(values: ArrayLike<number>, options: BootstrapOptions = {}): BootstrapMean {
+  const { resamples = 1000, level = 0.95, seed = 0 } = options;
+  const n = values.length;
+  if (n === 0) throw new Error('bootstrapMean: no values');
+  let mean = 0;
+  for (let k = 0; k < n; k++) mean += values[k] / n;
+  if (n === 1) return { mean, low: mean, high: mean, samples: 1 };
+  const rng = createRng(seed, Streams.bootstrap);
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let m = 0; m < n; m++) s += values[rng.int(n)];
+    means[b] = s / n;
+  }
+  means.sort();
+  return { mean, low: quantile(means, (1 - level) / 2), high: quantile(means, (1 + level) / 2), samples: n };
+}
