@@ -1,10 +1,13 @@
 // The quench on the GPU, many steps per submission (docs/ARCHITECTURE.md hazard 6): steepest descent as a dynamics (000 Eq. 1, mirrors
 // src/physics/descent/steepestDescent.ts) and FIRE 2.0 (mirrors src/physics/descent/fire.ts), positions in 64-bit fixed point.
-// Global sums and maxima go through `partials` (one per REDUCTION_SIZE particles) and one-workgroup control kernels, so no step reads
-// anything back. Every move flags a particle that has moved more than skin/2 since the list's build (the sufficient form of
-// needsRebuild: no pair can then have come closer than the list's cutoff), and checkNeighbors halts the chunk before that
-// step's forces; the force kernel is dispatched indirectly through `forceDispatch`, zero workgroups once halted, so no force
-// is ever computed from a stale list. The host rebuilds the list and resumes at the halted step (src/gpu/quench.ts).
+// Global sums and maxima go through `partials` (one per REDUCTION_SIZE particles), so no step reads anything back: FIRE's
+// Δt/α update is one one-workgroup kernel (fireAdapt); its other two global results (the mixing coefficients, the step
+// length) are reduced from the partials by every workgroup of the kernel that uses them, the same reduction in the same
+// order, so every workgroup gets the same bits without a kernel of its own (the two sets of partials alternate). Every move
+// flags a particle that has moved more than skin/2 since the list's build (the sufficient form of needsRebuild: no pair can
+// then have come closer than the list's cutoff), and checkNeighbors halts the chunk before that step's forces; the force
+// kernel, dispatched directly, returns at once when the chunk is halted (it reads control.halt), so no force is ever
+// computed from a stale list. The host rebuilds the list and resumes at the halted step (src/gpu/quench.ts).
 // Expects the preamble (model, fixedpoint, system) and descentcontrol.wgsl before it.
 
 @group(0) @binding(0) var<uniform> params: SystemParams;
@@ -15,7 +18,7 @@
 @group(0) @binding(5) var<storage, read> reference: array<Fixed>;       // positions at the last neighbor-list build
 @group(0) @binding(6) var<storage, read_write> control: DescentControl;
 @group(0) @binding(7) var<storage, read_write> partials: array<vec4<f32>>;
-@group(0) @binding(8) var<storage, read_write> forceDispatch: array<u32>; // indirect (x, y, z) of the force kernel
+@group(0) @binding(8) var<storage, read_write> mixPartials: array<vec4<f32>>; // fireMix's partials (max |v_i|²), read by fireMove
 
 // r_i += δ (a length per axis), rounded to f32 once and added exactly in fixed point; flags a rebuild when r_i has moved more
 // than skin/2 since the list's build (mirrors needsRebuild). No workgroup reduction: only the rare particle that crosses writes.
@@ -57,10 +60,17 @@ fn storeVelocity(i: u32, v: vec4<f32>) {
   if (DIM > 3u) { velocities[i * DIM + 3u] = v.w; }
 }
 
-// Combines the partials of the previous particle kernel (one workgroup of REDUCTION_SIZE threads runs this).
+// Combines the partials of the previous particle kernel (a workgroup of REDUCTION_SIZE threads runs this; every workgroup that
+// runs it gets the same bits). Uniform control flow.
 fn reducePartials(local: u32) -> vec4<f32> {
   var acc = vec4<f32>();
   for (var g = local; g < descent.reductionGroups; g = g + REDUCTION_SIZE) { acc = combinePartials(acc, partials[g]); }
+  return workgroupReduce(local, acc);
+}
+
+fn reduceMixPartials(local: u32) -> vec4<f32> {
+  var acc = vec4<f32>();
+  for (var g = local; g < descent.reductionGroups; g = g + REDUCTION_SIZE) { acc = combinePartials(acc, mixPartials[g]); }
   return workgroupReduce(local, acc);
 }
 
@@ -79,7 +89,7 @@ fn steepestDescentMove(@builtin(global_invocation_id) id: vec3<u32>) {
 }
 
 // After every move: stop if the step was refused for the force tolerance, else count it and halt before the forces if a
-// particle moved more than skin/2 since the build (mirrors refreshNeighbors); arm the force kernel's indirect dispatch.
+// particle moved more than skin/2 since the build (mirrors refreshNeighbors); the force kernel then reads the halt.
 @compute @workgroup_size(1)
 fn checkNeighbors() {
   let rebuild = atomicLoad(&control.rebuildNeeded) != 0u;
@@ -93,9 +103,6 @@ fn checkNeighbors() {
   }
   atomicStore(&control.rebuildNeeded, 0u);
   atomicStore(&control.aboveTolerance, 0u);
-  forceDispatch[0] = select(0u, descent.forceGroups, control.halt == HALT_NONE);
-  forceDispatch[1] = 1u;
-  forceDispatch[2] = 1u;
 }
 
 var<workgroup> anyAbove: atomic<u32>;
@@ -177,28 +184,22 @@ fn fireKick(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocat
   if (local == 0u) { partials[group.x] = total; }
 }
 
-// fire.ts: the mixing coefficients of v ← (1 − α) v + α |v| f̂.
-@compute @workgroup_size(REDUCTION_SIZE)
-fn fireMixing(@builtin(local_invocation_index) local: u32) {
-  let total = reducePartials(local);
-  if (local != 0u || control.halt != HALT_NONE) { return; }
-  if (total.y > 0.0) {
-    control.mixA = 1.0 - control.alpha;
-    control.mixB = control.alpha * sqrt(total.x / total.y);
-  } else {
-    control.mixA = 1.0;
-    control.mixB = 0.0;
-  }
-}
-
-// fire.ts: v ← mixA v + mixB f; max_i |v_i|², and in w a flag for a non-finite |v_i|² (max() may drop a NaN, so it is
-// reduced as 1.0: fire.ts's DivergenceError).
+// fire.ts: v ← (1 − α) v + α |v| f̂ = mixA v + mixB f, with Σ|v|², Σ|f|² reduced from fireKick's partials by every workgroup;
+// max_i |v_i|², and in w a flag for a non-finite |v_i|² (max() may drop a NaN, so it is reduced as 1.0: fire.ts's
+// DivergenceError), into mixPartials.
 @compute @workgroup_size(REDUCTION_SIZE)
 fn fireMix(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) local: u32, @builtin(workgroup_id) group: vec3<u32>) {
+  let sums = reducePartials(local);
+  var mixA = 1.0;
+  var mixB = 0.0;
+  if (sums.y > 0.0) {
+    mixA = 1.0 - control.alpha;
+    mixB = control.alpha * sqrt(sums.x / sums.y);
+  }
   let i = id.x;
   var value = vec4<f32>();
   if (i < params.particleCount && control.halt == HALT_NONE) {
-    let v = control.mixA * velocityOf(i) + control.mixB * forceOf(i);
+    let v = mixA * velocityOf(i) + mixB * forceOf(i);
     storeVelocity(i, v);
     let v2 = dot(v, v);
     let finite = isFiniteF32(v2);
@@ -206,26 +207,27 @@ fn fireMix(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocati
     value.w = select(1.0, 0.0, finite);
   }
   let total = workgroupReduce(local, value);
-  if (local == 0u) { partials[group.x] = total; }
+  if (local == 0u) { mixPartials[group.x] = total; }
 }
 
-// fire.ts: h = min(Δt, maxStep / max_i |v_i|) (the maxStep limit), t += h.
+// fire.ts: h = min(Δt, maxStep / max_i |v_i|) (the maxStep limit), reduced from fireMix's partials by every workgroup; then
+// x ← x + h v. The first thread keeps h (the next step's half step back) and t += h, or halts on non-finite velocities.
 @compute @workgroup_size(REDUCTION_SIZE)
-fn fireStepLength(@builtin(local_invocation_index) local: u32) {
-  let total = reducePartials(local);
-  if (local != 0u || control.halt != HALT_NONE) { return; }
+fn fireMove(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) local: u32) {
+  let total = reduceMixPartials(local);
   let vmax2 = total.z;
-  if (total.w != 0.0 || !isFiniteF32(vmax2)) { control.halt = HALT_NON_FINITE; return; }
+  let nonFinite = total.w != 0.0 || !isFiniteF32(vmax2);
+  let halted = control.halt != HALT_NONE;
   var h = control.dt;
   if (vmax2 > 0.0) { h = min(h, descent.maxStep / sqrt(vmax2)); }
-  control.h = h;
-  control.tChunk = control.tChunk + h;
-}
-
-// fire.ts: x ← x + h v.
-@compute @workgroup_size(64)
-fn fireMove(@builtin(global_invocation_id) id: vec3<u32>) {
   let i = id.x;
-  if (i >= params.particleCount || control.halt != HALT_NONE) { return; }
-  moveParticle(i, control.h * velocityOf(i));
+  if (halted || nonFinite) {
+    if (i == 0u && !halted) { control.halt = HALT_NON_FINITE; }
+    return;
+  }
+  if (i == 0u) {
+    control.h = h;
+    control.tChunk = control.tChunk + h;
+  }
+  if (i < params.particleCount) { moveParticle(i, h * velocityOf(i)); }
 }

@@ -13,7 +13,6 @@ struct DescentParams {
   dt: f32,              // SD: the Euler step Δt; FIRE: the initial Δt
   tolerance2: f32,      // (force tolerance)², compared with max_i |f_i|²
   reductionGroups: u32, // ⌈N / REDUCTION_SIZE⌉: partial results per reduction
-  forceGroups: u32,     // ⌈N / 64⌉: workgroups of the force kernel, written as its indirect dispatch while running
   dtMax: f32,           // FIRE 2.0 (fire.ts FireParams, LAMMPS defaults)
   dtMin: f32,
   fInc: f32,
@@ -43,8 +42,6 @@ struct DescentControl {
   nNegative: u32,
   stuck: u32,
   uphill: u32,                    // this step had P ≤ 0: half step back, v = 0
-  mixA: f32,                      // v ← mixA v + mixB f
-  mixB: f32,
   h: f32,                         // this step's displacement step min(Δt, maxStep / max_i |v_i|)
   maxForce2: f32,                 // max_i |f_i|² at the last check
 }

@@ -12,6 +12,7 @@
 @group(0) @binding(5) var<storage, read_write> forces: array<f32>;   // N·D, particle-major
 @group(0) @binding(6) var<storage, read_write> energies: array<f32>; // ½ Σ_j U_ij per particle
 @group(0) @binding(7) var<uniform> units: SeparationUnits;
+@group(0) @binding(8) var<storage, read> halt: array<u32>;          // [0] ≠ 0: a quench's chunk is halted, compute nothing
 
 //#include separation
 
@@ -20,7 +21,7 @@
 fn pairForces(@builtin(global_invocation_id) id: vec3<u32>) {
   let i = id.x;
   let n = params.particleCount;
-  if (i >= n) { return; }
+  if (i >= n || halt[0] != 0u) { return; }
   let pi = particles[i];
   var f = VecD();
   var e = 0.0;

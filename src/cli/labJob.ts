@@ -52,6 +52,6 @@ export async function runJobHere<K extends JobResult['kind']>(
 }
 
 /** The engine fields of a command's JSON: which engine ran, its adapter, and the notes. */
-export function engineFields(o: JobOutcome<JobResult>): { engine: EngineName; adapter?: string; engineNotes?: string[] } {
+export function engineFields(o: Pick<JobOutcome<JobResult>, 'engine' | 'adapter' | 'notes'>): { engine: EngineName; adapter?: string; engineNotes?: string[] } {
   return { engine: o.engine, ...(o.adapter ? { adapter: o.adapter } : {}), ...(o.notes.length ? { engineNotes: o.notes } : {}) };
 }

@@ -5,12 +5,14 @@ import { ensembleCommand, ensembleHelp } from './commands/ensemble.ts';
 import { equilibrateCommand, equilibrateHelp } from './commands/equilibrate.ts';
 import { evalCommand, evalHelp } from './commands/evaluate.ts';
 import { inmCommand, inmHelp } from './commands/inm.ts';
+import { mergeCommand, mergeHelp } from './commands/merge.ts';
 import { modesCommand, modesHelp } from './commands/modes.ts';
 import { nonlinearCommand, nonlinearHelp } from './commands/nonlinear.ts';
 import { quenchCommand, quenchHelp } from './commands/quench.ts';
 import { runCommand, runHelp } from './commands/run.ts';
 import { scalingCommand, scalingHelp } from './commands/scaling.ts';
 import { MODEL_NAMES } from '../physics/models.ts';
+import { toJson } from './json.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help: string }> = {
   equilibrate: { run: equilibrateCommand, help: equilibrateHelp },
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<unknown>; help
   inm: { run: inmCommand, help: inmHelp },
   scaling: { run: scalingCommand, help: scalingHelp },
   elastic: { run: elasticCommand, help: elasticHelp },
+  merge: { run: mergeCommand, help: mergeHelp },
 };
 
 const USAGE = `glasslab — the energy landscape of glasses, headless (float64 reference engine)
@@ -32,11 +35,6 @@ ${Object.values(COMMANDS).map((c) => c.help).join('\n\n')}
 
 Models: ${MODEL_NAMES.join(', ')}
 Files: .xyz/.extxyz (extended XYZ) or .data/.lmp/.lammps (LAMMPS data), or --format xyz|lammps.`;
-
-/** JSON with non-finite numbers written as strings ("inf") rather than silently as null. */
-function toJson(value: unknown): string {
-  return JSON.stringify(value, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x instanceof Float64Array ? Array.from(x) : x));
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

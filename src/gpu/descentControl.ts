@@ -39,18 +39,17 @@ export function packDescentParams(p: DescentParams): ArrayBuffer {
   f[0] = p.dt;
   f[1] = p.forceTolerance * p.forceTolerance;
   u[2] = Math.ceil(p.particleCount / REDUCTION_SIZE);
-  u[3] = Math.ceil(p.particleCount / 64);
-  f[4] = p.fire.dtMax;
-  f[5] = p.fire.dtMin;
-  f[6] = p.fire.fInc;
-  f[7] = p.fire.fDec;
-  f[8] = p.fire.alpha0;
-  f[9] = p.fire.fAlpha;
-  f[10] = p.fire.maxStep;
-  u[11] = p.fire.nDelay;
-  u[12] = p.fire.maxUphill;
-  u[13] = p.sampleCapacity;
-  u[14] = p.algorithm === 'sd' ? 0 : 1;
+  f[3] = p.fire.dtMax;
+  f[4] = p.fire.dtMin;
+  f[5] = p.fire.fInc;
+  f[6] = p.fire.fDec;
+  f[7] = p.fire.alpha0;
+  f[8] = p.fire.fAlpha;
+  f[9] = p.fire.maxStep;
+  u[10] = p.fire.nDelay;
+  u[11] = p.fire.maxUphill;
+  u[12] = p.sampleCapacity;
+  u[13] = p.algorithm === 'sd' ? 0 : 1;
   return bytes;
 }
 
@@ -80,7 +79,7 @@ export function readControl(bytes: ArrayBuffer, offset = 0): ControlState {
   const f = new Float32Array(bytes, offset, CONTROL_BYTES / 4);
   const halt = u[0];
   if (halt > Halt.nonFinite) throw new Error(`the GPU control block has an unknown halt code ${halt}`);
-  return { halt: halt as HaltCode, steps: u[1], samples: u[2], tChunk: f[5], dt: f[6], alpha: f[7], maxForce2: f[15] };
+  return { halt: halt as HaltCode, steps: u[1], samples: u[2], tChunk: f[5], dt: f[6], alpha: f[7], maxForce2: f[13] };
 }
 
 /** One sample as reduced on the GPU (struct SampleRow). */

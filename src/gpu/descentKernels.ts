@@ -15,7 +15,7 @@ export interface DescentKernels {
 
 export const DESCENT_ENTRY_POINTS = [
   'beginChunk', 'steepestDescentMove', 'checkNeighbors', 'checkForceTolerance',
-  'firePower', 'fireAdapt', 'fireKick', 'fireMixing', 'fireMix', 'fireStepLength', 'fireMove',
+  'firePower', 'fireAdapt', 'fireKick', 'fireMix', 'fireMove',
 ] as const;
 export type DescentEntryPoint = (typeof DESCENT_ENTRY_POINTS)[number];
 

@@ -55,7 +55,8 @@ interface DescentBuffers {
   samples: GPUBuffer;
   partials: GPUBuffer;
   velocities: GPUBuffer;
-  forceDispatch: GPUBuffer;
+  /** fireMix's partials (max |v_i|²), read by fireMove while the next reduction may write `partials`. */
+  mixPartials: GPUBuffer;
 }
 
 /** The quench's state on the GPU next to a landscape: control block, partial sums, FIRE velocities, sample rows. */
@@ -78,8 +79,8 @@ export class GpuDescent {
     this.particleGroups = groupsFor(land.n, 64);
     this.reductionGroups = groupsFor(land.n, REDUCTION_SIZE);
     const b = land.buffers;
-    const { params, control, samples, partials, velocities, forceDispatch } = buffers;
-    this.descentGroup = bindBuffers(gpu, kernels.descent, [b.params, params, b.positions, b.forces, velocities, b.reference, control, partials, forceDispatch]);
+    const { params, control, samples, partials, velocities, mixPartials } = buffers;
+    this.descentGroup = bindBuffers(gpu, kernels.descent, [b.params, params, b.positions, b.forces, velocities, b.reference, control, partials, mixPartials]);
     this.observablesGroup = bindBuffers(gpu, kernels.observables, [b.params, params, b.forces, b.energies, control, partials, samples]);
   }
 
@@ -99,9 +100,7 @@ export class GpuDescent {
         samples: keep(storageBuffer(gpu, 'descent samples', SAMPLE_ROW_BYTES * capacity)),
         partials: keep(storageBuffer(gpu, 'descent partials', 16 * groupsFor(n, REDUCTION_SIZE))),
         velocities: keep(storageBuffer(gpu, 'FIRE velocities', setup.algorithm === 'fire' ? 4 * n * d : 16)),
-        forceDispatch: keep(gpu.device.createBuffer({
-          label: 'force kernel dispatch', size: 16, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST,
-        })),
+        mixPartials: keep(storageBuffer(gpu, 'FIRE mix partials', setup.algorithm === 'fire' ? 16 * groupsFor(n, REDUCTION_SIZE) : 16)),
       };
       gpu.device.queue.writeBuffer(buffers.params, 0, packDescentParams({
         dt: setup.dt, forceTolerance: setup.forceTolerance, particleCount: n, fire: setup.fire, sampleCapacity: capacity, algorithm: setup.algorithm,
@@ -127,9 +126,9 @@ export class GpuDescent {
     this.observe(rec, 'recordSample', 1);
   }
 
-  /** The forces of the current positions, then what the next step's stopping check reads. */
+  /** The forces of the current positions (none while the chunk is halted), then what the next step's stopping check reads. */
   private evaluateForces(rec: ComputeRecorder): void {
-    this.land.encodeForces(rec.pass);
+    this.land.encodeForces(rec.pass, this.buffers.control);
     rec.invalidate();
     if (this.setup.algorithm === 'sd' && this.setup.forceTolerance > 0) this.step(rec, 'checkForceTolerance', this.particleGroups);
   }
@@ -141,23 +140,22 @@ export class GpuDescent {
     if (this.setup.forceTolerance > 0) this.step(rec, 'checkForceTolerance', this.particleGroups);
   }
 
-  // Guénolé et al. 2020 Algorithm 2 (fire.ts step): four global reductions, each closed by a one-workgroup kernel.
+  // Guénolé et al. 2020 Algorithm 2 (fire.ts step): three global reductions; only the Δt/α update has a one-workgroup kernel,
+  // the mixing coefficients and the step length are reduced by every workgroup of fireMix and fireMove (shaders/descent.wgsl).
   private fireStep(rec: ComputeRecorder): void {
     const g = this.reductionGroups;
     this.step(rec, 'firePower', g);
     this.step(rec, 'fireAdapt', 1);
     this.step(rec, 'fireKick', g);
-    this.step(rec, 'fireMixing', 1);
     this.step(rec, 'fireMix', g);
-    this.step(rec, 'fireStepLength', 1);
-    this.step(rec, 'fireMove', this.particleGroups);
+    this.step(rec, 'fireMove', g);
     this.afterMove(rec);
   }
 
-  /** Count the step, halt if the list is stale, else the forces (indirect: zero workgroups once halted). */
+  /** Count the step, halt if the list is stale, then the forces (a direct dispatch that returns at once when halted). */
   private afterMove(rec: ComputeRecorder): void {
     this.step(rec, 'checkNeighbors', 1);
-    this.land.encodeForces(rec.pass, { buffer: this.buffers.forceDispatch, offset: 0 });
+    this.land.encodeForces(rec.pass, this.buffers.control);
     rec.invalidate();
   }
 

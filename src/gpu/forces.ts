@@ -60,7 +60,7 @@ export async function particlePreamble(model: Model): Promise<string> {
 function createForceKernels(gpu: GpuContext, preamble: string): Promise<KernelFamily> {
   return loadShader('forces').then((code) =>
     createKernelFamily(gpu, 'forces', preamble + code,
-      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'uniform'], ['pairForces']));
+      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'uniform', 'read-only-storage'], ['pairForces']));
 }
 
 interface LandscapeKernels { scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily; forces: KernelFamily; motion: KernelFamily }
@@ -99,8 +99,11 @@ export class GpuLandscape {
   private readonly delta: GPUBuffer;
   /** struct SeparationUnits (shaders/separation.wgsl): the integer unit of the force kernel's exact r². */
   private readonly units: GPUBuffer;
+  /** A halt word that stays 0: the force kernel's halt binding outside a quench. */
+  private readonly neverHalted: GPUBuffer;
   private boundNeighbors: GPUBuffer | null = null;
-  private boundForceGroup: GPUBindGroup | null = null;
+  /** The force kernel's bind groups by the buffer whose first word it reads as the halt flag. */
+  private boundForceGroups = new Map<GPUBuffer, GPUBindGroup>();
 
   private constructor(
     readonly gpu: GpuContext,
@@ -122,6 +125,7 @@ export class GpuLandscape {
     // every interacting pair is closer than x_c·s_max = searchRadius − skin ≤ searchRadius along each axis
     this.units = uniformBuffer(gpu, 'separation units', SEPARATION_UNITS_BYTES);
     gpu.device.queue.writeBuffer(this.units, 0, packSeparationUnits(separationUnits(this.box, searchRadius)));
+    this.neverHalted = storageBuffer(gpu, 'never halted', 16);
   }
 
   /** Upload the configuration and build the first neighbor list (mirrors createLandscape). */
@@ -196,15 +200,20 @@ export class GpuLandscape {
     return this.list.build();
   }
 
-  /** The force kernel's bindings, remade only when the neighbor list has grown into a new buffer. */
-  private forceGroup(): GPUBindGroup {
-    if (this.boundNeighbors !== this.list.neighbors || !this.boundForceGroup) {
+  /** The force kernel's bindings with `halt` as its halt flag, remade only when the neighbor list has grown into a new buffer. */
+  private forceGroup(halt: GPUBuffer = this.neverHalted): GPUBindGroup {
+    if (this.boundNeighbors !== this.list.neighbors) {
       this.boundNeighbors = this.list.neighbors;
-      this.boundForceGroup = bindBuffers(this.gpu, this.forceKernels, [
-        this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies, this.units,
-      ]);
+      this.boundForceGroups.clear();
     }
-    return this.boundForceGroup;
+    let group = this.boundForceGroups.get(halt);
+    if (!group) {
+      group = bindBuffers(this.gpu, this.forceKernels, [
+        this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies, this.units, halt,
+      ]);
+      this.boundForceGroups.set(halt, group);
+    }
+    return group;
   }
 
   get buffers(): LandscapeBuffers {
@@ -216,15 +225,15 @@ export class GpuLandscape {
 
   /**
    * Record the force kernel into a compute pass (with the list as it is now: rebuild between submissions, not inside one).
-   * With `indirect`, its workgroup count is read from that buffer when it runs, so a kernel earlier in the pass can cancel it.
+   * With `halt`, the kernel returns at once when that buffer's first word (a quench's control.halt) is not 0 when it runs,
+   * so a kernel earlier in the pass can cancel it; a direct dispatch either way (no indirect dispatch and its validation).
    */
-  encodeForces(pass: GPUComputePassEncoder, indirect?: { buffer: GPUBuffer; offset: number }): void {
+  encodeForces(pass: GPUComputePassEncoder, halt?: GPUBuffer): void {
     const pipeline = this.forceKernels.pipelines.get('pairForces');
     if (!pipeline) throw new Error('the force kernel family has no pairForces entry point');
     pass.setPipeline(pipeline);
-    pass.setBindGroup(0, this.forceGroup());
-    if (indirect) pass.dispatchWorkgroupsIndirect(indirect.buffer, indirect.offset);
-    else pass.dispatchWorkgroups(groupsFor(this.n, 64));
+    pass.setBindGroup(0, this.forceGroup(halt));
+    pass.dispatchWorkgroups(groupsFor(this.n, 64));
   }
 
   /** Submit the force kernel on the current positions and list, without reading anything back. */
@@ -266,7 +275,7 @@ export class GpuLandscape {
     this.list.destroy();
     this.motion.destroy();
     this.particles.destroy();
-    for (const b of [this.forces, this.energies, this.delta, this.units]) b.destroy();
+    for (const b of [this.forces, this.energies, this.delta, this.units, this.neverHalted]) b.destroy();
     if (this.ownsDevice) this.gpu.destroy();
   }
 }

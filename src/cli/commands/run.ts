@@ -10,15 +10,21 @@ import { FieldProblem } from '../../io/shareLinkCheck.ts';
 import { readRunSpec, runSpecToJson } from '../../io/shareLinkSpec.ts';
 import { parseStartingState } from '../../state/startingState.ts';
 import { engineOption, integerOption, parseOptions, UsageError } from '../args.ts';
-import { engineFields, runJobHere } from '../labJob.ts';
+import { summarizeEnsemble } from '../../engine/lab/ensembleJob.ts';
+import { quenchedFromRecords, shardSlice } from '../../engine/lab/samplesJob.ts';
+import { engineFields, runJobHere, type JobOutcome } from '../labJob.ts';
+import { mergedOutcome, mergeRuns, partRunOf, shardOption, writePartFile, type PartRun } from '../shardFile.ts';
 import { throttledProgress } from '../progress.ts';
 import { defectSummary, writeResultsFile } from '../resultsFile.ts';
 
 export const runHelp = `glasslab run (--spec spec.json | --from-url LINK) [--samples M] [--engine cpu|gpu|auto] [--out results.json] [--json] [--quiet]
+               [--shard I/K]
   Reproduces an experiment: a run spec file (JSON: model, n, temperature (a number or "inf"); optional seed, sweeps, algorithm,
   dt, tMax, forceTolerance, fitWindow {tMin, tMax}, initialState) or a GlassLab share link (the URL or its #v1.… fragment).
   Runs single and ensemble jobs as the lab does; --samples M runs the spec as an ensemble of M samples. A spec's initialState
-  (a single run's start) is read from public/states/. --engine as for quench (default cpu: float64).`;
+  (a single run's start) is read from public/states/. --engine as for quench (default cpu: float64).
+  --shard I/K (ensembles) runs only samples k with k mod K = I and writes a part file to --out (or stdout); glasslab merge
+  combines the K parts into this command's unsharded result.`;
 
 const STATES_DIR = fileURLToPath(new URL('../../../public/states/', import.meta.url));
 
@@ -82,7 +88,7 @@ function shippedState(spec: RunSpec, file: string): ConfigurationData {
 export async function runCommand(argv: string[]): Promise<unknown> {
   const v = parseOptions(argv, {
     spec: { type: 'string' }, 'from-url': { type: 'string' }, samples: { type: 'string' }, engine: { type: 'string' },
-    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+    out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, shard: { type: 'string' },
   });
   const engine = engineOption(v);
   const samples = v.samples === undefined ? undefined : integerOption(v, 'samples', undefined, 1);
@@ -94,25 +100,49 @@ export async function runCommand(argv: string[]): Promise<unknown> {
   if (job.kind === 'ensemble' && spec.initialState && !v.quiet) {
     process.stderr.write(`glasslab run: each ensemble sample is equilibrated from its own seed, as in the lab (${spec.initialState} starts single runs only)\n`);
   }
+  const shard = shardOption(v);
+  if (shard) {
+    if (job.kind !== 'ensemble') throw new UsageError('--shard splits an ensemble\'s samples: pass --samples M (or a link to an ensemble)');
+    const indices = shardSlice(job.samples, shard.index, shard.count);
+    if (!indices.length) throw new UsageError(`--shard ${shard.index}/${shard.count} holds no sample of ${job.samples}: use at most ${job.samples} shards`);
+    const o = await runJobHere('run', { kind: 'samples', spec, samples: job.samples, indices }, engine, 'samples', { quiet: Boolean(v.quiet) });
+    writePartFile(v.out === undefined ? undefined : String(v.out), { command: 'run', request: { from: source.from, spec, samples: job.samples }, shard, runs: [partRunOf(o)] });
+    return undefined;
+  }
   const o = await runJobHere('run', job, engine, job.kind, { quiet: Boolean(v.quiet) });
-  const r = o.result as SingleResult | EnsembleLabResult;
+  return runOutput(o as RunOutcome, source.from, spec, { json: Boolean(v.json), quiet: Boolean(v.quiet), ...(v.out ? { out: String(v.out) } : {}) });
+}
+
+type RunOutcome = Pick<JobOutcome<SingleResult | EnsembleLabResult>, 'engine' | 'adapter' | 'notes' | 'result'>;
+
+/** The results file, the summary line and the --json of a finished run (run here, or an ensemble merged from parts). */
+function runOutput(o: RunOutcome, from: Source['from'], spec: RunSpec, options: { out?: string; json: boolean; quiet: boolean }): unknown {
+  const r = o.result;
   const m = r.kind === 'single' ? 1 : r.samples;
   const d = defectSummary(r);
-  if (v.out) {
-    const extra = { source: source.from, ...(spec.initialState && r.kind === 'single' ? { initialState: spec.initialState } : {}) };
-    writeResultsFile(String(v.out), r, { engine: o.engine, samplesRequested: m, complete: true, extra });
+  if (options.out) {
+    const extra = { source: from, ...(spec.initialState && r.kind === 'single' ? { initialState: spec.initialState } : {}) };
+    writeResultsFile(options.out, r, { engine: o.engine, samplesRequested: m, complete: true, extra });
   }
   const fit = r.fit ? `β = ${r.fit.beta.toFixed(3)} [${r.fit.low.toFixed(3)}, ${r.fit.high.toFixed(3)}] over t ∈ [${r.fit.tMin}, ${r.fit.tMax}]` : 'no β (fewer than 3 points in the fit window)';
-  throttledProgress(Boolean(v.quiet))(`run: ${r.kind}${m > 1 ? ` of ${m} samples` : ''} on ${o.engine === 'gpu' ? `the GPU (${o.adapter})` : 'float64'}: ${fit} (${r.seconds.toFixed(1)} s)${v.out ? `; wrote ${String(v.out)}` : ''}`, true);
-  if (!v.json) return undefined;
+  throttledProgress(options.quiet)(`run: ${r.kind}${m > 1 ? ` of ${m} samples` : ''} on ${o.engine === 'gpu' ? `the GPU (${o.adapter})` : 'float64'}: ${fit} (${r.seconds.toFixed(1)} s)${options.out ? `; wrote ${options.out}` : ''}`, true);
+  if (!options.json) return undefined;
   const series = r.kind === 'single'
     ? { t: r.series.t, speed: r.series.speed, energyPerParticle: r.series.energyPerParticle, meanSquaredForce: r.series.meanSquaredForce }
     : { t: r.t, speed: r.meanSpeed, energyPerParticle: r.meanEnergyPerParticle, meanSquaredForce: r.meanSquaredForce };
   return {
-    ...engineFields(o), source: source.from,
+    ...engineFields(o), source: from,
     job: r.kind === 'single' ? { kind: 'single' } : { kind: 'ensemble', samples: m }, spec: runSpecToJson(spec), samples: m, seconds: r.seconds,
     beta: r.fit?.beta ?? null, betaInterval: r.fit ? [r.fit.low, r.fit.high] : null, fit: r.fit,
     ...(r.kind === 'single' ? { stopReason: r.reason, steps: r.steps, energyPerParticle: r.energyPerParticle } : {}),
     defectConcentration: d.mean, defectSusceptibility: d.chi, defectConcentrations: d.concentrations, series,
   };
+}
+
+/** glasslab merge of run parts (an ensemble): the summary of all samples (summarizeEnsemble, as the ensemble job), then the same output. */
+export function mergeRunParts(request: Record<string, unknown>, runs: PartRun[], options: { out?: string; json: boolean; quiet: boolean }): unknown {
+  const spec = request.spec as RunSpec, samples = request.samples as number;
+  const merged = mergeRuns(runs, samples, 'run');
+  const result = summarizeEnsemble(spec, merged.engine, quenchedFromRecords(merged.records), merged.seconds);
+  return runOutput({ ...mergedOutcome(merged), result }, request.from as Source['from'], spec, options);
 }

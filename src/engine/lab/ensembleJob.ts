@@ -9,7 +9,7 @@ import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import { toConfigurationData, transferablesOf } from './configurationData.ts';
 import type { JobContext } from './context.ts';
 import { equilibrateOnEngine } from './equilibration.ts';
-import type { EnsembleLabResult } from './protocol.ts';
+import type { EngineName, EnsembleLabResult } from './protocol.ts';
 import { labQuenchOptions, quenchOnEngine } from './quenchStage.ts';
 import { meanCurves, sampleDefects, sampleSeed } from './sampleStatistics.ts';
 
@@ -29,17 +29,22 @@ export interface QuenchedSamples {
   finalEnergies: number[];
 }
 
+/** 0, 1, …, samples − 1: every sample of an ensemble. */
+export function allSamples(samples: number): number[] {
+  return Array.from({ length: samples }, (_, k) => k);
+}
+
 /**
- * `samples` equilibrate → quench runs at `temperature`, sample k seeded by sampleSeed(spec.seed, k); curve names from `curveOf`.
- * `afterSample` runs after each sample with those done so far.
+ * Equilibrate → quench runs at `temperature` for the samples k of `indices` (in that order), sample k seeded by
+ * sampleSeed(spec.seed, k) whatever else runs; curve names from `curveOf`. `afterSample` runs after each sample with those done so far.
  */
 export async function quenchSamples(
-  ctx: JobContext, spec: RunSpec, temperature: number, samples: number, curveOf: (k: number) => string, labelOf: (k: number) => string,
+  ctx: JobContext, spec: RunSpec, temperature: number, indices: readonly number[], curveOf: (k: number) => string, labelOf: (k: number) => string,
   afterSample?: (done: QuenchedSamples) => void,
 ): Promise<QuenchedSamples> {
   const model = getModel(spec.model);
   const out: QuenchedSamples = { initials: [], finals: [], series: [], finalEnergies: [] };
-  for (let k = 0; k < samples; k++) {
+  for (const k of indices) {
     const seed = sampleSeed(spec.seed, k);
     const label = labelOf(k);
     const eq = await equilibrateOnEngine(ctx, model, { n: spec.n, temperature, sweeps: spec.sweeps, seed }, label);
@@ -57,12 +62,15 @@ export async function quenchSamples(
   return out;
 }
 
-/** The ensemble's summary from the samples done (all of them, or the first few for a partial result). */
-function summarize(ctx: JobContext, spec: RunSpec, done: QuenchedSamples, seconds: number): EnsembleLabResult {
+/**
+ * The ensemble's summary from the samples done, in sample order (all of them, or the first few for a partial result). The one
+ * summary: the ensemble job and the merge of an ensemble's shards (src/cli/commands/merge.ts) both call it.
+ */
+export function summarizeEnsemble(spec: RunSpec, engine: EngineName, done: QuenchedSamples, seconds: number): EnsembleLabResult {
   const curves = meanCurves(done.series);
   const defects = sampleDefects(getModel(spec.model), done.initials, done.finals);
   return {
-    kind: 'ensemble', spec, engine: ctx.engine.name, samples: done.series.length, t: curves.t, meanSpeed: curves.meanSpeed,
+    kind: 'ensemble', spec, engine, samples: done.series.length, t: curves.t, meanSpeed: curves.meanSpeed,
     meanEnergyPerParticle: curves.meanEnergyPerParticle, meanSquaredForce: curves.meanSquaredForce,
     fit: ensembleBetaFit(curves.t, curves.speeds, spec.fitWindow), defectConcentrations: defects.concentrations,
     xCutEq: defects.xCutEq, xCutSource: defects.xCutSource, finalEnergyPerParticle: [...done.finalEnergies], seconds,
@@ -74,10 +82,10 @@ export async function runEnsembleJob(ctx: JobContext, spec: RunSpec, samples: nu
   const seconds = () => (performance.now() - t0) / 1000;
   // A partial summary after each sample but the last, so a caller can save what is done (the CLI's --out).
   const partial = partialResults
-    ? (done: QuenchedSamples) => { if (done.series.length < samples) ctx.emit({ type: 'partial', runId: ctx.runId, result: summarize(ctx, spec, done, seconds()) }); }
+    ? (done: QuenchedSamples) => { if (done.series.length < samples) ctx.emit({ type: 'partial', runId: ctx.runId, result: summarizeEnsemble(spec, ctx.engine.name, done, seconds()) }); }
     : undefined;
-  const done = await quenchSamples(ctx, spec, spec.temperature, samples, (k) => `#${k + 1}`, (k) => `sample ${k + 1} of ${samples}`, partial);
+  const done = await quenchSamples(ctx, spec, spec.temperature, allSamples(samples), (k) => `#${k + 1}`, (k) => `sample ${k + 1} of ${samples}`, partial);
   ctx.phase('analyze', 'mean curve, β and defects');
   await ctx.checkpoint();
-  return summarize(ctx, spec, done, seconds());
+  return summarizeEnsemble(spec, ctx.engine.name, done, seconds());
 }

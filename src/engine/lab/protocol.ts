@@ -72,8 +72,14 @@ export interface NonlinearStatisticsJob {
   kind: 'nonlinearStatistics'; spec: RunSpec; samples: number; excludeRattlers?: boolean; tolerance?: number; maxIterations?: number;
 }
 
-/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, its nonlinear modes, the elastic ones (elasticProtocol.ts). */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob;
+/**
+ * Samples `indices` (a slice of 0 … samples−1, e.g. one shard of a cluster run) of the ensemble job of `spec`, each exactly as
+ * the ensemble job runs it (seed sampleSeed(spec.seed, k)), returned raw so the summaries of all slices can be merged.
+ */
+export interface SamplesJob { kind: 'samples'; spec: RunSpec; samples: number; indices: number[] }
+
+/** Every job runJob runs: the page's jobs and the ones only the CLI (or a panel) runs. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob;
 
 export interface StartCommand {
   type: 'start';
@@ -260,8 +266,29 @@ export interface NonlinearStatisticsResult {
   seconds: number;
 }
 
+/** One ensemble sample as its quench left it: everything the ensemble's summary reads (src/engine/lab/ensembleJob.ts). */
+export interface SampleRecord {
+  /** k: the sample's index in the ensemble (seed sampleSeed(spec.seed, k)). */
+  index: number;
+  series: QuenchSeries;
+  finalEnergyPerParticle: number;
+  /** The equilibrium state and the quench's final state. */
+  initial: ConfigurationData;
+  final: ConfigurationData;
+}
+
+export interface SamplesResult {
+  kind: 'samples';
+  spec: RunSpec;
+  engine: EngineName;
+  /** M of the whole ensemble. */
+  samples: number;
+  records: SampleRecord[];
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

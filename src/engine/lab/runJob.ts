@@ -15,6 +15,7 @@ import { runEvaluateJob } from './evaluateJob.ts';
 import { runNonlinearJob, validateNonlinearJob, validateNonlinearSettings } from './nonlinearJob.ts';
 import { runNonlinearStatisticsJob } from './nonlinearStatisticsJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
+import { runSamplesJob, validateSampleIndices } from './samplesJob.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
 
@@ -45,7 +46,8 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
     case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
     case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic or elastic-study`);
+    case 'samples': return { units: validateSampleIndices(job.samples, job.indices), algorithms: [job.spec.algorithm] };
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study or samples`);
   }
 }
 
@@ -68,6 +70,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
     case 'elastic': return runElasticJob(ctx, job.spec, job.start, job.settings);
     case 'elastic-study': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
+    case 'samples': return runSamplesJob(ctx, job.spec, job.samples, job.indices);
   }
 }
 

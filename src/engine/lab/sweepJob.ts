@@ -6,7 +6,7 @@ import { meanCurves, sampleDefects } from './sampleStatistics.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { ensembleBetaFit } from '../../physics/analysis/betaFit.ts';
 import type { JobContext } from './context.ts';
-import { quenchSamples, validateSamples } from './ensembleJob.ts';
+import { allSamples, quenchSamples, validateSamples } from './ensembleJob.ts';
 import type { SweepPoint, SweepResult } from './protocol.ts';
 
 /** Most temperatures one sweep may hold (the one table, src/engine/limits.ts). */
@@ -30,7 +30,7 @@ export async function runSweepJob(ctx: JobContext, spec: RunSpec, temperatures: 
   const points: SweepPoint[] = [];
   for (const temperature of temperatures) {
     const name = Number.isFinite(temperature) ? `T=${temperature}` : 'T=inf';
-    const done = await quenchSamples(ctx, spec, temperature, samples, (k) => `${name} #${k + 1}`, (k) => `${name}, sample ${k + 1} of ${samples}`);
+    const done = await quenchSamples(ctx, spec, temperature, allSamples(samples), (k) => `${name} #${k + 1}`, (k) => `${name}, sample ${k + 1} of ${samples}`);
     ctx.phase('analyze', `${name}: defects and β`);
     await ctx.checkpoint();
     const curves = meanCurves(done.series);
