@@ -12,7 +12,7 @@ import { boxVolume } from '../../physics/space.ts';
 import type { RunSpec } from '../runSpec.ts';
 import { fromConfigurationData } from './configurationData.ts';
 import { SLICE_MS, type JobContext } from './context.ts';
-import { quenchSamples } from './ensembleJob.ts';
+import { allSamples, quenchSamples } from './ensembleJob.ts';
 import type { ConfigurationData, ElasticResult, ElasticSettings, ElasticStudyPoint, ElasticStudyResult, ElasticSummary } from './protocol.ts';
 
 /** Largest max_i |f_i| accepted as an inherent structure (choice: the non-affine term's error is linear in the residual force; a float64 quench reaches 1e-10). */
@@ -120,7 +120,7 @@ export async function runElasticStudyJob(
   const points: ElasticStudyPoint[] = [];
   for (const temperature of temperatures) {
     const name = Number.isFinite(temperature) ? `T_p=${temperature}` : 'T_p=inf';
-    const done = await quenchSamples(ctx, spec, temperature, samples, (k) => `${name} #${k + 1}`, (k) => `${name}, sample ${k + 1} of ${samples}`);
+    const done = await quenchSamples(ctx, spec, temperature, allSamples(samples), (k) => `${name} #${k + 1}`, (k) => `${name}, sample ${k + 1} of ${samples}`);
     const g: number[] = [], kappa: number[] = [];
     for (let k = 0; k < done.finals.length; k++) {
       let c = done.finals[k];
