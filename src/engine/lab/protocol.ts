@@ -4,6 +4,9 @@
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { RunSpec } from '../runSpec.ts';
+import type { HarmonicSettings } from './harmonicJob.ts';
+import type { LandscapeLevelRow } from './quenchLevels.ts';
+export type { LandscapeLevelRow } from './quenchLevels.ts';
 
 /** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
 export const ENGINE_CHOICES = ['auto', 'gpu', 'cpu'] as const;
@@ -30,6 +33,13 @@ export interface QuenchSettings {
   samplesPerDecade?: number;
   /** Hard cap on steps (default 1e7). */
   maxSteps?: number;
+  /**
+   * Normal modes along the quench (002 §III A; SD on the float64 engine only): the first time W ≤ W_k the configuration is
+   * kept and its f_u and most unstable mode computed; each level streams as a `level` event and lands in the result.
+   */
+  modesAlongQuench?: boolean;
+  /** After the quench, the harmonic prediction of 000 App. B at the spec's (finite) T from the final state's spectrum. */
+  harmonicPrediction?: boolean;
 }
 
 /** What the page (and a link, and the library) can ask the lab to do with one run spec. */
@@ -52,8 +62,11 @@ export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
 /** The energy and forces of `start` as given (the CLI's eval). */
 export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
 
-/** Every job runJob runs: the page's, the equilibration alone, and the evaluation of a configuration. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob;
+/** The harmonic prediction of 000 App. B for a quench from `harmonic.temperature` ending at `start` (src/engine/lab/harmonicJob.ts). */
+export interface HarmonicJob { kind: 'harmonic'; spec: RunSpec; start: ConfigurationData; harmonic: HarmonicSettings }
+
+/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration and the App. B prediction. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | HarmonicJob;
 
 export interface StartCommand {
   type: 'start';
@@ -112,6 +125,10 @@ export interface SingleResult {
   seconds: number;
   /** The user stopped the quench before its end ("stop and analyse"): the analysis is of the configuration reached. */
   stoppedEarly?: boolean;
+  /** Normal modes along the quench (QuenchSettings.modesAlongQuench): one row per W level reached. */
+  landscapeLevels?: LandscapeLevelRow[];
+  /** The harmonic prediction of 000 App. B (QuenchSettings.harmonicPrediction) on the quench's times. */
+  harmonic?: HarmonicResult;
 }
 
 export interface EnsembleLabResult {
@@ -196,8 +213,33 @@ export interface EvaluateResult {
   seconds: number;
 }
 
+export interface HarmonicResult {
+  kind: 'harmonic';
+  spec: RunSpec;
+  /** The spectrum is computed in float64 on the host. */
+  engine: 'cpu';
+  n: number;
+  dim: number;
+  temperature: number;
+  /** 'exact': every eigenvalue (dense); 'deflated-slq': the lowest 20 exactly plus stochastic quadrature for the rest. */
+  method: 'exact' | 'deflated-slq';
+  /** Modes in the space, D·(N − 1). */
+  modes: number;
+  /** The lowest eigenvalues (up to 20), and how many of them are negative (then the state is not a minimum). */
+  lowest: number[];
+  negative: number;
+  maxForce: number;
+  t: number[];
+  /** (⟨E(t)⟩ − E_∞)/N and ⟨|v(t)|⟩ (000 App. B). */
+  energyExcessPerParticle: number[];
+  speed: number[];
+  /** g(ω) = A0 ω^{D−1} + A4 ω⁴ over ω ≤ omegaMax; null when the spectrum is not exact. */
+  vdos: { a0: number; a4: number; points: number; omegaMax: number } | null;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | HarmonicResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
@@ -209,6 +251,8 @@ export type LabEvent =
   | { type: 'mc'; runId: string; sweep: number; sweeps: number; energyPerParticle: number; acceptance: { displacement: number; swap: number } }
   /** One point of a quench curve; `curve` names the curve (e.g. 'main', 'sd', 'T=0.2 #3'). */
   | { type: 'sample'; runId: string; curve: string; sample: QuenchSample }
+  /** One W level of the normal modes along the quench (QuenchSettings.modesAlongQuench). */
+  | { type: 'level'; runId: string; level: LandscapeLevelRow }
   /** Current positions (original particle order) and |v_i| = |f_i| (SD) when the engine has them. */
   | { type: 'frame'; runId: string; t: number; step: number; positions: Float32Array; speeds?: Float32Array }
   /** Overall progress in [0, 1] with an estimate of the seconds left (null while unknown). */
