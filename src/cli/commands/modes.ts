@@ -8,15 +8,18 @@ import { participationRatio } from '../../physics/analysis/modes/participation.t
 import { integerOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { loadConfiguration, resolveModel } from '../io.ts';
 import { throttledProgress } from '../progress.ts';
+import { harmonicPredictionCommand, harmonicPredictionHelp } from './harmonicPrediction.ts';
 
 export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] [--method auto|dense|lanczos] [--exclude-rattlers]
                [--out modes.xyz] [--json] [--quiet]
   The lowest K (default 10) eigenvalues of the Hessian, ascending, with the D translations removed, and each mode's
   participation ratio P = 1/(N Σ|e_i|⁴). Dense float64 up to 800 rows of H, thick-restart Lanczos above.
   Rattlers (fewer than D + 1 contacts, found iteratively) are counted; --exclude-rattlers leaves them out of the modes.
-  --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).`;
+  --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).
+${harmonicPredictionHelp}`;
 
 export async function modesCommand(argv: string[]): Promise<unknown> {
+  if (argv.includes('--harmonic-prediction')) return harmonicPredictionCommand(argv);
   const v = parseOptions(argv, {
     in: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, count: { type: 'string' },
     method: { type: 'string' }, 'exclude-rattlers': { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' },
