@@ -5,7 +5,6 @@
 // (src/physics/analysis/modes/fixedWSampling.ts, landscapeLevel.ts), recorded on the one quench the page runs.
 import type { Configuration } from '../../physics/configuration.ts';
 import type { QuenchStep } from '../../physics/descent/quench.ts';
-import { DEFAULT_W_LEVELS } from '../../physics/analysis/modes/fixedWSampling.ts';
 import { levelObservables, type LevelOptions } from '../../physics/analysis/modes/landscapeLevel.ts';
 import type { Model } from '../../physics/models.ts';
 
@@ -28,13 +27,19 @@ export interface LevelRecorder {
   onStep(step: QuenchStep): void;
 }
 
+/**
+ * log10 W_k = 0, −0.5, …, −9: 002's levels (from −1.5) and three above them, where a small system of the lab still has
+ * several unstable modes (f_u·D·N ≥ 1) to show.
+ */
+export const LAB_W_LEVELS: readonly number[] = Array.from({ length: 19 }, (_, k) => Math.pow(10, -0.5 * k));
+
 /** Observables per level: the lowest 4 modes when f_u is stochastic (the most unstable one is what the row keeps). */
 export const LAB_LEVEL_OPTIONS: LevelOptions = { exactLimit: 600, count: 4 };
 
 // 002 §III A.
 export function quenchLevelRecorder(
   model: Model, start: Configuration, onRow: (row: LandscapeLevelRow) => void,
-  levels: readonly number[] = DEFAULT_W_LEVELS, options: LevelOptions = LAB_LEVEL_OPTIONS,
+  levels: readonly number[] = LAB_W_LEVELS, options: LevelOptions = LAB_LEVEL_OPTIONS,
 ): LevelRecorder {
   const rows: LandscapeLevelRow[] = [];
   let k = 0;
