@@ -10,16 +10,8 @@ import { harmonicPrediction, harmonicSpectrum, logTimes, lowFrequencyFit } from 
 import type { RunSpec } from '../runSpec.ts';
 import { fromConfigurationData } from './configurationData.ts';
 import type { JobContext } from './context.ts';
-import type { ConfigurationData, HarmonicResult } from './protocol.ts';
-
-/** What the prediction is for: the quench's initial temperature and its times (default log-spaced 1e-3 … tMax). */
-export interface HarmonicSettings {
-  temperature: number;
-  times?: number[];
-  tMax?: number;
-  /** Dense (exact) spectrum up to this many rows of H (default 1200), deflated SLQ above. */
-  exactLimit?: number;
-}
+import type { ConfigurationData, HarmonicResult, HarmonicSettings } from './protocol.ts';
+export type { HarmonicSettings } from './protocol.ts';
 
 export function validateHarmonicSettings(h: HarmonicSettings | undefined): void {
   if (!h || !(h.temperature > 0 && Number.isFinite(h.temperature))) throw new Error(`the harmonic prediction needs a finite temperature > 0, got ${h?.temperature}`);

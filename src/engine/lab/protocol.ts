@@ -4,9 +4,6 @@
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { RunSpec } from '../runSpec.ts';
-import type { HarmonicSettings } from './harmonicJob.ts';
-import type { LandscapeLevelRow } from './quenchLevels.ts';
-export type { LandscapeLevelRow } from './quenchLevels.ts';
 
 /** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
 export const ENGINE_CHOICES = ['auto', 'gpu', 'cpu'] as const;
@@ -61,6 +58,30 @@ export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
 
 /** The energy and forces of `start` as given (the CLI's eval). */
 export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
+
+/** What an App. B prediction is for: the quench's initial temperature and its times (default log-spaced 1e-3 … tMax). */
+export interface HarmonicSettings {
+  temperature: number;
+  times?: number[];
+  tMax?: number;
+  /** Dense (exact) spectrum up to this many rows of H (default 1200), deflated SLQ above. */
+  exactLimit?: number;
+}
+
+/** One W level of normal modes along the quench (src/engine/lab/quenchLevels.ts). */
+export interface LandscapeLevelRow {
+  /** The level W_k and the W and SD time t when it was first reached. */
+  level: number;
+  w: number;
+  t: number;
+  /** Fraction of negative Hessian eigenvalues (002 Eq. 5) and its error (0 when exact). */
+  fu: number;
+  fuError: number;
+  method: 'exact' | 'slq';
+  lowestEigenvalue: number;
+  /** The most unstable mode's participation ratio, null when no mode is unstable. */
+  participation: number | null;
+}
 
 /** The harmonic prediction of 000 App. B for a quench from `harmonic.temperature` ending at `start` (src/engine/lab/harmonicJob.ts). */
 export interface HarmonicJob { kind: 'harmonic'; spec: RunSpec; start: ConfigurationData; harmonic: HarmonicSettings }

@@ -7,20 +7,8 @@ import type { Configuration } from '../../physics/configuration.ts';
 import type { QuenchStep } from '../../physics/descent/quench.ts';
 import { levelObservables, type LevelOptions } from '../../physics/analysis/modes/landscapeLevel.ts';
 import type { Model } from '../../physics/models.ts';
-
-export interface LandscapeLevelRow {
-  /** The level W_k and the W and SD time t when it was first reached. */
-  level: number;
-  w: number;
-  t: number;
-  /** Fraction of negative Hessian eigenvalues (002 Eq. 5) and its error (0 when exact). */
-  fu: number;
-  fuError: number;
-  method: 'exact' | 'slq';
-  lowestEigenvalue: number;
-  /** The most unstable mode's participation ratio, null when no mode is unstable. */
-  participation: number | null;
-}
+import type { LandscapeLevelRow } from './protocol.ts';
+export type { LandscapeLevelRow } from './protocol.ts';
 
 export interface LevelRecorder {
   readonly rows: LandscapeLevelRow[];
