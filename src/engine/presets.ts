@@ -32,6 +32,8 @@ export interface Preset {
   /** Sizes when there is no shipped state. */
   nGpu: number;
   nCpu: number;
+  /** Turn on normal modes along the quench (issue 10; SD on the float64 engine). */
+  modesAlongQuench?: boolean;
 }
 
 /** A preset's state file name: model, T and N say what it holds. */
@@ -83,6 +85,14 @@ export const PRESETS: Preset[] = [
     figure: '000 Fig. 2',
     model: 'harmonic3d', temperature: Infinity, sweeps: 0, tMax: 1000, fitWindow: { tMin: 10, tMax: 1000 }, colorMode: 'speed', nGpu: 8000, nCpu: 1000,
   }),
+  {
+    // Issue 10: no shipped state (KA at T = 2 equilibrates in seconds). N = 200 keeps f_u exact (dense, 600 rows) at each of
+    // the 19 W levels: about a minute on one laptop core (3 minutes on 2 busy shared cores here).
+    id: 'ka3d-fs-modes', title: 'Unstable directions vanish (KA-fs 3D, T = 2)', expect: 'f_u falls with W along SD; none left near the minimum',
+    needs: '002 uses N = 1000 and many samples and finds W ∝ f_u²; here one sample at N = 200 (one unstable mode is f_u = 1/600)',
+    figure: '002 Figs. 3–4', model: 'ka3d-fs', temperature: 2.0, sweeps: 2000, tMax: 10, fitWindow: { tMin: 0.3, tMax: 10 }, colorMode: 'speed',
+    states: [], nGpu: 200, nCpu: 200, modesAlongQuench: true,
+  },
 ];
 
 export function getPreset(id: string): Preset {

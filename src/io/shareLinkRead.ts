@@ -6,6 +6,7 @@ import { readRunSpec } from './shareLinkSpec.ts';
 import { SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
 import { roundResultNumber, SPEC_KEYS } from './shareLinkWire.ts';
 import { quote } from './text.ts';
+import { MAX_MODE_COUNT, type LandscapeSettings } from './landscapeSettings.ts';
 
 const L = SHARE_LIMITS;
 
@@ -85,15 +86,24 @@ function readResult(value: unknown): ShareResult {
   return { t, speed, fit: readFit(own(o, 'f')), engine: oneOf(own(o, 'e'), 'result.engine', ['gpu', 'cpu'] as const) };
 }
 
+function readLandscape(value: unknown): LandscapeSettings {
+  const o = object(value, 'landscape');
+  onlyKeys(o, 'landscape', ['mq', 'hp', 'k']);
+  return {
+    modesAlongQuench: boolean(own(o, 'mq'), 'landscape.modesAlongQuench'), harmonicPrediction: boolean(own(o, 'hp'), 'landscape.harmonicPrediction'),
+    modeCount: integer(own(o, 'k'), 'landscape.modeCount', 1, MAX_MODE_COUNT),
+  };
+}
+
 /** The payload of a v1 link's JSON, or a FieldProblem for its first bad field. */
 export function fromWire(value: unknown): SharePayload {
   const o = object(value, 'link');
-  onlyKeys(o, 'link', ['s', 'j'], ['vw', 'e', 'r']);
+  onlyKeys(o, 'link', ['s', 'j'], ['vw', 'e', 'r', 'ld']);
   const spec = readSpec(own(o, 's'));
   const job = readJob(own(o, 'j'));
-  const vw = own(o, 'vw'), e = own(o, 'e'), r = own(o, 'r');
+  const vw = own(o, 'vw'), e = own(o, 'e'), r = own(o, 'r'), ld = own(o, 'ld');
   return {
     v: 1, spec, job, ...(vw !== undefined ? { view: readView(vw) } : {}), ...(e !== undefined ? { engine: oneOf(e, 'engine', SHARE_ENGINES) } : {}),
-    ...(r !== undefined ? { result: readResult(r) } : {}),
+    ...(r !== undefined ? { result: readResult(r) } : {}), ...(ld !== undefined ? { landscape: readLandscape(ld) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { ENGINE_CHOICES, type EngineChoice } from '../engine/lab/protocol.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import type { ColorMode, ViewSettings } from './viewSettings.ts';
+import type { LandscapeSettings } from './landscapeSettings.ts';
 
 /** The version this GlassLab writes and reads (the `v1.` of `#v1.…`). */
 export const SHARE_LINK_VERSION = 1;
@@ -50,6 +51,8 @@ export interface SharePayload {
   view?: ShareView;
   engine?: ShareEngine;
   result?: ShareResult;
+  /** The Landscape settings (issue 10); absent in older links and when all are at their defaults. */
+  landscape?: LandscapeSettings;
 }
 
 /** Every limit a link is held to. */

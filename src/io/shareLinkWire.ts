@@ -2,6 +2,7 @@
 // The reverse, with every check, is src/io/shareLinkRead.ts.
 import type { RunSpec } from '../engine/runSpec.ts';
 import { temperatureJson } from './shareLinkCheck.ts';
+import { isDefaultLandscape } from './landscapeSettings.ts';
 import { SHARE_LIMITS, type ShareEngine, type ShareJobKind, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
 
 export type WireTemperature = number | 'inf';
@@ -16,7 +17,9 @@ export interface WireJob { k: ShareJobKind; M?: number; Ts?: WireTemperature[] }
 export interface WireView { c: string; r: [number, number] | null; lg: boolean; ar: boolean; mg: number; en: boolean; ls: boolean }
 /** f: [β, low, high, tMin, tMax] or null. */
 export interface WireResult { t: number[]; v: number[]; f: [number, number, number, number, number] | null; e: 'gpu' | 'cpu' }
-export interface Wire { s: WireSpec; j: WireJob; vw?: WireView; e?: ShareEngine; r?: WireResult }
+/** Landscape settings: modes along the quench, App. B prediction, mode count K. */
+export interface WireLandscape { mq: boolean; hp: boolean; k: number }
+export interface Wire { s: WireSpec; j: WireJob; vw?: WireView; e?: ShareEngine; r?: WireResult; ld?: WireLandscape }
 
 /** Short key of each spec field. */
 export const SPEC_KEYS = {
@@ -57,5 +60,6 @@ export function toWire(p: SharePayload, withResult: boolean): Wire {
   return {
     s: specToWire(p.spec), j, ...(p.view ? { vw: viewToWire(p.view) } : {}), ...(p.engine ? { e: p.engine } : {}),
     ...(withResult && p.result ? { r: resultToWire(p.result) } : {}),
+    ...(p.landscape && !isDefaultLandscape(p.landscape) ? { ld: { mq: p.landscape.modesAlongQuench, hp: p.landscape.harmonicPrediction, k: p.landscape.modeCount } } : {}),
   };
 }

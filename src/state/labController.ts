@@ -1,6 +1,7 @@
 // The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
 // LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
 import type { EngineChoice, LabEvent, LabJob } from '../engine/lab/protocol.ts';
+import { landscapeSettings } from './landscapeStore.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
@@ -73,7 +74,11 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
       if (job.kind === 'compare') useViewStore.getState().set({ colorMode: 'displacement', arrows: true });
       const status = runs.getState().status;
       if (status === 'running' || status === 'paused') client.stop();
-      const runId = client.start(started, engine, { frameIntervalMs: options.frameIntervalMs });
+      // The Landscape toggles go with a single quench; modes along the quench need the float64 engine (every SD step).
+      const landscape = landscapeSettings();
+      if (started.kind === 'single' && (landscape.modesAlongQuench || landscape.harmonicPrediction)) started = { ...started, quench: { ...started.quench, ...(landscape.modesAlongQuench ? { modesAlongQuench: true } : {}), ...(landscape.harmonicPrediction ? { harmonicPrediction: true } : {}) } };
+      const runEngine = started.kind === 'single' && landscape.modesAlongQuench ? 'cpu' : engine;
+      const runId = client.start(started, runEngine, { frameIntervalMs: options.frameIntervalMs });
       lastJob = job;
       runs.getState().begin(runId);
     },

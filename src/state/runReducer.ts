@@ -1,6 +1,6 @@
 // What the lab knows about the running job, and how each engine event changes it: a pure reducer (tested without a worker),
 // wrapped by the zustand store in runStore.ts. Curves grow by samples; frames replace the last; results arrive once.
-import type { ConfigurationData, EngineName, LabEvent, LabResult, Phase } from '../engine/lab/protocol.ts';
+import type { ConfigurationData, EngineName, LabEvent, LabResult, LandscapeLevelRow, Phase } from '../engine/lab/protocol.ts';
 import { keyedEntries, ownValue } from './userKeys.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -46,11 +46,13 @@ export interface RunState {
   frame: Frame | null;
   result: LabResult | null;
   error: string | null;
+  /** Normal modes along the quench: the W levels reached so far (streamed `level` events). */
+  levels: LandscapeLevelRow[];
 }
 
 export const IDLE_RUN: RunState = {
   runId: null, status: 'idle', engine: null, adapter: null, engineNote: null, phase: null, phaseLabel: '', progress: null, mc: null,
-  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, error: null,
+  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, error: null, levels: [],
 };
 
 /** The state when job `runId` starts (everything of the last job cleared). */
@@ -94,11 +96,13 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
       return { ...s, progress: { fraction: e.fraction, secondsLeft: e.secondsLeft, label: e.label } };
     case 'paused':
       return s.status === 'running' || s.status === 'paused' ? { ...s, status: e.paused ? 'paused' : 'running' } : s;
+    case 'level':
+      return { ...s, levels: [...s.levels, e.level] };
     case 'partial':
       return s; // partial ensemble summaries are for the CLI's saves; the page draws the streamed samples
     case 'result': {
       const r = e.result;
-      if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'nonlinear' || r.kind === 'nonlinearStatistics' || r.kind === 'elastic' || r.kind === 'elastic-study' || r.kind === 'samples') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
+      if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'nonlinear' || r.kind === 'nonlinearStatistics' || r.kind === 'elastic' || r.kind === 'elastic-study' || r.kind === 'samples' || r.kind === 'harmonic') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
       const final = r.kind === 'single' ? r.final : null;
       return {
         ...s, status: 'done', result: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null,

@@ -6,6 +6,8 @@ import { SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { useViewStore } from './viewStore.ts';
+import { landscapeSettings, useLandscapeStore } from './landscapeStore.ts';
+import { DEFAULT_LANDSCAPE, isDefaultLandscape } from '../io/landscapeSettings.ts';
 
 /** The current experiment as a payload, with the finished single run's curve and β; null while a field is invalid. */
 export function currentSharePayload(): SharePayload | null {
@@ -13,6 +15,7 @@ export function currentSharePayload(): SharePayload | null {
   if (!spec || !job) return null;
   const v = useViewStore.getState();
   const run = useRunStore.getState();
+  const landscape = landscapeSettings();
   let result: ShareResult | undefined;
   const main = run.curves.main;
   if (run.status === 'done' && run.result?.kind === 'single' && main) {
@@ -26,6 +29,7 @@ export function currentSharePayload(): SharePayload | null {
     v: SHARE_LINK_VERSION, spec, job: shareJob, engine,
     view: { colorMode: v.colorMode, range: v.range, logScale: v.logScale, arrows: v.arrows, magnification: v.magnification, showEnergy: v.showEnergy, showLocalSlope: v.showLocalSlope },
     ...(result ? { result } : {}),
+    ...(isDefaultLandscape(landscape) ? {} : { landscape }),
   };
 }
 
@@ -56,6 +60,7 @@ export function applySharePayload(p: SharePayload): void {
   if (p.job.kind === 'ensemble' || p.job.kind === 'sweep') specs.setField('samples', String(p.job.samples));
   if (p.job.kind === 'sweep') specs.setField('temperatures', p.job.temperatures.map((t) => (Number.isFinite(t) ? String(t) : 'inf')).join(', '));
   if (p.view) useViewStore.getState().set({ ...p.view });
+  useLandscapeStore.getState().set(p.landscape ?? DEFAULT_LANDSCAPE); // a link without them (older, or all default) means the defaults
   const runs = useRunStore.getState();
   runs.clear();
   if (p.result) {

@@ -13,6 +13,7 @@ import { gpuUnsupported } from '../../gpu/wgslModels.ts';
 import { engineOption, integerOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { loadConfiguration, resolveModel } from '../io.ts';
 import { throttledProgress } from '../progress.ts';
+import { harmonicPredictionCommand, harmonicPredictionHelp } from './harmonicPrediction.ts';
 
 export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] [--method auto|dense|lanczos] [--exclude-rattlers]
                [--engine cpu|gpu|auto] [--out modes.xyz] [--json] [--quiet]
@@ -22,9 +23,11 @@ export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] 
   --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).
   --engine gpu: Lanczos with the products H v on WebGPU (float32; basis and reorthogonalization float64 on the CPU), then one
   float64 Rayleigh–Ritz step; the residuals |Hv − λv| are always measured with the float64 Hessian. Without an adapter, or
-  for a model the GPU engine cannot run, one line on stderr says so and the float64 engine runs; the JSON names the engine.`;
+  for a model the GPU engine cannot run, one line on stderr says so and the float64 engine runs; the JSON names the engine.
+${harmonicPredictionHelp}`;
 
 export async function modesCommand(argv: string[]): Promise<unknown> {
+  if (argv.includes('--harmonic-prediction')) return harmonicPredictionCommand(argv);
   const v = parseOptions(argv, {
     in: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, count: { type: 'string' },
     method: { type: 'string' }, 'exclude-rattlers': { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' },

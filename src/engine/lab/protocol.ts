@@ -33,6 +33,13 @@ export interface QuenchSettings {
   samplesPerDecade?: number;
   /** Hard cap on steps (default 1e7). */
   maxSteps?: number;
+  /**
+   * Normal modes along the quench (002 §III A; SD on the float64 engine only): the first time W ≤ W_k the configuration is
+   * kept and its f_u and most unstable mode computed; each level streams as a `level` event and lands in the result.
+   */
+  modesAlongQuench?: boolean;
+  /** After the quench, the harmonic prediction of 000 App. B at the spec's (finite) T from the final state's spectrum. */
+  harmonicPrediction?: boolean;
 }
 
 /** What the page (and a link, and the library) can ask the lab to do with one run spec. */
@@ -79,7 +86,34 @@ export interface NonlinearStatisticsJob {
 export interface SamplesJob { kind: 'samples'; spec: RunSpec; samples: number; indices: number[] }
 
 /** Every job runJob runs: the page's jobs and the ones only the CLI (or a panel) runs. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob;
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob | HarmonicJob;
+/** What an App. B prediction is for: the quench's initial temperature and its times (default log-spaced 1e-3 … tMax). */
+export interface HarmonicSettings {
+  temperature: number;
+  times?: number[];
+  tMax?: number;
+  /** Dense (exact) spectrum up to this many rows of H (default 1200), deflated SLQ above. */
+  exactLimit?: number;
+}
+
+/** One W level of normal modes along the quench (src/engine/lab/quenchLevels.ts). */
+export interface LandscapeLevelRow {
+  /** The level W_k and the W and SD time t when it was first reached. */
+  level: number;
+  w: number;
+  t: number;
+  /** Fraction of negative Hessian eigenvalues (002 Eq. 5) and its error (0 when exact). */
+  fu: number;
+  fuError: number;
+  method: 'exact' | 'slq';
+  lowestEigenvalue: number;
+  /** The most unstable mode's participation ratio, null when no mode is unstable. */
+  participation: number | null;
+}
+
+/** The harmonic prediction of 000 App. B for a quench from `harmonic.temperature` ending at `start` (src/engine/lab/harmonicJob.ts). */
+export interface HarmonicJob { kind: 'harmonic'; spec: RunSpec; start: ConfigurationData; harmonic: HarmonicSettings }
+
 
 export interface StartCommand {
   type: 'start';
@@ -140,6 +174,10 @@ export interface SingleResult {
   quenchSeconds?: number;
   /** The user stopped the quench before its end ("stop and analyse"): the analysis is of the configuration reached. */
   stoppedEarly?: boolean;
+  /** Normal modes along the quench (QuenchSettings.modesAlongQuench): one row per W level reached. */
+  landscapeLevels?: LandscapeLevelRow[];
+  /** The harmonic prediction of 000 App. B (QuenchSettings.harmonicPrediction) on the quench's times. */
+  harmonic?: HarmonicResult;
 }
 
 export interface EnsembleLabResult {
@@ -284,11 +322,33 @@ export interface SamplesResult {
   /** M of the whole ensemble. */
   samples: number;
   records: SampleRecord[];
+export interface HarmonicResult {
+  kind: 'harmonic';
+  spec: RunSpec;
+  /** The spectrum is computed in float64 on the host. */
+  engine: 'cpu';
+  n: number;
+  dim: number;
+  temperature: number;
+  /** 'exact': every eigenvalue (dense); 'deflated-slq': the lowest 20 exactly plus stochastic quadrature for the rest. */
+  method: 'exact' | 'deflated-slq';
+  /** Modes in the space, D·(N − 1). */
+  modes: number;
+  /** The lowest eigenvalues (up to 20), and how many of them are negative (then the state is not a minimum). */
+  lowest: number[];
+  negative: number;
+  maxForce: number;
+  t: number[];
+  /** (⟨E(t)⟩ − E_∞)/N and ⟨|v(t)|⟩ (000 App. B). */
+  energyExcessPerParticle: number[];
+  speed: number[];
+  /** g(ω) = A0 ω^{D−1} + A4 ω⁴ over ω ≤ omegaMax; null when the spectrum is not exact. */
+  vdos: { a0: number; a4: number; points: number; omegaMax: number } | null;
   seconds: number;
 }
 
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult | HarmonicResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */
@@ -300,6 +360,8 @@ export type LabEvent =
   | { type: 'mc'; runId: string; sweep: number; sweeps: number; energyPerParticle: number; acceptance: { displacement: number; swap: number } }
   /** One point of a quench curve; `curve` names the curve (e.g. 'main', 'sd', 'T=0.2 #3'). */
   | { type: 'sample'; runId: string; curve: string; sample: QuenchSample }
+  /** One W level of the normal modes along the quench (QuenchSettings.modesAlongQuench). */
+  | { type: 'level'; runId: string; level: LandscapeLevelRow }
   /** Current positions (original particle order) and |v_i| = |f_i| (SD) when the engine has them. */
   | { type: 'frame'; runId: string; t: number; step: number; positions: Float32Array; speeds?: Float32Array }
   /** Overall progress in [0, 1] with an estimate of the seconds left (null while unknown). */

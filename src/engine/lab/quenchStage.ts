@@ -38,7 +38,8 @@ function quenchFraction(algorithm: Algorithm, step: number, lastStep: number, ma
 // 000 Eq. (1)–(2) on the job's engine; a GPU failure that is not physics moves this quench (and the job) to float64.
 export async function quenchOnEngine(ctx: JobContext, model: Model, start: Configuration, options: QuenchOptions, curve: string, label: string): Promise<StageResult> {
   ctx.phase('quench', `${label}: ${options.algorithm} quench`);
-  if (ctx.engine.gpu && options.algorithm !== 'cg') {
+  // A step observer (normal modes along the quench) needs every float64 step: only the host quench has them.
+  if (ctx.engine.gpu && options.algorithm !== 'cg' && !options.onStep) {
     try {
       const q = await quenchOnGpu(ctx, model, start, options, curve, label);
       return { ...q, forceTolerance: options.forceTolerance ?? defaultGpuForceTolerance(options.algorithm) };

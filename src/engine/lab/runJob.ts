@@ -14,6 +14,7 @@ import { runEquilibrateJob } from './equilibrateJob.ts';
 import { runEvaluateJob } from './evaluateJob.ts';
 import { runNonlinearJob, validateNonlinearJob, validateNonlinearSettings } from './nonlinearJob.ts';
 import { runNonlinearStatisticsJob } from './nonlinearStatisticsJob.ts';
+import { runHarmonicJob, validateHarmonicSettings } from './harmonicJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSamplesJob, validateSampleIndices } from './samplesJob.ts';
 import { runSingleJob } from './singleJob.ts';
@@ -33,7 +34,7 @@ export function validateStart(command: StartCommand): { units: number; algorithm
   if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
   const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
-  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear' || job.kind === 'elastic') && job.start !== undefined;
+  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear' || job.kind === 'elastic' || job.kind === 'harmonic') && job.start !== undefined;
   validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
     case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
@@ -47,7 +48,8 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
     case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'samples': return { units: validateSampleIndices(job.samples, job.indices), algorithms: [job.spec.algorithm] };
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study or samples`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples or harmonic`);
+    case 'harmonic': if (!job.start) throw new Error('a harmonic job needs its inherent structure'); validateHarmonicSettings(job.harmonic); return { units: 1, algorithms: [] };
   }
 }
 
@@ -71,6 +73,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'elastic': return runElasticJob(ctx, job.spec, job.start, job.settings);
     case 'elastic-study': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
     case 'samples': return runSamplesJob(ctx, job.spec, job.samples, job.indices);
+    case 'harmonic': return runHarmonicJob(ctx, job.spec, job.start, job.harmonic);
   }
 }
 

@@ -32,6 +32,16 @@ export interface QuenchOptions {
   onSample?: (sample: QuenchSample) => void;
   /** Cooperative cancellation: checked every step. */
   shouldStop?: () => boolean;
+  /** Called after every step with W = (1/N) Σ|f_i|² (002 Eq. 1) and the positions on demand (fixed-W sampling, 002 §III A). */
+  onStep?: (step: QuenchStep) => void;
+}
+
+export interface QuenchStep {
+  readonly t: number;
+  readonly step: number;
+  readonly meanSquaredForce: number;
+  /** Positions in the original particle order, wrapped into the box (a new array). */
+  positions(): Float64Array;
 }
 
 export interface QuenchSample {
@@ -190,6 +200,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
     // Make sure the final point is in the series.
     if (series.step[series.step.length - 1] !== state.step) emit(sample(state));
   };
+  const currentPositions = () => wrapPositions(start.box, order ? unpermutePositions(state.positions, order, d) : state.positions.slice());
   const lastStep = options.algorithm === 'sd' ? Math.min(maxSteps, Math.ceil((tMax * (1 - 1e-12)) / dt)) : maxSteps;
 
   return {
@@ -209,6 +220,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
         if (why) { end(why); break; }
         if (taken >= budget || (deadline !== undefined && performance.now() >= deadline)) break;
         stepOnce();
+        if (options.onStep) options.onStep({ t: state.t, step: state.step, meanSquaredForce: meanSquaredForce(state.forces, n), positions: currentPositions });
         const due = sampler.due(clock());
         // The force criterion needs max|f_i| after every step, but only when there is a tolerance to meet.
         if (fTol > 0) maxForce = maxParticleForce(state.forces, d);
@@ -220,10 +232,7 @@ export function startQuench(model: Model, original: Configuration, options: Quen
       }
       return reason !== null;
     },
-    positions() {
-      const x = order ? unpermutePositions(state.positions, order, d) : state.positions.slice();
-      return wrapPositions(start.box, x);
-    },
+    positions: currentPositions,
     particleForces() {
       const out = new Float64Array(n);
       const f = state.forces;

@@ -4,7 +4,7 @@ import type { BetaFit, EngineChoice, LabJob, LabResult } from '../../engine/lab/
 import { curveBetaFit } from '../../physics/analysis/betaFit.ts';
 import { curveGroups } from '../curveGroups.ts';
 import type { RunState } from '../runReducer.ts';
-import { jobParams, sized, type CurveData, type DefectStatistics, type FitSummary, type KeptConfigurations, type RecordStatus, type ResultFacts, type RunRecord } from './runRecord.ts';
+import { jobParams, sized, type CurveData, type DefectStatistics, type FitSummary, type KeptConfigurations, type LandscapeRecord, type RecordStatus, type ResultFacts, type RunRecord } from './runRecord.ts';
 import { keyedByUser, keyedEntries, ownValue } from '../userKeys.ts';
 import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
@@ -109,6 +109,16 @@ function resultConfigurations(result: LabResult): KeptConfigurations | null {
   return null;
 }
 
+/** The landscape results of a single quench, when it has any (issue 10). */
+export function landscapeOfResult(result: LabResult): LandscapeRecord | null {
+  if (result.kind !== 'single' || (!result.landscapeLevels && !result.harmonic)) return null;
+  const h = result.harmonic;
+  return {
+    levels: result.landscapeLevels ?? [],
+    harmonic: h ? { temperature: h.temperature, method: h.method, t: h.t, speed: h.speed, energyExcessPerParticle: h.energyExcessPerParticle, vdos: h.vdos } : null,
+  };
+}
+
 /** The record of an ended run: 'done' with the result's fit, defects and facts; 'stopped' or 'error' with the curves' fit. */
 export function endedRecord(r: RunRecord, run: RunState, now: number, keepConfigurations: boolean): RunRecord {
   const status: RecordStatus = run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped';
@@ -116,7 +126,9 @@ export function endedRecord(r: RunRecord, run: RunState, now: number, keepConfig
   const result = run.status === 'done' ? run.result : null;
   if (!result) return sized({ ...base, fit: fitOfCurves(base) });
   const configurations = keepConfigurations ? resultConfigurations(result) : null;
+  const landscape = landscapeOfResult(result);
   return sized({
+    ...(landscape ? { landscape } : {}),
     ...base, engine: { ...base.engine, used: result.engine },
     fit: resultFit(result) ?? fitOfCurves(base), defects: resultDefects(result), facts: resultFacts(result),
     configurations, hasConfigurations: configurations !== null,

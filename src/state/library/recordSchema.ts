@@ -87,6 +87,8 @@ export function checkSummary(r: Raw): RunSummary {
   need(Array.isArray(r.curveOrder) && r.curveOrder.every((n) => typeof n === 'string'), 'its curve names are damaged');
   need(typeof r.hasConfigurations === 'boolean', 'it does not say whether it keeps configurations');
   need(finiteNumber(r.byteSize) && r.byteSize >= 0, 'its size is damaged');
+  need(r.landscape === undefined || (isObject(r.landscape) && Array.isArray(r.landscape.levels) && r.landscape.levels.every(isObject)
+    && (r.landscape.harmonic === null || (isObject(r.landscape.harmonic) && numbers(r.landscape.harmonic.t) && numbers(r.landscape.harmonic.speed)))), 'its landscape results are damaged');
   return r as unknown as RunSummary;
 }
 

@@ -1,7 +1,7 @@
 // One run of the library as it is stored: what was asked (spec, job, engine), what came out (curves, fit, defects, facts) and,
 // optionally, the initial and final configurations. The summary is the light part the list shows; curves and configurations
 // are the heavy part, loaded only to overlay or inspect a run.
-import type { ConfigurationData, LabJob } from '../../engine/lab/protocol.ts';
+import type { ConfigurationData, HarmonicResult, LabJob, LandscapeLevelRow } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
 import type { EngineInfo, FitSummary, JobParams } from '../../io/exports/runFileTypes.ts';
@@ -70,6 +70,14 @@ export interface RunSummary {
   hasConfigurations: boolean;
   /** Approximate size of the whole record in storage. */
   byteSize: number;
+  /** Normal modes along the quench and the App. B prediction of a single quench (issue 10); absent when neither was on. */
+  landscape?: LandscapeRecord;
+}
+
+/** The landscape results kept with a run: the W-level rows, and the App. B prediction of ⟨|v(t)|⟩ and (E − E_∞)/N. */
+export interface LandscapeRecord {
+  levels: LandscapeLevelRow[];
+  harmonic: { temperature: number; method: 'exact' | 'deflated-slq'; t: number[]; speed: number[]; energyExcessPerParticle: number[]; vdos: HarmonicResult['vdos'] } | null;
 }
 
 /** The heavy part, stored apart from the summary (and written in the same transaction). */

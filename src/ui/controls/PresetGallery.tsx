@@ -6,6 +6,7 @@ import { useCalibrationStore } from '../../state/calibration.ts';
 import type { LabController } from '../../state/labController.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
+import { useLandscapeStore } from '../../state/landscapeStore.ts';
 import { SuperscriptPowers } from './SuperscriptPowers.tsx';
 
 /** The preset's spec for this engine, shortened to the lecture budget when the calibration says it would take longer. */
@@ -21,6 +22,7 @@ export function applyPreset(p: Preset): void {
   setField('job', 'single');
   useSpecStore.setState({ presetId: p.id });
   useViewStore.getState().set({ colorMode: p.colorMode, range: null });
+  useLandscapeStore.getState().set({ modesAlongQuench: Boolean(p.modesAlongQuench) });
 }
 
 function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' }) {

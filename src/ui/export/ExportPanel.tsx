@@ -13,6 +13,7 @@ import { ImportedStartNote } from './ImportedStartNote.tsx';
 import { importStateFile } from './importStateFile.ts';
 import { importRunFile } from './importRunFile.ts';
 import { downloadVelocityPlot } from './plotImage.ts';
+import { LandscapeExportButtons } from '../landscape/LandscapeExportButtons.tsx';
 import './export.css';
 
 export interface ExportPanelProps {
@@ -95,6 +96,7 @@ export function ExportPanel({ onImportRun, loadPlotly }: ExportPanelProps) {
             {b.label}
           </button>
         ))}
+        <LandscapeExportButtons />
       </div>
       <div className="export-row">
         <label title="An extended XYZ or LAMMPS data file: the next run quenches it instead of equilibrating">

@@ -12,6 +12,10 @@ import { windowFilledTo } from '../views/plots/betaFormat.ts';
 import { singleRunInterval } from '../../engine/sampleScatter.ts';
 import { PlotToggles } from '../controls/ViewControls.tsx';
 import { useLibraryOverlays } from '../library/useLibraryOverlays.ts';
+import { LandscapeToggles } from '../landscape/LandscapeToggles.tsx';
+import { QuenchLandscapePlots } from '../landscape/QuenchLandscapePlots.tsx';
+import { harmonicPredictionCurve } from '../landscape/harmonicCurve.ts';
+import { useLandscapeStore } from '../../state/landscapeStore.ts';
 
 /** The fit window as typed, or the last valid one while the typing is invalid. */
 function useFitWindow() {
@@ -44,6 +48,11 @@ export function PlotPanel() {
   const overlays = useRunStore((s) => s.overlays);
   const clearOverlays = useRunStore((s) => s.clearOverlays);
   const libraryOverlays = useLibraryOverlays();
+  const result = useRunStore((s) => s.result);
+  const streamedLevels = useRunStore((s) => s.levels);
+  const landscape = useLandscapeStore();
+  const levels = result?.kind === 'single' && result.landscapeLevels ? result.landscapeLevels : streamedLevels;
+  const harmonic = landscape.harmonicPrediction && result?.kind === 'single' ? harmonicPredictionCurve(result) : null;
   const modelName = useSpecStore((s) => s.draft.model);
   const setField = useSpecStore((s) => s.setField);
   const v = useViewStore();
@@ -77,8 +86,9 @@ export function PlotPanel() {
       try { fit = curveBetaFit(o.t, o.speed, window); } catch { fit = null; }
       list.push({ id: `overlay-${o.id}`, label: o.label, t: o.t, speed: o.speed, energyPerParticle: o.energyPerParticle, fit, dashed: true });
     }
+    if (harmonic) list.push(harmonic);
     return distinctCurves(list);
-  }, [groups, current, filledTo, growing, overlays, libraryOverlays, window]);
+  }, [groups, current, filledTo, growing, overlays, libraryOverlays, window, harmonic]);
 
   const reason = current ? (current.fit ? undefined : noFitReason(pointsInWindow(current.t, current.speed, window))) : undefined;
   // An opened link's result: the readout shows the β the banner shows, until a run of this page has its own.
@@ -91,6 +101,7 @@ export function PlotPanel() {
           scatter={single && n ? { n, sd: single.sd } : null} source={linkedFit ? `${linked!.label}, as the link carries it` : undefined} />
         <div className="plot-tools">
           <PlotToggles />
+          <LandscapeToggles />
           {overlays.length ? <button type="button" data-testid="clear-overlays" onClick={clearOverlays}>clear {overlays.length} kept run{overlays.length > 1 ? 's' : ''}</button> : null}
         </div>
       </div>
@@ -100,6 +111,10 @@ export function PlotPanel() {
         showEnergy={v.showEnergy} showLocalSlope={v.showLocalSlope} floor={engine === 'gpu' ? GPU_FLOOR : null} large={v.lectureMode}
         height={v.lectureMode ? Math.max(300, viewport - 330) : undefined} showWindowInputs={!v.lectureMode}
       />
+      {landscape.harmonicPrediction && result?.kind === 'single' && !result.harmonic ? (
+        <p className="gl-note" data-testid="harmonic-missing">The App. B prediction is computed after a quench from a finite T with the toggle on: run again to draw it.</p>
+      ) : null}
+      {landscape.modesAlongQuench || levels.length > 0 ? <QuenchLandscapePlots rows={levels} large={v.lectureMode} /> : null}
     </section>
   );
 }

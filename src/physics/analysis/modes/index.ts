@@ -11,3 +11,4 @@ export * from './harmonicRelaxation.ts';
 export * from './vdosFit.ts';
 export * from './fixedWSampling.ts';
 export * from './landscapeLevel.ts';
+export * from './harmonicSpectrum.ts';
