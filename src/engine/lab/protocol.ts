@@ -322,6 +322,9 @@ export interface SamplesResult {
   /** M of the whole ensemble. */
   samples: number;
   records: SampleRecord[];
+  seconds: number;
+}
+
 export interface HarmonicResult {
   kind: 'harmonic';
   spec: RunSpec;
