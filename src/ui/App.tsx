@@ -79,7 +79,7 @@ export function App() {
             <RunButtons controller={controller} />
             <SystemControls />
             <ProtocolControls />
-            <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
+            <p className="keys">keys: space run/pause · r reset · 1–6 colours · l lecture mode</p>
           </aside>
         )}
         <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>

@@ -99,7 +99,7 @@ describe('the controls', () => {
     expect(screen.getByTestId('preset-soft2d-cold').className).toContain('active');
   });
 
-  it('keys: space toggles the run, r resets, 1–5 pick colour modes, l lecture mode; not while typing', () => {
+  it('keys: space toggles the run, r resets, 1–6 pick colour modes, l lecture mode; not while typing', () => {
     const c = fakeController();
     function Keys() { useShortcuts(c); return <input data-testid="typing" />; }
     render(<Keys />);
