@@ -1,6 +1,6 @@
 // What the lab knows about the running job, and how each engine event changes it: a pure reducer (tested without a worker),
 // wrapped by the zustand store in runStore.ts. Curves grow by samples; frames replace the last; results arrive once.
-import type { ConfigurationData, EngineName, LabEvent, LabResult, Phase } from '../engine/lab/protocol.ts';
+import type { ConfigurationData, EngineName, LabEvent, LabResult, ScalingResult, Phase } from '../engine/lab/protocol.ts';
 import { keyedEntries, ownValue } from './userKeys.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -45,12 +45,14 @@ export interface RunState {
   reference: Float32Array | null;
   frame: Frame | null;
   result: LabResult | null;
+  /** A finite-size scaling job's result (src/engine/lab/scalingJob.ts), kept apart from the lab results that the library and exports read. */
+  scaling: ScalingResult | null;
   error: string | null;
 }
 
 export const IDLE_RUN: RunState = {
   runId: null, status: 'idle', engine: null, adapter: null, engineNote: null, phase: null, phaseLabel: '', progress: null, mc: null,
-  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, error: null,
+  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, scaling: null, error: null,
 };
 
 /** The state when job `runId` starts (everything of the last job cleared). */
@@ -99,6 +101,7 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
     case 'result': {
       const r = e.result;
       if (r.kind === 'equilibrate' || r.kind === 'evaluate') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
+      if (r.kind === 'scaling') return { ...s, status: 'done', scaling: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null };
       const final = r.kind === 'single' ? r.final : null;
       return {
         ...s, status: 'done', result: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null,

@@ -1,13 +1,10 @@
-// glasslab scaling: finite-size scaling of the SD velocity (001 SM II, Fig. S1): the lab's ensemble job at each N (as
-// glasslab run), then the collapse of N^{βz}⟨|v|⟩ against t/N^z (src/physics/analysis/finiteSizeScaling.ts).
-import type { LabEvent } from '../../engine/lab/protocol.ts';
+// glasslab scaling: finite-size scaling of the SD velocity (001 SM II, Fig. S1): the lab's scaling job (an ensemble at each N,
+// src/engine/lab/scalingJob.ts, the same job as the lab's "finite-size scaling" run), then the collapse of N^{βz}⟨|v|⟩ against t/N^z (src/physics/analysis/finiteSizeScaling.ts).
 import { jobLimitProblem, RUN_LIMITS } from '../../engine/limits.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
-import { finiteSizeScaling, type SizeEnsemble } from '../../physics/analysis/finiteSizeScaling.ts';
 import { getModel, type ModelName } from '../../physics/models.ts';
 import { engineOption, integerOption, numberOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { throttledProgress } from '../progress.ts';
-import type { QuenchSample } from '../../physics/descent/quench.ts';
 import { runJobHere } from '../labJob.ts';
 
 export const scalingHelp = `glasslab scaling --model M --temperature T --n N1,N2,… --samples S [--t-max T] [--beta B] [--seed K]
@@ -22,22 +19,6 @@ function sizesOption(text: string): number[] {
   if (bad !== undefined) throw new UsageError(`--n takes whole numbers from ${RUN_LIMITS.minN} to ${RUN_LIMITS.maxNFloat64} separated by commas, got "${text.slice(0, 40)}"`);
   if (new Set(sizes).size < 2 || new Set(sizes).size !== sizes.length) throw new UsageError(`--n needs at least 2 different sizes, each once, got "${text.slice(0, 40)}"`);
   return sizes;
-}
-
-/** The ensemble at one N: its samples' ⟨|v|⟩ on the common SD times (the streamed curves '#1' … '#S'). */
-async function ensembleAt(spec: RunSpec, samples: number, engine: 'gpu' | 'cpu' | 'auto', quiet: boolean): Promise<SizeEnsemble & { engine: string }> {
-  const streamed = new Map<string, QuenchSample[]>();
-  const onEvent = (e: LabEvent) => {
-    if (e.type !== 'sample') return;
-    const list = streamed.get(e.curve) ?? [];
-    list.push(e.sample);
-    streamed.set(e.curve, list);
-  };
-  const o = await runJobHere('scaling', { kind: 'ensemble', spec, samples }, engine, 'ensemble', { quiet, onEvent });
-  const curves = Array.from({ length: o.result.samples }, (_, k) => streamed.get(`#${k + 1}`) ?? []);
-  const t = curves[0].map((s) => s.t);
-  if (curves.some((c) => c.length !== t.length || c.some((s, j) => s.t !== t[j]))) throw new Error('internal: the samples of an ensemble have different sample times');
-  return { n: spec.n, t, samples: curves.map((c) => c.map((s) => s.speed)), engine: o.engine };
 }
 
 export async function scalingCommand(argv: string[]): Promise<unknown> {
@@ -61,14 +42,13 @@ export async function scalingCommand(argv: string[]): Promise<unknown> {
     seed: integerOption(v, 'seed', DEFAULT_SPEC.seed), sweeps: integerOption(v, 'sweeps', DEFAULT_SPEC.sweeps), algorithm: 'sd',
     forceTolerance: 0, fitWindow: { tMin: tMax / 100, tMax },
   };
-  const ensembles: (SizeEnsemble & { engine: string })[] = [];
-  for (const n of sizes) ensembles.push(await ensembleAt(validateRunSpec({ ...base, n }), samples, engine, quiet));
-  const fit = finiteSizeScaling(ensembles, { ...(beta !== undefined ? { beta } : {}), seed: base.seed });
+  const o = await runJobHere('scaling', { kind: 'scaling', spec: validateRunSpec(base), sizes, samples, ...(beta !== undefined ? { beta } : {}) }, engine, 'scaling', { quiet });
+  const fit = o.result.fit;
   throttledProgress(quiet)(`scaling: z = ${fit.z.toFixed(3)} [${fit.interval.z.map((x) => x.toFixed(3)).join(', ')}], β = ${fit.beta.toFixed(3)}${fit.betaFixed ? ' (fixed)' : ` [${fit.interval.beta.map((x) => x.toFixed(3)).join(', ')}]`}`, true);
   if (!v.json) return undefined;
   return {
     model: model.name, temperature: Number.isFinite(temperature) ? temperature : 'inf', n: sizes, samples, tMax,
-    engines: ensembles.map((e) => e.engine), z: fit.z, beta: fit.beta, betaFixed: fit.betaFixed, spread: fit.spread,
+    engines: sizes.map(() => o.engine), z: fit.z, beta: fit.beta, betaFixed: fit.betaFixed, spread: fit.spread,
     interval: { z: fit.interval.z, beta: fit.interval.beta }, resamples: fit.resamples, curves: fit.curves,
   };
 }

@@ -3,6 +3,7 @@
 // series and snapshots → stores → views). Plain structured-clone data only; typed arrays are transferred, never shared.
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
+import type { FiniteSizeScaling } from '../../physics/analysis/finiteSizeScaling.ts';
 import type { RunSpec } from '../runSpec.ts';
 
 /** Which engine a job asks for: the WebGPU engine when an adapter exists ('auto', 'gpu'), or float64 ('cpu'). */
@@ -52,8 +53,14 @@ export interface EquilibrateJob { kind: 'equilibrate'; spec: RunSpec }
 /** The energy and forces of `start` as given (the CLI's eval). */
 export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: ConfigurationData }
 
-/** Every job runJob runs: the page's, the equilibration alone, and the evaluation of a configuration. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob;
+/**
+ * Finite-size scaling (001 SM II): an ensemble of `samples` SD quenches at each N of `sizes` (spec.n is ignored), then the
+ * collapse of N^{βz}⟨|v|⟩ against t/N^z (β held at `beta` when given). src/engine/lab/scalingJob.ts; the CLI's scaling.
+ */
+export interface ScalingJob { kind: 'scaling'; spec: RunSpec; sizes: number[]; samples: number; beta?: number }
+
+/** Every job runJob runs: the page's, the equilibration alone, the evaluation of a configuration, finite-size scaling. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | ScalingJob;
 
 export interface StartCommand {
   type: 'start';
@@ -196,8 +203,20 @@ export interface EvaluateResult {
   seconds: number;
 }
 
+export interface ScalingResult {
+  kind: 'scaling';
+  spec: RunSpec;
+  engine: EngineName;
+  samples: number;
+  /** Each size's sample times and every sample's ⟨|v|⟩ on them (the input of the collapse). */
+  ensembles: { n: number; t: number[]; samples: number[][] }[];
+  /** z, β, their bootstrap intervals and the raw and collapsed mean curves (src/physics/analysis/finiteSizeScaling.ts). */
+  fit: FiniteSizeScaling;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | ScalingResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

@@ -12,6 +12,7 @@ import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
 import { runEquilibrateJob } from './equilibrateJob.ts';
 import { runEvaluateJob } from './evaluateJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
+import { runScalingJob, validateScalingJob } from './scalingJob.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
 
@@ -38,7 +39,8 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate or evaluate`);
+    case 'scaling': return { units: validateScalingJob(job), algorithms: ['sd'] };
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, scaling, equilibrate or evaluate`);
   }
 }
 
@@ -57,6 +59,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'evaluate': return runEvaluateJob(ctx, job.spec, job.start);
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
+    case 'scaling': return runScalingJob(ctx, job);
   }
 }
 
