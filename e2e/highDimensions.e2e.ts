@@ -68,4 +68,33 @@ describe('high-dimensional states in the lab', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('runs a finite-size scaling job: raw and collapsed curves, and a z slider that breaks the collapse', async () => {
+    const page = await lab.browser().newPage({ viewport: { width: 1400, height: 1400 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${lab.url()}?engine=cpu`);
+    await waitForEngine(page);
+    await page.selectOption('[data-testid="model"]', 'harmonic2d');
+    await page.fill('[data-testid="temperature"]', 'inf');
+    await page.fill('[data-testid="t-max"]', '5');
+    await page.click('[data-testid="scaling-summary"]');
+    await page.fill('[data-testid="scaling-sizes"]', '32, 32');
+    expect(await page.locator('[data-testid="scaling-error"]').textContent()).toContain('two different sizes');
+    await page.fill('[data-testid="scaling-sizes"]', '32, 64');
+    await page.fill('[data-testid="scaling-samples"]', '2');
+    await page.click('[data-testid="scaling-run"]');
+    await until('the scaling job to finish', async () => (await page.locator('[data-testid="scaling-plot"]').count()) === 1, 90_000);
+    expect(await page.locator('[data-testid="scaling-fit"]').textContent()).toMatch(/N = 32, 64 \(2 samples each\): z = \d\.\d+ \[/);
+    await until('both panels drawn', async () => (await page.locator('[data-testid="scaling-plot"] .scatterlayer .trace').count()) === 4, 20_000);
+    expect(await page.locator('[data-testid="scaling-spread"]').textContent()).toContain("(1.0× the fit's)");
+    await page.locator('[data-testid="scaling-z-slider"]').fill('1.9');
+    expect(await page.locator('[data-testid="scaling-z"]').textContent()).toBe('1.90');
+    const broken = await page.locator('[data-testid="scaling-spread"]').textContent();
+    const ratio = Number(/\(([\d.]+)× the fit's\)/.exec(broken ?? '')?.[1] ?? 'NaN');
+    if (!broken?.includes('do not overlap')) expect(ratio).toBeGreaterThan(1.5);
+    await page.screenshot({ path: `${ARTIFACTS}/highd-scaling.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

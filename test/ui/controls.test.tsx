@@ -18,6 +18,7 @@ function fakeController(): LabController & { calls: string[] } {
   return {
     calls,
     run: vi.fn(async () => { calls.push('run'); }),
+    runScaling: () => calls.push('scaling'),
     pause: () => calls.push('pause'), resume: () => calls.push('resume'),
     toggle: vi.fn(async () => { calls.push('toggle'); }),
     stop: () => calls.push('stop'), abort: () => calls.push('abort'), stopMode: () => 'analyse', reset: () => calls.push('reset'), dispose: () => undefined,
