@@ -94,6 +94,7 @@ describe('high-dimensional states in the lab', () => {
     const ratio = Number(/\(([\d.]+)× the fit's\)/.exec(broken ?? '')?.[1] ?? 'NaN');
     if (!broken?.includes('do not overlap')) expect(ratio).toBeGreaterThan(1.5);
     await page.screenshot({ path: `${ARTIFACTS}/highd-scaling.png`, fullPage: true });
+    expect(await page.locator('[data-testid^="library-run-"]').count()).toBe(0); // the library keeps single-spec runs, not scaling jobs
     expect(errors).toEqual([]);
     await page.close();
   });

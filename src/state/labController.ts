@@ -88,7 +88,7 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
       const job: ScalingJob = { kind: 'scaling', spec: { ...spec, algorithm: 'sd', initialState: undefined }, sizes, samples };
       const runId = client.start(job, engine, { frameIntervalMs: options.frameIntervalMs });
       lastJob = null;
-      runs.getState().begin(runId);
+      runs.getState().begin(runId, true);
     },
     pause() { if (runs.getState().status === 'running') client.pause(); },
     resume() { if (runs.getState().status === 'paused') client.resume(); },

@@ -47,6 +47,8 @@ export interface RunState {
   result: LabResult | null;
   /** A finite-size scaling job's result (src/engine/lab/scalingJob.ts), kept apart from the lab results that the library and exports read. */
   scaling: ScalingResult | null;
+  /** The job is a finite-size scaling run (the library does not record it: it keeps single runs of one spec). */
+  scalingRun?: boolean;
   error: string | null;
 }
 
@@ -56,8 +58,8 @@ export const IDLE_RUN: RunState = {
 };
 
 /** The state when job `runId` starts (everything of the last job cleared). */
-export function startedRun(runId: string): RunState {
-  return { ...IDLE_RUN, runId, status: 'running' };
+export function startedRun(runId: string, scalingRun = false): RunState {
+  return { ...IDLE_RUN, runId, status: 'running', ...(scalingRun ? { scalingRun } : {}) };
 }
 
 function toFloat32(a: ArrayLike<number>): Float32Array {
