@@ -6,6 +6,7 @@ import { useViewStore } from '../state/viewStore.ts';
 import { About } from './About.tsx';
 import { ProtocolControls } from './controls/ProtocolControls.tsx';
 import { PresetGallery } from './controls/PresetGallery.tsx';
+import { StudyGallery } from './controls/StudyGallery.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { SystemControls } from './controls/SystemControls.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
@@ -72,6 +73,7 @@ export function App() {
       <EngineBanner detection={detection} />
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
+      {lecture ? null : <StudyGallery controller={controller} />}
       <div className="lab-grid">
         {/* Lecture mode shows the particles and the plot only; Run and the progress line move into the header. */}
         {lecture ? null : (
