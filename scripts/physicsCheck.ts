@@ -1,7 +1,7 @@
 // npm run physics-check — the paper's high-temperature exponents (000 §II C, docs/PHYSICS.md §6): ensembles of SD quenches,
 // β with its bootstrap interval over several fit windows, the local slope, and how long it took. Printed, never asserted.
-//   npx tsx scripts/physicsCheck.ts [case ...] [--n N] [--samples M]
-// cases: soft2d harmonic2d soft3d harmonic3d (default: all four)
+//   npx tsx scripts/physicsCheck.ts [case ...] [--n N] [--samples M] [--t-max T]
+// cases: soft2d harmonic2d soft3d harmonic3d harmonic4d (default: all five); harmonic4d runs at N = 8192 unless --n is given
 import { runJobInProcess } from '../src/engine/lab/inProcess.ts';
 import type { EnsembleLabResult } from '../src/engine/lab/protocol.ts';
 import { MODELS } from '../src/physics/models.ts';
@@ -11,24 +11,29 @@ import { ensembleBetaFit } from '../src/physics/analysis/betaFit.ts';
 import { localSlope } from '../src/physics/analysis/powerLaw.ts';
 import type { ModelName } from '../src/physics/models.ts';
 
-const CASES: Record<string, { model: ModelName; temperature: number; tMax: number; paper: number }> = {
+const CASES: Record<string, { model: ModelName; temperature: number; tMax: number; paper: number; n?: number }> = {
   soft2d: { model: 'soft2d', temperature: 0.8, tMax: 100, paper: 0.92 },
   harmonic2d: { model: 'harmonic2d', temperature: Infinity, tMax: 1000, paper: 0.92 },
   soft3d: { model: 'soft3d', temperature: 1.0, tMax: 100, paper: 0.85 },
   harmonic3d: { model: 'harmonic3d', temperature: Infinity, tMax: 1000, paper: 0.85 },
+  // 000 Fig. 2a: the mean-field value in 4D; the paper's N is 16384, and N ≥ 8192 keeps finite-size effects below the interval.
+  harmonic4d: { model: 'harmonic4d', temperature: Infinity, tMax: 100, paper: 0.75, n: 8192 },
 };
-const WINDOWS = [[0.3, 10], [1, 30], [1, 100], [3, 100]] as const;
+const WINDOWS = [[0.3, 10], [1, 30], [1, 100], [3, 100], [10, 1000], [100, 1000]] as const;
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => { const k = args.indexOf(`--${name}`); return k >= 0 ? Number(args[k + 1]) : fallback; };
-const n = flag('n', 2000);
+const nGiven = args.includes('--n');
+const nDefault = flag('n', 2000);
 const samples = flag('samples', 20);
+const tMaxGiven = args.includes('--t-max') ? flag('t-max', 0) : undefined;
 const chosen = args.filter((a, k) => !a.startsWith('--') && !(k > 0 && args[k - 1].startsWith('--')));
 const names = chosen.length ? chosen : Object.keys(CASES);
 
 for (const name of names) {
-  const c = CASES[name];
+  const c = CASES[name] && tMaxGiven ? { ...CASES[name], tMax: tMaxGiven } : CASES[name];
   if (!c) throw new Error(`unknown case ${name}; choose ${Object.keys(CASES).join(', ')}`);
+  const n = nGiven ? nDefault : c.n ?? nDefault;
   const spec: RunSpec = { model: c.model, n, temperature: c.temperature, seed: 2022, sweeps: 1000, algorithm: 'sd', tMax: c.tMax, forceTolerance: 0, fitWindow: { tMin: 1, tMax: 30 } };
   let last = 0;
   const speeds = new Map<string, number[]>(); // each sample's ⟨|v|⟩, from the job's streamed curves '#1' … '#M'

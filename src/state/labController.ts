@@ -1,6 +1,6 @@
 // The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
 // LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
-import type { EngineChoice, LabEvent, LabJob } from '../engine/lab/protocol.ts';
+import type { EngineChoice, LabEvent, LabJob, ScalingJob } from '../engine/lab/protocol.ts';
 import { landscapeSettings } from './landscapeStore.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
@@ -10,7 +10,7 @@ import { withImportedStart } from './importedStart.ts';
 
 /** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
 export interface LabClientLike {
-  start(job: LabJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
+  start(job: LabJob | ScalingJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
   pause(): void;
   resume(): void;
   /** `analyse`: a single quench ends where it is and is analysed. */
@@ -21,6 +21,8 @@ export interface LabClientLike {
 
 export interface LabController {
   run(): Promise<void>;
+  /** The finite-size scaling job at the spec's model, T and t_max (src/engine/lab/scalingJob.ts). */
+  runScaling(sizes: number[], samples: number): void;
   pause(): void;
   resume(): void;
   /** Pause when running, resume when paused, run otherwise (the space bar). */
@@ -81,6 +83,17 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
       const runId = client.start(started, runEngine, { frameIntervalMs: options.frameIntervalMs });
       lastJob = job;
       runs.getState().begin(runId);
+    },
+    runScaling(sizes, samples) {
+      const { spec, engine } = useSpecStore.getState();
+      if (!spec) return;
+      keepPrevious();
+      const status = runs.getState().status;
+      if (status === 'running' || status === 'paused') client.stop();
+      const job: ScalingJob = { kind: 'scaling', spec: { ...spec, algorithm: 'sd', initialState: undefined }, sizes, samples };
+      const runId = client.start(job, engine, { frameIntervalMs: options.frameIntervalMs });
+      lastJob = null;
+      runs.getState().begin(runId, true);
     },
     pause() { if (runs.getState().status === 'running') client.pause(); },
     resume() { if (runs.getState().status === 'paused') client.resume(); },

@@ -1,6 +1,6 @@
 // What the lab knows about the running job, and how each engine event changes it: a pure reducer (tested without a worker),
 // wrapped by the zustand store in runStore.ts. Curves grow by samples; frames replace the last; results arrive once.
-import type { ConfigurationData, EngineName, LabEvent, LabResult, LandscapeLevelRow, Phase } from '../engine/lab/protocol.ts';
+import type { ConfigurationData, EngineName, LabEvent, LabResult, LandscapeLevelRow, Phase, ScalingResult } from '../engine/lab/protocol.ts';
 import { keyedEntries, ownValue } from './userKeys.ts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -45,6 +45,10 @@ export interface RunState {
   reference: Float32Array | null;
   frame: Frame | null;
   result: LabResult | null;
+  /** A finite-size scaling job's result (src/engine/lab/scalingJob.ts), kept apart from the lab results that the library and exports read. */
+  scaling: ScalingResult | null;
+  /** The job is a finite-size scaling run (the library does not record it: it keeps single runs of one spec). */
+  scalingRun?: boolean;
   error: string | null;
   /** Normal modes along the quench: the W levels reached so far (streamed `level` events). */
   levels: LandscapeLevelRow[];
@@ -52,12 +56,13 @@ export interface RunState {
 
 export const IDLE_RUN: RunState = {
   runId: null, status: 'idle', engine: null, adapter: null, engineNote: null, phase: null, phaseLabel: '', progress: null, mc: null,
-  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, error: null, levels: [],
+  curves: {}, curveOrder: [], system: null, systemLabel: '', reference: null, frame: null, result: null, scaling: null, error: null,
+  levels: [],
 };
 
 /** The state when job `runId` starts (everything of the last job cleared). */
-export function startedRun(runId: string): RunState {
-  return { ...IDLE_RUN, runId, status: 'running' };
+export function startedRun(runId: string, scalingRun = false): RunState {
+  return { ...IDLE_RUN, runId, status: 'running', ...(scalingRun ? { scalingRun } : {}) };
 }
 
 function toFloat32(a: ArrayLike<number>): Float32Array {
@@ -103,6 +108,7 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
     case 'result': {
       const r = e.result;
       if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'nonlinear' || r.kind === 'nonlinearStatistics' || r.kind === 'elastic' || r.kind === 'elastic-study' || r.kind === 'samples' || r.kind === 'harmonic') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
+      if (r.kind === 'scaling') return { ...s, status: 'done', scaling: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null };
       const final = r.kind === 'single' ? r.final : null;
       return {
         ...s, status: 'done', result: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null,

@@ -21,7 +21,7 @@ export const MAX_OVERLAYS = 5;
 
 interface RunStore extends RunState {
   overlays: Overlay[];
-  begin(runId: string): void;
+  begin(runId: string, scalingRun?: boolean): void;
   apply(e: LabEvent): void;
   /** Forget the current job (Reset). */
   clear(): void;
@@ -32,7 +32,7 @@ interface RunStore extends RunState {
 export const useRunStore = create<RunStore>()((set) => ({
   ...IDLE_RUN,
   overlays: [],
-  begin: (runId) => set(startedRun(runId)),
+  begin: (runId, scalingRun) => set(startedRun(runId, scalingRun)),
   apply: (e) => set((s) => reduceLabEvent(s, e)),
   clear: () => set({ ...IDLE_RUN }),
   keepAsOverlay: (o) => set((s) => ({ overlays: [...s.overlays.filter((x) => x.id !== o.id), o].slice(-MAX_OVERLAYS) })),

@@ -13,6 +13,7 @@ export const COLOR_MODE_LABELS: Record<ColorMode, string> = {
   d2min: 'D²min',
   displacement: 'displacement |r(0) − r(t)|',
   speed: 'speed |v_i|',
+  hidden: 'hidden coordinate (D > 3)',
 };
 
 export const DEFAULT_VIEW: ViewSettings = {

@@ -6,11 +6,13 @@ import { useViewStore } from '../state/viewStore.ts';
 import { About } from './About.tsx';
 import { ProtocolControls } from './controls/ProtocolControls.tsx';
 import { PresetGallery } from './controls/PresetGallery.tsx';
+import { StudyGallery } from './controls/StudyGallery.tsx';
 import { RunButtons } from './controls/RunButtons.tsx';
 import { SystemControls } from './controls/SystemControls.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
+import { ScalingPanel } from './panels/ScalingPanel.tsx';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { ExportPanel } from './export/ExportPanel.tsx';
 import { useLibraryStore } from '../state/library/libraryStore.ts';
@@ -77,6 +79,7 @@ export function App() {
       {lecture ? null : <CalibrationNote />}
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
+      {lecture ? null : <StudyGallery controller={controller} />}
       <div className="lab-grid">
         {/* Lecture mode shows the particles and the plot only; Run and the progress line move into the header. */}
         {lecture ? null : (
@@ -85,13 +88,14 @@ export function App() {
             <RunButtons controller={controller} />
             <SystemControls />
             <ProtocolControls />
-            <p className="keys">keys: space run/pause · r reset · 1–5 colours · l lecture mode</p>
+            <p className="keys">keys: space run/pause · r reset · 1–6 colours · l lecture mode</p>
           </aside>
         )}
         <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>
         <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
       <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
+      <PanelBoundary name="finite-size scaling"><ScalingPanel controller={controller} /></PanelBoundary>
       {lecture ? null : (
         <>
           <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>

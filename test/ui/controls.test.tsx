@@ -18,6 +18,7 @@ function fakeController(): LabController & { calls: string[] } {
   return {
     calls,
     run: vi.fn(async () => { calls.push('run'); }),
+    runScaling: () => calls.push('scaling'),
     pause: () => calls.push('pause'), resume: () => calls.push('resume'),
     toggle: vi.fn(async () => { calls.push('toggle'); }),
     stop: () => calls.push('stop'), abort: () => calls.push('abort'), stopMode: () => 'analyse', reset: () => calls.push('reset'), dispose: () => undefined,
@@ -99,7 +100,7 @@ describe('the controls', () => {
     expect(screen.getByTestId('preset-soft2d-cold').className).toContain('active');
   });
 
-  it('keys: space toggles the run, r resets, 1–5 pick colour modes, l lecture mode; not while typing', () => {
+  it('keys: space toggles the run, r resets, 1–6 pick colour modes, l lecture mode; not while typing', () => {
     const c = fakeController();
     function Keys() { useShortcuts(c); return <input data-testid="typing" />; }
     render(<Keys />);

@@ -1,12 +1,13 @@
-// glasslab scaling: finite-size scaling of the SD velocity (001 SM II, Fig. S1): the lab's ensemble job at each N (as
-// glasslab run), then the collapse of N^{βz}⟨|v|⟩ against t/N^z (src/physics/analysis/finiteSizeScaling.ts).
-import { allSamples } from '../../engine/lab/ensembleJob.ts';
+// glasslab scaling: finite-size scaling of the SD velocity (001 SM II, Fig. S1): the lab's scaling job (an ensemble at each N,
+// src/engine/lab/scalingJob.ts, the same job as the lab's "finite-size scaling" run), then the collapse of N^{βz}⟨|v|⟩ against
+// t/N^z (src/physics/analysis/finiteSizeScaling.ts). A --shard run takes its slice of the (N, sample) pairs through the
+// lab's samples job instead, and glasslab merge gives the same collapse from all slices.
 import type { SampleRecord, SamplesResult } from '../../engine/lab/protocol.ts';
 import { shardSlice } from '../../engine/lab/samplesJob.ts';
 import { writeTextFileAtomic } from '../../io/atomicFile.ts';
 import { jobLimitProblem, RUN_LIMITS } from '../../engine/limits.ts';
 import { DEFAULT_SPEC, validateRunSpec, type RunSpec } from '../../engine/runSpec.ts';
-import { finiteSizeScaling, type SizeEnsemble } from '../../physics/analysis/finiteSizeScaling.ts';
+import { finiteSizeScaling, type FiniteSizeScaling, type SizeEnsemble } from '../../physics/analysis/finiteSizeScaling.ts';
 import { getModel, type ModelName } from '../../physics/models.ts';
 import { engineOption, integerOption, numberOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { throttledProgress } from '../progress.ts';
@@ -77,22 +78,22 @@ export async function scalingCommand(argv: string[]): Promise<unknown> {
     return undefined;
   }
   if (v.out !== undefined) throw new UsageError('--out names the part file of a --shard run; without --shard the result is printed (--json)');
-  const ensembles: (SizeEnsemble & { engine: string })[] = [];
-  for (const n of sizes) {
-    const o = await samplesAt(validateRunSpec({ ...base, n }), samples, allSamples(samples), engine, quiet);
-    ensembles.push(ensembleOf(n, o.result.records, o.engine));
-  }
-  return scalingOutput(request, ensembles, { json: Boolean(v.json), quiet });
+  const o = await runJobHere('scaling', { kind: 'scaling', spec: validateRunSpec(base), sizes, samples, ...(beta !== undefined ? { beta } : {}) }, engine, 'scaling', { quiet });
+  const ensembles = o.result.ensembles.map((e) => ({ n: e.n, t: e.t, samples: e.samples, engine: o.engine }));
+  return scalingOutput(request, ensembles, { json: Boolean(v.json), quiet }, o.result.fit);
 }
 
 interface ScalingRequest { base: RunSpec; sizes: number[]; samples: number; beta?: number }
 
-/** The collapse of the ensembles at every N, its summary line and its --json (run here, or merged from parts; --out F writes that JSON to F). */
-function scalingOutput(request: ScalingRequest, ensembles: (SizeEnsemble & { engine: string })[], options: { json: boolean; quiet: boolean; out?: string }): unknown {
+/** The collapse of the ensembles at every N (given, or made here from them), its summary line and its --json (run here, or merged from parts; --out F writes that JSON to F). */
+function scalingOutput(
+  request: ScalingRequest, ensembles: (SizeEnsemble & { engine: string })[], options: { json: boolean; quiet: boolean; out?: string },
+  collapsed?: FiniteSizeScaling,
+): unknown {
   const { base, sizes, samples, beta } = request;
   const { quiet } = options;
   const { temperature, tMax } = base;
-  const fit = finiteSizeScaling(ensembles, { ...(beta !== undefined ? { beta } : {}), seed: base.seed });
+  const fit = collapsed ?? finiteSizeScaling(ensembles, { ...(beta !== undefined ? { beta } : {}), seed: base.seed });
   throttledProgress(quiet)(`scaling: z = ${fit.z.toFixed(3)} [${fit.interval.z.map((x) => x.toFixed(3)).join(', ')}], β = ${fit.beta.toFixed(3)}${fit.betaFixed ? ' (fixed)' : ` [${fit.interval.beta.map((x) => x.toFixed(3)).join(', ')}]`}`, true);
   const json = {
     model: base.model, temperature: Number.isFinite(temperature) ? temperature : 'inf', n: sizes, samples, tMax,

@@ -4,6 +4,7 @@
 import type { Algorithm, QuenchSample, QuenchSeries, StopReason } from '../../physics/descent/quench.ts';
 import type { BetaFit } from '../../physics/analysis/betaFit.ts';
 import type { NonlinearStatistics } from '../../physics/nonlinear/statistics.ts';
+import type { FiniteSizeScaling } from '../../physics/analysis/finiteSizeScaling.ts';
 import type { RunSpec } from '../runSpec.ts';
 import type { BootstrapMean } from '../../physics/analysis/bootstrap.ts';
 import type { ShearPlane } from '../../physics/elastic/shearModulus.ts';
@@ -85,8 +86,6 @@ export interface NonlinearStatisticsJob {
  */
 export interface SamplesJob { kind: 'samples'; spec: RunSpec; samples: number; indices: number[] }
 
-/** Every job runJob runs: the page's jobs and the ones only the CLI (or a panel) runs. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob | HarmonicJob;
 /** What an App. B prediction is for: the quench's initial temperature and its times (default log-spaced 1e-3 … tMax). */
 export interface HarmonicSettings {
   temperature: number;
@@ -114,6 +113,14 @@ export interface LandscapeLevelRow {
 /** The harmonic prediction of 000 App. B for a quench from `harmonic.temperature` ending at `start` (src/engine/lab/harmonicJob.ts). */
 export interface HarmonicJob { kind: 'harmonic'; spec: RunSpec; start: ConfigurationData; harmonic: HarmonicSettings }
 
+/**
+ * Finite-size scaling (001 SM II): an ensemble of `samples` SD quenches at each N of `sizes` (spec.n is ignored), then the
+ * collapse of N^{βz}⟨|v|⟩ against t/N^z (β held at `beta` when given). src/engine/lab/scalingJob.ts; the CLI's scaling.
+ */
+export interface ScalingJob { kind: 'scaling'; spec: RunSpec; sizes: number[]; samples: number; beta?: number }
+
+/** Every job runJob runs: the page's jobs and the ones only the CLI (or a panel) runs. */
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob | HarmonicJob | ScalingJob;
 
 export interface StartCommand {
   type: 'start';
@@ -350,8 +357,20 @@ export interface HarmonicResult {
   seconds: number;
 }
 
+export interface ScalingResult {
+  kind: 'scaling';
+  spec: RunSpec;
+  engine: EngineName;
+  samples: number;
+  /** Each size's sample times and every sample's ⟨|v|⟩ on them (the input of the collapse). */
+  ensembles: { n: number; t: number[]; samples: number[][] }[];
+  /** z, β, their bootstrap intervals and the raw and collapsed mean curves (src/physics/analysis/finiteSizeScaling.ts). */
+  fit: FiniteSizeScaling;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult | HarmonicResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult | HarmonicResult | ScalingResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

@@ -17,6 +17,7 @@ import { runNonlinearStatisticsJob } from './nonlinearStatisticsJob.ts';
 import { runHarmonicJob, validateHarmonicSettings } from './harmonicJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSamplesJob, validateSampleIndices } from './samplesJob.ts';
+import { runScalingJob, validateScalingJob } from './scalingJob.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
 
@@ -48,8 +49,9 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
     case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'samples': return { units: validateSampleIndices(job.samples, job.indices), algorithms: [job.spec.algorithm] };
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples or harmonic`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples, harmonic or scaling`);
     case 'harmonic': if (!job.start) throw new Error('a harmonic job needs its inherent structure'); validateHarmonicSettings(job.harmonic); return { units: 1, algorithms: [] };
+    case 'scaling': return { units: validateScalingJob(job), algorithms: ['sd'] };
   }
 }
 
@@ -74,6 +76,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'elastic-study': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
     case 'samples': return runSamplesJob(ctx, job.spec, job.samples, job.indices);
     case 'harmonic': return runHarmonicJob(ctx, job.spec, job.start, job.harmonic);
+    case 'scaling': return runScalingJob(ctx, job);
   }
 }
 

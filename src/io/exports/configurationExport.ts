@@ -7,9 +7,9 @@ import type { ParticleColumn } from '../extendedXyz.ts';
 import { writeConfigurationText } from '../format.ts';
 import { assertFiniteColumn } from './finiteColumn.ts';
 
-/** A Configuration over the same arrays (no copy). */
+/** A Configuration over the same arrays (no copy); a Mari–Kurchan state keeps what regenerates its pair shifts. */
 export function configurationOf(data: ConfigurationData): Configuration {
-  return { box: periodicBox(data.dim, data.box), positions: data.positions, diameters: data.diameters, species: data.species };
+  return { box: periodicBox(data.dim, data.box), positions: data.positions, diameters: data.diameters, species: data.species, ...(data.shifts ? { shifts: data.shifts } : {}) };
 }
 
 export interface StateExportOptions {

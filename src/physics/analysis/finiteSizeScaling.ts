@@ -66,6 +66,15 @@ function spread(curves: readonly LogCurve[], z: number, beta: number, gridPoints
   return total / (gridPoints * curves.length);
 }
 
+/** The collapse of given mean curves at any z and β (the lab's z slider): x = t/N^z, y = N^{βz}⟨|v|⟩ and the spread there. */
+// 001 SM II: the same spread that finiteSizeScaling minimizes, at a chosen point.
+export function collapseAt(curves: readonly { n: number; t: ArrayLike<number>; speed: ArrayLike<number> }[], z: number, beta: number, gridPoints = 40): { spread: number; x: number[][]; y: number[][] } {
+  const spreadThere = spread(curves.map((c) => logCurve(c.n, c.t, c.speed)), z, beta, gridPoints);
+  const x = curves.map((c) => Array.from(c.t, (t) => t / Math.pow(c.n, z)));
+  const y = curves.map((c) => Array.from(c.speed, (v) => v * Math.pow(c.n, beta * z)));
+  return { spread: spreadThere, x, y };
+}
+
 export interface CollapseFit { readonly z: number; readonly beta: number; readonly spread: number }
 
 /** z (and β) of least spread: a grid over the ranges, then three zooms around the best point. */

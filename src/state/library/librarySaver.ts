@@ -64,7 +64,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
 
   const begin = (run: RunState) => {
     const { job, engine } = specs.getState();
-    if (!job || !run.runId) return;
+    if (!job || !run.runId || run.scalingRun) return;
     const t = now();
     const record = startedRecord(newRecordId(t), job, engine, t);
     current = { runId: run.runId, record, release: liveness.hold(record.id) };

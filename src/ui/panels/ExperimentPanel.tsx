@@ -3,6 +3,7 @@
 import { useRunStore } from '../../state/runStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { DistanceTable, EquilibrationPlot, SweepPlot } from '../views/plots/index.ts';
+import { DecayFormTable } from '../views/plots/DecayFormTable.tsx';
 
 export function ExperimentPanel() {
   const mc = useRunStore((s) => s.mc);
@@ -28,6 +29,7 @@ export function ExperimentPanel() {
         </dl>
       ) : null}
       {result?.kind === 'sweep' ? <SweepPlot points={result.points} showBeta dim={result.points.length ? (result.spec.model.includes('3d') ? 3 : 2) : 2} large={large} /> : null}
+      {result?.kind === 'sweep' ? <DecayFormTable points={result.points} window={{ tMin: 1, tMax: result.spec.tMax }} /> : null}
       {result?.kind === 'compare' ? <DistanceTable algorithms={result.algorithms} distances={result.distances} energyPerParticle={result.energyPerParticle} large={large} /> : null}
     </section>
   );

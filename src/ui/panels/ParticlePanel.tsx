@@ -7,6 +7,10 @@ import { useViewStore } from '../../state/viewStore.ts';
 import { ParticleView } from '../views/particles/index.ts';
 import { ViewControls } from '../controls/ViewControls.tsx';
 import { useFrameBudget } from '../hooks/useFrameBudget.ts';
+import { useProjectionStore } from '../../state/projectionStore.ts';
+import { ProjectionControls } from '../controls/ProjectionControls.tsx';
+import { axisName, defaultAxes, projectState, validAxes, type ProjectionAxes } from '../views/particles/projection.ts';
+import { displacementMagnitudes } from '../views/particles/displacement.ts';
 
 /** The legend's word on D²min where a particle had fewer than D neighbours spanning space (d2minField: F = I there). */
 export function degenerateNote(flags: Uint8Array | undefined, dim: number): string | undefined {
@@ -22,6 +26,18 @@ interface Shown {
   values: ArrayLike<number> | undefined;
   caption: string;
   note?: string;
+  /** Set for a D > 3 state: what the view shows is a projection (src/ui/views/particles/projection.ts). */
+  projectionNote?: string;
+}
+
+/** A D > 3 state as the view draws it: projected onto the chosen axes, coloured in the full D dimensions. */
+function projected(s: Shown, axes: ProjectionAxes, colorMode: string): Shown {
+  const { system } = s;
+  const p = projectState(s.positions, s.reference, system.diameters, system.box, system.dim, axes);
+  const values = colorMode === 'hidden' ? p.hiddenCoordinate
+    : colorMode === 'displacement' && s.reference ? displacementMagnitudes(s.reference, s.positions, system.box, system.dim, new Float64Array(system.diameters.length))
+    : s.values;
+  return { ...s, system: { ...system, dim: p.dim, box: p.box, diameters: p.diameters }, positions: p.positions, reference: p.reference, values, projectionNote: p.note };
 }
 
 function ComparePicker({ result, pair, setPair }: { result: CompareResult; pair: [number, number]; setPair: (p: [number, number]) => void }) {
@@ -59,8 +75,13 @@ export function ParticlePanel() {
   const systemLabel = useRunStore((s) => s.systemLabel);
   const v = useViewStore();
   const [pair, setPair] = useState<[number, number]>([0, 1]);
+  const stateDim = result?.kind === 'compare' ? result.initial.dim : system?.dim ?? 0;
+  const chosenAxes = useProjectionStore((s) => s.byDim[stateDim]);
+  const setAxes = useProjectionStore((s) => s.setAxes);
+  const axes = stateDim > 3 ? validAxes(chosenAxes ?? defaultAxes(stateDim), stateDim) : null;
+  const axesKey = axes ? `${axes.shown.join(',')}/${axes.hidden}` : '';
 
-  const shown: Shown | null = useMemo(() => {
+  const drawn: Shown | null = useMemo(() => {
     if (result?.kind === 'compare' && result.finals.length >= 2) {
       const [i, j] = [Math.min(pair[0], result.finals.length - 1), Math.min(pair[1], result.finals.length - 1)];
       return {
@@ -79,16 +100,20 @@ export function ParticlePanel() {
     const note = v.colorMode === 'd2min' ? degenerateNote(single?.particles.d2minDegenerate, system.dim) : undefined;
     return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}${early}`, note };
   }, [result, pair, system, frame, reference, systemLabel, v.colorMode]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => (drawn && axes ? projected(drawn, axes, v.colorMode) : drawn), [drawn, axesKey, v.colorMode]);
+  const hiddenRange: [number, number] | null = shown?.projectionNote && axes && v.colorMode === 'hidden' && !v.range ? [0, drawn!.system.box[axes.hidden]] : null;
 
   return (
     <section className="panel particle-panel" aria-label="Particles">
       <ViewControls />
+      {axes ? <ProjectionControls dim={stateDim} axes={axes} onChange={(a) => setAxes(stateDim, a)} /> : null}
       {result?.kind === 'compare' ? <ComparePicker result={result} pair={pair} setPair={setPair} /> : null}
       <div className="particle-host" ref={hostRef}>
         {shown ? (
           <ParticleView
             dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}
-            positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={v.range}
+            positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={hiddenRange ?? v.range}
             logScale={v.logScale} onAutoRange={useViewStore.getState().setAutoRange} arrows={{ show: v.arrows, magnification: v.magnification }}
             large={v.lectureMode} onRender={onRender}
             legendNote={shown.note}
@@ -98,6 +123,7 @@ export function ParticlePanel() {
           <div className="placeholder" data-testid="particles-empty">Pick a preset or press Run: the particles appear here.</div>
         )}
       </div>
+      {shown?.projectionNote ? <div className="caption projection-note" data-testid="projection-note">{shown.projectionNote}{axes && v.colorMode === 'hidden' ? ` · colour: hidden axis ${axisName(axes.hidden)}` : ''}</div> : null}
       {shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
     </section>
   );

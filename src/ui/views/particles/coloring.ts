@@ -22,6 +22,7 @@ export const LABELS: Record<ColorMode, string> = {
   d2min: 'D²min',
   displacement: '|r(0) − r(t)|',
   speed: '|v_i|',
+  hidden: 'hidden coordinate',
 };
 
 /** What an empty mode says instead of colouring. */
@@ -31,6 +32,7 @@ export const MISSING: Record<ColorMode, string> = {
   d2min: 'D²min appears when the quench ends',
   displacement: 'displacements need the initial configuration r(0)',
   speed: 'speeds appear while the descent runs',
+  hidden: 'only a state in more than 3 dimensions has hidden coordinates',
 };
 
 export interface Category { label: string; color: string }
@@ -163,7 +165,7 @@ export function fillColors(out: Float32Array, input: ColorInput): ColorInfo {
   if (mode === 'species') return fillSpecies(out, input.species, input.diameters, N);
 
   let values: ArrayLike<number> | undefined = input.values;
-  if (mode === 'displacement') {
+  if (mode === 'displacement' && !values) { // values given: magnitudes in the full D dimensions of a projected state
     const ref = input.reference;
     if (!ref || ref.length < N * dim || input.positions.length < N * dim) values = undefined;
     else {

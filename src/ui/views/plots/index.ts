@@ -7,3 +7,4 @@ export { DistanceTable, type DistanceTableProps } from './DistanceTable.tsx';
 export { FitWindowInputs, type FitWindowInputsProps } from './FitWindowInputs.tsx';
 export { noFitReason, harmonicBeta } from './betaFormat.ts';
 export { pointsInWindow, validateFitWindow, type TimeWindow } from './fitWindow.ts';
+export { ScalingPlot, type ScalingPlotProps } from './ScalingPlot.tsx';
