@@ -12,13 +12,15 @@ import { loadConfiguration, resolveModel } from '../io.ts';
 import { runJobHere } from '../labJob.ts';
 import { throttledProgress } from '../progress.ts';
 
-export const nonlinearHelp = `glasslab nonlinear --in is.xyz [--model M] [--out nqe.xyz] [--exclude-rattlers] [--tolerance R]
+export const nonlinearHelp = `glasslab nonlinear --in is.xyz [--model M] [--out nqe.xyz] [--exclude-rattlers] [--shear-starts] [--tolerance R]
                    [--max-iterations K] [--max-force F] [--json] [--quiet]
   For an inherent structure (max|f_i| ≤ F, default ${NONLINEAR_DEFAULTS.maxForce}; else quench it first): the lowest harmonic mode ψ,
   the quartic mode π4 = argmin κ²/χ started from ψ and the cubic mode π3 = argmin κ³/τ² started from π4 (003 App. B),
   by conjugate gradients on the unit sphere with translations (and, with --exclude-rattlers, rattlers) projected out.
   Each minimization stops when |M·z − c U|/|M·z| (003 Eq. 8 or 26) is below R (default ${NONLINEAR_DEFAULTS.tolerance}) or after K steps
   (default ${NONLINEAR_DEFAULTS.maxIterations}). Prints κ, τ, χ, e = (Σ|z_i|²)²/(N Σ|z_i|⁴) of each field and the overlaps |π4·ψ|, |π3·π4|.
+  --shear-starts also starts π3 from the non-affine velocities H⁻¹Ξ of simple and pure shear in every plane and keeps
+  the cubic mode of lowest κ (003 App. B); the JSON's cubic.start names the start that won.
   --out writes the state with vector columns psi, pi4, pi3 (unit fields, oriented so that τ ≤ 0).
 glasslab nonlinear --samples M --model M --n N --temperature Tp [--sweeps S] [--seed K] [--json] [--quiet]
   The nonlinear-statistics study (003 §V): M inherent structures (swap MC at Tp for S sweeps, default ${DEFAULT_SPEC.sweeps}, then FIRE to
@@ -29,7 +31,7 @@ export async function nonlinearCommand(argv: string[]): Promise<unknown> {
   const v = parseOptions(argv, {
     in: { type: 'string' }, model: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
     'exclude-rattlers': { type: 'boolean' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' },
-    'max-force': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+    'max-force': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, 'shear-starts': { type: 'boolean' },
     samples: { type: 'string' }, n: { type: 'string' }, temperature: { type: 'string' }, sweeps: { type: 'string' }, seed: { type: 'string' },
   });
   if (v.samples !== undefined) return statisticsCommand(v);
@@ -51,7 +53,7 @@ export async function nonlinearCommand(argv: string[]): Promise<unknown> {
   const spec: RunSpec = { ...DEFAULT_SPEC, model: model.name, n, temperature: loaded.temperature ?? Infinity, sweeps: 0 };
   const job = {
     kind: 'nonlinear' as const, spec, start: toConfigurationData(c), excludeRattlers: Boolean(v['exclude-rattlers']),
-    tolerance, maxIterations, maxForce,
+    tolerance, maxIterations, maxForce, shearStarts: Boolean(v['shear-starts']),
   };
   const quiet = Boolean(v.quiet);
   const o = await runJobHere('nonlinear', job, 'cpu', 'nonlinear', { quiet });
@@ -92,7 +94,7 @@ async function statisticsCommand(v: Values): Promise<unknown> {
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be in (0, 1), got ${tolerance}`);
   const job = {
     kind: 'nonlinearStatistics' as const, spec, samples, excludeRattlers: Boolean(v['exclude-rattlers']), tolerance,
-    maxIterations: integerOption(v, 'max-iterations', NONLINEAR_DEFAULTS.maxIterations, 1),
+    maxIterations: integerOption(v, 'max-iterations', NONLINEAR_DEFAULTS.maxIterations, 1), shearStarts: Boolean(v['shear-starts']),
   };
   const quiet = Boolean(v.quiet);
   const o = await runJobHere('nonlinear', job, 'cpu', 'nonlinearStatistics', { quiet });
