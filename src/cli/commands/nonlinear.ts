@@ -22,7 +22,7 @@ export const nonlinearHelp = `glasslab nonlinear --in is.xyz [--model M] [--out 
   --shear-starts also starts π3 from the non-affine velocities H⁻¹Ξ of simple and pure shear in every plane and keeps
   the cubic mode of lowest κ (003 App. B); the JSON's cubic.start names the start that won.
   --out writes the state with vector columns psi, pi4, pi3 (unit fields, oriented so that τ ≤ 0).
-glasslab nonlinear --samples M --model M --n N --temperature Tp [--sweeps S] [--seed K] [--json] [--quiet]
+glasslab nonlinear --samples M --model M --n N --temperature Tp [--sweeps S] [--seed K] [--shear-starts] [--json] [--quiet]
   The nonlinear-statistics study (003 §V): M inherent structures (swap MC at Tp for S sweeps, default ${DEFAULT_SPEC.sweeps}, then FIRE to
   max|f_i| < 1e-10), each with ψ, π4, π3; prints per-sample rows and the distribution of κ3/κ4, the fraction of cubic modes
   breaking τ3² ≤ 3κ3χ3 (003 Eq. 32), and the fit log χ4 = a + b log(N e4).`;
