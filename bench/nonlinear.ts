@@ -61,7 +61,7 @@ for (const n of sizes) {
     writeFileSync(join(dir, 'psi.bin'), Buffer.from(start.harmonic.field.slice().buffer));
     writeFileSync(join(dir, 'H.mtx'), writeMatrixMarketSymmetric(csrHessian(pairHessian(land, x))));
     const r = spawnSync(python, [join(import.meta.dirname, 'nqePeer.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (r.status !== 0) console.log(`N = ${n} scipy peer failed: ${r.stderr.trim().split('\n').pop()}`);
+    if (r.status !== 0) console.log(`N = ${n} scipy peer failed: ${r.signal ? `killed by ${r.signal}` : r.stderr.trim().split('\n').pop()}`);
     else {
       const p = JSON.parse(r.stdout) as Record<string, { kappa: number; residual: number; iterations: number; evaluations: number; seconds: number; cpu: number; steps?: number }>;
       const peerField = (order: string) => new Float64Array(readFileSync(join(dir, `${order}_peer.bin`)).buffer.slice(0));

@@ -1,6 +1,13 @@
 // The nonlinear-statistics study (003 §V): the statistics on hand-made samples, and the study job end to end on a few small
 // inherent structures through glasslab nonlinear --samples.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeConfigurationFile } from '../src/io/format.ts';
+import { quench } from '../src/physics/descent/quench.ts';
+import { jitteredLattice } from '../src/physics/lattice.ts';
+import { MODELS } from '../src/physics/models.ts';
 import { nonlinearCommand } from '../src/cli/commands/nonlinear.ts';
 import { nonlinearStatistics, type NonlinearSample, type NonlinearStatistics } from '../src/physics/nonlinear/statistics.ts';
 
@@ -41,6 +48,19 @@ describe('glasslab nonlinear --samples', () => {
     const again = nonlinearStatistics(r.rows.map((row) => ({ n: 64, ...row })));
     expect(r.statistics.stiffnessRatio.median).toBeCloseTo(again.stiffnessRatio.median, 12);
     expect(r.statistics.boundBroken).toBe(again.boundBroken);
+  });
+  it('--in a.xyz,b.xyz: the nonlinear job on each file, rows and statistics', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glasslab-nqe-stats-'));
+    const files = [1, 2].map((seed) => join(dir, `is${seed}.xyz`));
+    for (const [k, f] of files.entries()) {
+      const model = MODELS.soft2d;
+      await writeConfigurationFile(f, quench(model, jitteredLattice(model, 64, k + 1), { algorithm: 'fire', forceTolerance: 1e-12 }).final, { model: 'soft2d' });
+    }
+    const r = (await nonlinearCommand(['--in', files.join(','), '--json', '--quiet'])) as { statistics: NonlinearStatistics; rows: { file: string }[] };
+    expect(r.rows.map((row) => row.file)).toEqual(files);
+    expect(r.statistics.samples).toBe(2);
+    expect(r.statistics.chi4VsNe4).toBeNull(); // fewer than 3 samples
+    await expect(nonlinearCommand(['--in', files.join(','), '--out', join(dir, 'x.xyz')])).rejects.toThrow(/single --in/);
   });
   it('refuses study options on a single file', async () => {
     await expect(nonlinearCommand(['--in', 'x.xyz', '--temperature', '0.2'])).rejects.toThrow(/belongs to the study/);

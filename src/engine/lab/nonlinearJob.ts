@@ -6,7 +6,7 @@ import { createLandscape, energyAndForces } from '../../physics/forces.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { getModel, type Model } from '../../physics/models.ts';
 import {
-  assembleNonlinearModes, harmonicStart, startNonlinearMode, type NonlinearModeResult, type NonlinearModeRun,
+  assembleNonlinearModes, harmonicStart, lowestCubic, shearStartFields, startNonlinearMode, type NonlinearModeResult, type NonlinearModeRun,
 } from '../../physics/nonlinear/nonlinearModes.ts';
 import { fromConfigurationData } from './configurationData.ts';
 import { SLICE_MS, type JobContext } from './context.ts';
@@ -32,7 +32,7 @@ const summaryOf = ({ field: _field, ...rest }: NonlinearModeResult) => rest;
 /** What the nonlinear analysis of one configuration gives (a NonlinearResult without its job fields). */
 export type NonlinearAnalysis = Omit<NonlinearResult, 'kind' | 'spec' | 'engine' | 'seconds'>;
 
-export interface NonlinearSettings { excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; maxForce?: number }
+export interface NonlinearSettings { excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; maxForce?: number; shearStarts?: boolean }
 
 // 003 App. B on one configuration: check it is an inherent structure, ψ, then π4 and π3 in slices (progress, pause, stop).
 export async function analyseNonlinearModes(ctx: JobContext, model: Model, c: Configuration, settings: NonlinearSettings, label = ''): Promise<NonlinearAnalysis> {
@@ -67,13 +67,20 @@ export async function analyseNonlinearModes(ctx: JobContext, model: Model, c: Co
   ctx.phase('analyze', `${label}quartic mode π4 = argmin κ²/χ`);
   const quartic = await minimize(startNonlinearMode(h.pe, h.space, 'quartic', h.harmonic.field, options), 'π4', 0);
   ctx.phase('analyze', `${label}cubic mode π3 = argmin κ³/τ²`);
-  const cubic = await minimize(startNonlinearMode(h.pe, h.space, 'cubic', quartic.field, options), 'π3', 0.5);
-  const r = assembleNonlinearModes(h, quartic, cubic);
+  const found = [{ ...(await minimize(startNonlinearMode(h.pe, h.space, 'cubic', quartic.field, options), 'π3', 0.5)), start: 'π4' }];
+  if (settings.shearStarts) {
+    ctx.phase('analyze', `${label}non-affine velocities of simple and pure shear`);
+    for (const s of shearStartFields(h)) {
+      ctx.phase('analyze', `${label}cubic mode from the ${s.name} velocity`);
+      found.push({ ...(await minimize(startNonlinearMode(h.pe, h.space, 'cubic', s.field, options), `π3 (${s.name})`, 0.5)), start: s.name });
+    }
+  }
+  const r = assembleNonlinearModes(h, quartic, lowestCubic(found));
   const { field: psi, ...harmonic } = r.harmonic;
   return {
     harmonic,
     quartic: { ...summaryOf(r.quartic), overlapWithHarmonic: r.quartic.overlapWithHarmonic },
-    cubic: { ...summaryOf(r.cubic), overlapWithQuartic: r.cubic.overlapWithQuartic },
+    cubic: { ...summaryOf(r.cubic), overlapWithQuartic: r.cubic.overlapWithQuartic, start: r.cubic.start, starts: r.cubic.starts },
     fields: { psi, pi4: r.quartic.field, pi3: r.cubic.field },
     maxForce, rattlers: r.rattlers, pairs: r.pairs, tolerance,
   };

@@ -70,6 +70,8 @@ export interface EvaluateJob { kind: 'evaluate'; spec: RunSpec; start: Configura
 export interface NonlinearJob {
   kind: 'nonlinear'; spec: RunSpec; start: ConfigurationData;
   excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; maxForce?: number;
+  /** Also start π3 from the non-affine velocities of simple and pure shear, keeping the lowest κ (003 App. B). */
+  shearStarts?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export interface NonlinearJob {
  * sampleSeed(spec.seed, k), FIRE to max|f_i| < 1e-10), each with ψ, π4 and π3; per-sample rows and their statistics.
  */
 export interface NonlinearStatisticsJob {
-  kind: 'nonlinearStatistics'; spec: RunSpec; samples: number; excludeRattlers?: boolean; tolerance?: number; maxIterations?: number;
+  kind: 'nonlinearStatistics'; spec: RunSpec; samples: number; excludeRattlers?: boolean; tolerance?: number; maxIterations?: number; shearStarts?: boolean;
 }
 
 /**
@@ -283,7 +285,8 @@ export interface NonlinearResult {
   engine: EngineName;
   harmonic: NonlinearFieldSummary & { lambda: number; residual: number };
   quartic: NonlinearModeSummary & { overlapWithHarmonic: number };
-  cubic: NonlinearModeSummary & { overlapWithQuartic: number };
+  /** start: what π3 was found from ('π4' or a shear's non-affine velocity); starts: how many starts were tried. */
+  cubic: NonlinearModeSummary & { overlapWithQuartic: number; start: string; starts: number };
   /** ψ, π4, π3: unit fields, N·D particle-major, oriented so that τ ≤ 0. */
   fields: { psi: Float64Array; pi4: Float64Array; pi3: Float64Array };
   maxForce: number;

@@ -5,3 +5,4 @@ export * from './modeCost.ts';
 export * from './modeMinimizer.ts';
 export * from './nonlinearModes.ts';
 export * from './statistics.ts';
+export * from './nonaffineVelocity.ts';

@@ -6,9 +6,11 @@ import type { Landscape } from '../forces.ts';
 import { hessianProblem, modesOfProblem } from '../analysis/modes/normalModes.ts';
 import { participationRatio } from '../analysis/modes/participation.ts';
 import type { ModeSpace } from '../hessian/modeSpace.ts';
+import type { HessianOperator } from '../hessian/pairHessian.ts';
 import { expansionOf, type ExpansionCoefficients } from './contractions.ts';
 import type { ModeOrder } from './modeCost.ts';
 import { nonlinearModeMinimizer } from './modeMinimizer.ts';
+import { shearStrains, solveInModeSpace, strainForceDerivative } from './nonaffineVelocity.ts';
 import { pairExpansion, type PairExpansion } from './pairExpansion.ts';
 
 export interface NonlinearModeOptions {
@@ -18,6 +20,8 @@ export interface NonlinearModeOptions {
   tolerance?: number;
   /** At most this many CG steps per mode (default 20000). */
   maxIterations?: number;
+  /** Also start π3 from the non-affine velocities of simple and pure shear in every plane and keep the lowest κ (003 App. B). */
+  shearStarts?: boolean;
   /** Called now and then with the mode being minimized, its step and residual. */
   onProgress?: (order: ModeOrder, iteration: number, residual: number) => void;
 }
@@ -41,7 +45,8 @@ export interface NonlinearModeResult extends FieldSummary {
 export interface NonlinearModes {
   harmonic: FieldSummary & { lambda: number; field: Float64Array; residual: number };
   quartic: NonlinearModeResult & { overlapWithHarmonic: number };
-  cubic: NonlinearModeResult & { overlapWithQuartic: number };
+  /** start: the field π3 was found from ('π4' or a shear's name); starts: how many were tried. */
+  cubic: NonlinearModeResult & { overlapWithQuartic: number; start: string; starts: number };
   rattlers: { count: number; excluded: boolean };
   pairs: number;
 }
@@ -116,6 +121,8 @@ export function minimizeNonlinearMode(
 export interface HarmonicStart {
   readonly pe: PairExpansion;
   readonly space: ModeSpace;
+  /** P H P on the mode space (for the non-affine velocities). */
+  readonly apply: HessianOperator;
   readonly harmonic: NonlinearModes['harmonic'];
   readonly rattlers: NonlinearModes['rattlers'];
 }
@@ -128,18 +135,38 @@ export function harmonicStart(land: Landscape, positions: Float64Array, excludeR
   const psi = modes.vectors[0];
   const e = orient(pe, psi);
   return {
-    pe, space: problem.space,
+    pe, space: problem.space, apply: problem.apply,
     harmonic: { ...summary(e, psi, pe.dim), lambda: modes.values[0], field: psi, residual: modes.residuals[0] },
     rattlers: { count: problem.rattlers.count, excluded: problem.rattlers.excluded },
   };
 }
 
+/** A start for π3 other than π4: the non-affine velocity of one shear, with its linear solve's residual and steps. */
+export interface ShearStart { name: string; field: Float64Array; residual: number; steps: number }
+
+// 003 App. B: v = H⁻¹ Ξ for simple and pure shear in every plane a < b (nonaffineVelocity.ts).
+export function shearStartFields(h: HarmonicStart, tolerance = 1e-10): ShearStart[] {
+  return shearStrains(h.pe.dim).map((strain) => {
+    const r = solveInModeSpace(h.apply, h.space, strainForceDerivative(h.pe, strain), tolerance);
+    return { name: strain.name, field: r.solution, residual: r.residual, steps: r.steps };
+  });
+}
+
+/** 003 App. B: of the cubic modes found from several starts, the one of lowest κ (converged ones preferred). */
+export function lowestCubic(found: readonly (NonlinearModeResult & { start: string })[]): NonlinearModeResult & { start: string; starts: number } {
+  const pool = found.some((c) => c.converged) ? found.filter((c) => c.converged) : found;
+  const best = pool.reduce((a, b) => (b.kappa < a.kappa ? b : a));
+  return { ...best, starts: found.length };
+}
+
 /** The three fields with their overlaps, once π4 and π3 are found. */
-export function assembleNonlinearModes(h: HarmonicStart, quartic: NonlinearModeResult, cubic: NonlinearModeResult): NonlinearModes {
+export function assembleNonlinearModes(
+  h: HarmonicStart, quartic: NonlinearModeResult, cubic: NonlinearModeResult & { start?: string; starts?: number },
+): NonlinearModes {
   return {
     harmonic: h.harmonic,
     quartic: { ...quartic, overlapWithHarmonic: absOverlap(quartic.field, h.harmonic.field) },
-    cubic: { ...cubic, overlapWithQuartic: absOverlap(cubic.field, quartic.field) },
+    cubic: { ...cubic, start: cubic.start ?? 'π4', starts: cubic.starts ?? 1, overlapWithQuartic: absOverlap(cubic.field, quartic.field) },
     rattlers: h.rattlers,
     pairs: h.pe.first.length,
   };
@@ -149,6 +176,9 @@ export function assembleNonlinearModes(h: HarmonicStart, quartic: NonlinearModeR
 export function nonlinearModes(land: Landscape, positions: Float64Array, options: NonlinearModeOptions = {}): NonlinearModes {
   const h = harmonicStart(land, positions, options.excludeRattlers ?? false);
   const quartic = minimizeNonlinearMode(h.pe, h.space, 'quartic', h.harmonic.field, options);
-  const cubic = minimizeNonlinearMode(h.pe, h.space, 'cubic', quartic.field, options);
-  return assembleNonlinearModes(h, quartic, cubic);
+  const found = [{ ...minimizeNonlinearMode(h.pe, h.space, 'cubic', quartic.field, options), start: 'π4' }];
+  if (options.shearStarts) {
+    for (const s of shearStartFields(h)) found.push({ ...minimizeNonlinearMode(h.pe, h.space, 'cubic', s.field, options), start: s.name });
+  }
+  return assembleNonlinearModes(h, quartic, lowestCubic(found));
 }
