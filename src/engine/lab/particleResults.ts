@@ -1,7 +1,8 @@
 // Per-particle results of one quench (001 SM III defects φ_i; Falk–Langer D²min, 000 ref. 62): on the GPU when the job ran on
 // the GPU engine (src/gpu/analysis), in float64 in the worker otherwise or when the GPU path fails.
 import { quenchAnalysisGpu } from '../../gpu/analysis/quenchAnalysis.ts';
-import { d2minField } from '../../physics/analysis/d2min.ts';
+import { D2MIN_CUTOFF, d2minField } from '../../physics/analysis/d2min.ts';
+import { scaledNeighbors } from '../../physics/analysis/pairCorrelation.ts';
 import { defectFlags } from '../../physics/analysis/defects.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
@@ -47,8 +48,10 @@ export async function particleResults(
       await between();
     }
   }
-  const defects = defectFlags(initial, final, model, { xCutEq });
+  // One search of the initial state's pairs within D²min's 1.5 d_ij serves both (x_cut^EQ ≤ 1.5, defectFlags checks it).
+  const initialNeighbors = scaledNeighbors(initial, model, D2MIN_CUTOFF);
+  const defects = defectFlags(initial, final, model, { xCutEq, initialNeighbors });
   await between();
-  const displacements = d2minField(initial, final, model);
+  const displacements = d2minField(initial, final, model, { neighbors: initialNeighbors });
   return { defectFlags: defects.flags, d2min: displacements.values, d2minDegenerate: displacements.degenerate, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
 }

@@ -2,12 +2,18 @@
 import type { Configuration } from '../configuration.ts';
 import { displacement } from '../space.ts';
 import { assertSameCount } from './distance.ts';
+import type { NeighborList } from '../neighbors.ts';
 import { scaledNeighbors, type PairScaleModel } from './pairCorrelation.ts';
 
 export interface D2minOptions {
   /** Neighbors j of i: r_ij < cutoff·d_ij in the initial (reference) configuration (docs/PHYSICS.md §4 choice: 1.5). */
   readonly cutoff?: number;
+  /** scaledNeighbors(initial, model, cutoff) when the caller already has it (particleResults shares it with the defects). */
+  readonly neighbors?: NeighborList;
 }
+
+/** docs/PHYSICS.md §4 choice: neighbors of D²min within 1.5 d_ij in the initial configuration. */
+export const D2MIN_CUTOFF = 1.5;
 
 /** Y is treated as singular when a Cholesky pivot falls below this fraction of trace(Y) (collinear or missing neighbors). */
 const SINGULAR_PIVOT = 1e-12;
@@ -33,11 +39,11 @@ export function d2min(initial: Configuration, final: Configuration, model: PairS
  */
 export function d2minField(initial: Configuration, final: Configuration, model: PairScaleModel, options: D2minOptions = {}): D2minField {
   assertSameCount(initial, final, 'd2min');
-  const { cutoff = 1.5 } = options;
+  const { cutoff = D2MIN_CUTOFF } = options;
   const n = initial.diameters.length;
   const dim = initial.box.dim;
   const dd = dim * dim;
-  const list = scaledNeighbors(initial, model, cutoff);
+  const list = options.neighbors ?? scaledNeighbors(initial, model, cutoff);
   const X = new Float64Array(n * dd);
   const Y = new Float64Array(n * dd);
   const b0 = new Float64Array(dim);

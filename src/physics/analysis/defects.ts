@@ -1,6 +1,7 @@
 // Defects φ_i revealed by the quench: bond breakings and insertions between the equilibrium and inherent structures (001 SM III).
 import type { Configuration } from '../configuration.ts';
 import { assertSameParticles } from './distance.ts';
+import type { NeighborList } from '../neighbors.ts';
 import { firstMinimum, isScaledNeighbor, pairCorrelation, scaledNeighbors, type PairScaleModel } from './pairCorrelation.ts';
 
 export interface DefectOptions {
@@ -10,6 +11,11 @@ export interface DefectOptions {
   readonly xBreak?: number;
   /** x_cut^IS for insertions: a pair not in L_EQ is inserted when x_ij < xInsert in the inherent structure (001 SM III: 1.23). */
   readonly xInsert?: number;
+  /**
+   * The pairs of `initial` with x_ij below some cutoff ≥ x_cut^EQ, found by scaledNeighbors (e.g. D²min's list at 1.5, so
+   * one search serves both): L_EQ is filtered from it with the search's own test, the same pairs as a search at x_cut^EQ.
+   */
+  readonly initialNeighbors?: NeighborList;
 }
 
 export interface DefectField {
@@ -39,10 +45,12 @@ export function defectFlags(initial: Configuration, final: Configuration, model:
   const n = initial.diameters.length;
   const breakings = new Int32Array(n);
   const insertions = new Int32Array(n);
-  const eq = scaledNeighbors(initial, model, xCutEq);
+  const shared = options.initialNeighbors;
+  const eq = shared ?? scaledNeighbors(initial, model, xCutEq);
   for (let i = 0; i < n; i++) {
     for (let p = eq.offsets[i]; p < eq.offsets[i + 1]; p++) {
       const j = eq.partners[p];
+      if (shared && !isScaledNeighbor(initial, i, j, eq.sigma[p], xCutEq)) continue;
       if (!isScaledNeighbor(final, i, j, eq.sigma[p], xBreak)) { breakings[i]++; breakings[j]++; }
     }
   }

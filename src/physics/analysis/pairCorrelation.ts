@@ -103,7 +103,7 @@ export function pairCorrelation(c: Configuration, model: PairScaleModel, options
 }
 
 /** m distinct particle indices drawn uniformly (partial Fisher–Yates with the project's Philox generator), in increasing order. */
-function randomReferenceParticles(n: number, m: number, seed: number): Int32Array {
+export function randomReferenceParticles(n: number, m: number, seed: number): Int32Array {
   const rng = createRng(seed, REFERENCE_STREAM);
   const index = Int32Array.from({ length: n }, (_, i) => i);
   for (let k = 0; k < m; k++) {

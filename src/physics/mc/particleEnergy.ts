@@ -66,6 +66,11 @@ export interface PairTable {
   /** s_ij² and ε_ij by t_i·types + t_j (species-table rules), else null. */
   readonly sigma2: Float64Array | null;
   readonly epsilon: Float64Array | null;
+  /**
+   * (x_c s_ij)² per species pair with a 1e-9 margin over rounding (species-table rules), else null: a pair at r² beyond it has
+   * U_ij = 0 whatever pairTerm's rounding, so the trial loop skips it without a division and changes no bit.
+   */
+  readonly cutoff2: Float64Array | null;
 }
 
 const KNOWN_POTENTIALS = [softSpherePotential, harmonicPotential, lennardJonesTruncatedShifted, lennardJonesForceShifted];
@@ -79,7 +84,9 @@ function pairTable(model: Model, species: Uint8Array): PairTable {
   for (let a = 0; table && a < types; a++) {
     for (let b = 0; b < types; b++) { const s = rule.sigma(0, 0, a, b); sigma2![a * types + b] = s * s; epsilon![a * types + b] = rule.epsilon(a, b); }
   }
-  return { rule, potential, potentialCode: KNOWN_POTENTIALS.indexOf(potential), xc2: potential.xc * potential.xc, types, sigma2, epsilon };
+  const xc2 = potential.xc * potential.xc;
+  const cutoff2 = sigma2 ? sigma2.map((s2) => xc2 * s2 * (1 + 1e-9)) : null;
+  return { rule, potential, potentialCode: KNOWN_POTENTIALS.indexOf(potential), xc2, types, sigma2, epsilon, cutoff2 };
 }
 
 /** u(x²) of the table's potential. */
@@ -188,6 +195,7 @@ export function trialDisplacementEnergies(sys: ParticleEnergySystem, i: number, 
   const p = sys.positions, dia = sys.diameters, spe = sys.species, ti = spe[i], di = dia[i];
   const { rows, capacity, rowLength } = sys.neighbors;
   const d = sys.box.dim, L = sys.box.lengths, first = i * capacity, last = first + rowLength[i];
+  const cutoff2 = k.cutoff2;
   let before = 0, after = 0;
   if (d === 2 || d === 3) {
     const L0 = L[0], L1 = L[1], L2 = d === 3 ? L[2] : 1;
@@ -201,8 +209,14 @@ export function trialDisplacementEnergies(sys: ParticleEnergySystem, i: number, 
       a0 = wrapDifference(pj0 - y0, L0); a1 = wrapDifference(pj1 - y1, L1); a2 = wrapDifference(pj2 - y2, L2);
       const rNew = d === 3 ? a0 * a0 + a1 * a1 + a2 * a2 : a0 * a0 + a1 * a1;
       const dj = dia[j], tj = spe[j];
-      before += pairTerm(k, rOld, di, dj, ti, tj);
-      after += pairTerm(k, rNew, di, dj, ti, tj);
+      if (cutoff2 !== null) {
+        const c2 = cutoff2[ti * k.types + tj];
+        if (rOld < c2) before += pairTerm(k, rOld, di, dj, ti, tj);
+        if (rNew < c2) after += pairTerm(k, rNew, di, dj, ti, tj);
+      } else {
+        before += pairTerm(k, rOld, di, dj, ti, tj);
+        after += pairTerm(k, rNew, di, dj, ti, tj);
+      }
     }
   } else {
     for (let q = first; q < last; q++) {
