@@ -55,3 +55,29 @@ describe('the App. B prediction on demand', () => {
     c.dispose();
   });
 });
+
+describe('the library keeps an App. B prediction computed after the run', () => {
+  it('the ended run\'s record gains the prediction when it arrives', async () => {
+    const { createLibraryStore } = await import('../../src/state/library/libraryStore.ts');
+    const { startLibrarySaver } = await import('../../src/state/library/librarySaver.ts');
+    const { MemoryRunStorage } = await import('../../src/state/library/memoryRunStorage.ts');
+    const storage = new MemoryRunStorage();
+    const library = createLibraryStore(storage);
+    const saver = startLibrarySaver({ library, intervalMs: 100 });
+    await saver.flush();
+    const c = createLabController(new LabClient(() => inProcessPort()), { frameIntervalMs: 0 });
+    await c.run();
+    await until(() => useRunStore.getState().status === 'done');
+    await saver.flush();
+    const id = (await storage.list())[0].id;
+    expect((await storage.get(id))?.landscape).toBeUndefined();
+    useLandscapeStore.getState().set({ harmonicPrediction: true });
+    await until(() => (useRunStore.getState().result as SingleResult).harmonic !== undefined);
+    await saver.flush();
+    const record = await storage.get(id);
+    expect(record?.landscape?.harmonic?.speed).toEqual((useRunStore.getState().result as SingleResult).harmonic?.speed);
+    expect(record?.status).toBe('done');
+    saver.stop();
+    c.dispose();
+  });
+});
