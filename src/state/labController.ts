@@ -1,7 +1,7 @@
 // The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
 // LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
-import type { EngineChoice, LabEvent, LabJob, ScalingJob } from '../engine/lab/protocol.ts';
-import { landscapeSettings } from './landscapeStore.ts';
+import type { EngineChoice, HarmonicJob, LabEvent, LabJob, ScalingJob } from '../engine/lab/protocol.ts';
+import { landscapeSettings, useLandscapeStore } from './landscapeStore.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
@@ -10,7 +10,7 @@ import { withImportedStart } from './importedStart.ts';
 
 /** What the controller needs of src/engine/lab/client.ts (a worker in the page, in-process in tests). */
 export interface LabClientLike {
-  start(job: LabJob | ScalingJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
+  start(job: LabJob | ScalingJob | HarmonicJob, engine: EngineChoice, options?: { frameIntervalMs?: number }): string;
   pause(): void;
   resume(): void;
   /** `analyse`: a single quench ends where it is and is analysed. */
@@ -34,6 +34,11 @@ export interface LabController {
   /** What Stop does now: 'analyse' for a single quench, 'stop' otherwise. */
   stopMode(): 'analyse' | 'stop';
   reset(): void;
+  /**
+   * The App. B prediction of the finished single quench (000 App. B), when it has none: a harmonic job on the float64 engine
+   * whose result joins the run's. Called when the toggle turns on; false when there is nothing to do.
+   */
+  predictHarmonic(): boolean;
   dispose(): void;
 }
 
@@ -46,7 +51,18 @@ function overlayLabel(job: LabJob): string {
 export function createLabController(client: LabClientLike, options: { baseUrl?: string; frameIntervalMs?: number } = {}): LabController {
   const runs = useRunStore;
   let lastJob: LabJob | null = null;
-  const unsubscribe = client.onEvent((e) => runs.getState().apply(e));
+  // A harmonic job in flight: its run id and the run it belongs to.
+  let harmonic: { id: string; forRun: string } | null = null;
+  const unsubscribe = client.onEvent((e) => {
+    if (harmonic && e.runId === harmonic.id) {
+      if (e.type === 'result' && e.result.kind === 'harmonic') runs.getState().attachHarmonic(harmonic.forRun, e.result);
+      else if (e.type === 'error') runs.getState().setHarmonicError(e.message);
+      if (e.type === 'result' || e.type === 'error' || e.type === 'stopped') harmonic = null;
+      return;
+    }
+    runs.getState().apply(e);
+  });
+  const unsubscribeLandscape = useLandscapeStore.subscribe((s, old) => { if (s.harmonicPrediction && !old.harmonicPrediction) controller.predictHarmonic(); });
 
   // The finished (or stopped) single run's curve stays on the plot under the next one.
   const keepPrevious = () => {
@@ -117,7 +133,17 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
       runs.getState().clear();
       lastJob = null;
     },
-    dispose() { unsubscribe(); client.dispose(); },
+    predictHarmonic() {
+      const s = runs.getState();
+      const r = s.result;
+      if (harmonic || s.status !== 'done' || !s.runId || r?.kind !== 'single' || r.harmonic) return false;
+      if (!Number.isFinite(r.spec.temperature)) { runs.getState().setHarmonicError('the App. B prediction needs a quench from a finite T'); return false; }
+      const job: HarmonicJob = { kind: 'harmonic', spec: r.spec, start: r.final, harmonic: { temperature: r.spec.temperature, times: r.series.t.filter((t) => t > 0) } };
+      harmonic = { id: client.start(job, 'cpu', { frameIntervalMs: 0 }), forRun: s.runId };
+      runs.getState().setHarmonicError(null);
+      return true;
+    },
+    dispose() { unsubscribe(); unsubscribeLandscape(); client.dispose(); },
   };
   return controller;
 }

@@ -1,6 +1,6 @@
 // The zustand store of the running job (runReducer.ts) and of finished runs kept for overlay on the plot.
 import { create } from 'zustand';
-import type { LabEvent } from '../engine/lab/protocol.ts';
+import type { HarmonicResult, LabEvent } from '../engine/lab/protocol.ts';
 import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import { IDLE_RUN, reduceLabEvent, startedRun, type RunState } from './runReducer.ts';
 
@@ -27,14 +27,22 @@ interface RunStore extends RunState {
   clear(): void;
   keepAsOverlay(o: Overlay): void;
   clearOverlays(): void;
+  /** The App. B prediction computed after the run (a harmonic job), or why it could not be; null while none was asked for. */
+  harmonicError: string | null;
+  /** Adds the App. B prediction to the finished single run `runId` (ignored when another run is current). */
+  attachHarmonic(runId: string, harmonic: HarmonicResult): void;
+  setHarmonicError(message: string | null): void;
 }
 
 export const useRunStore = create<RunStore>()((set) => ({
   ...IDLE_RUN,
   overlays: [],
-  begin: (runId, scalingRun) => set(startedRun(runId, scalingRun)),
+  begin: (runId, scalingRun) => set({ ...startedRun(runId, scalingRun), harmonicError: null }),
   apply: (e) => set((s) => reduceLabEvent(s, e)),
   clear: () => set({ ...IDLE_RUN }),
   keepAsOverlay: (o) => set((s) => ({ overlays: [...s.overlays.filter((x) => x.id !== o.id), o].slice(-MAX_OVERLAYS) })),
   clearOverlays: () => set({ overlays: [] }),
+  harmonicError: null,
+  attachHarmonic: (runId, harmonic) => set((s) => (s.runId === runId && s.result?.kind === 'single' ? { result: { ...s.result, harmonic }, harmonicError: null } : s)),
+  setHarmonicError: (message) => set({ harmonicError: message }),
 }));

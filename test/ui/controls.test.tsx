@@ -22,6 +22,7 @@ function fakeController(): LabController & { calls: string[] } {
     pause: () => calls.push('pause'), resume: () => calls.push('resume'),
     toggle: vi.fn(async () => { calls.push('toggle'); }),
     stop: () => calls.push('stop'), abort: () => calls.push('abort'), stopMode: () => 'analyse', reset: () => calls.push('reset'), dispose: () => undefined,
+    predictHarmonic: () => false,
   };
 }
 

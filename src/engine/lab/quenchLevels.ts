@@ -27,7 +27,7 @@ export const LAB_LEVEL_OPTIONS: LevelOptions = { exactLimit: 600, count: 4 };
 // 002 §III A.
 export function quenchLevelRecorder(
   model: Model, start: Configuration, onRow: (row: LandscapeLevelRow) => void,
-  levels: readonly number[] = LAB_W_LEVELS, options: LevelOptions = LAB_LEVEL_OPTIONS,
+  levels: readonly number[] = LAB_W_LEVELS, options: LevelOptions = LAB_LEVEL_OPTIONS, onAnalyse?: (level: number, t: number) => void,
 ): LevelRecorder {
   const rows: LandscapeLevelRow[] = [];
   let k = 0;
@@ -36,6 +36,7 @@ export function quenchLevelRecorder(
     onStep(step) {
       const w = step.meanSquaredForce;
       if (k >= levels.length || !(w <= levels[k])) return;
+      onAnalyse?.(levels[k], step.t);
       const obs = levelObservables(model, start, step.positions(), options);
       while (k < levels.length && w <= levels[k]) {
         const row: LandscapeLevelRow = {

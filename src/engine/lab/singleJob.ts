@@ -17,7 +17,8 @@ import type { Model } from '../../physics/models.ts';
 function alongQuenchRecorder(ctx: JobContext, spec: RunSpec, model: Model, start: Configuration): LevelRecorder {
   if (spec.algorithm !== 'sd') throw new Error(`normal modes along the quench follow steepest descent (002 §III A), not ${spec.algorithm}: choose sd or turn them off`);
   if (ctx.engine.gpu) ctx.emit({ type: 'engine', runId: ctx.runId, engine: 'cpu', note: 'normal modes along the quench need every step in float64: the quench runs on the float64 engine' });
-  return quenchLevelRecorder(model, start, (level) => ctx.emit({ type: 'level', runId: ctx.runId, level }));
+  return quenchLevelRecorder(model, start, (level) => ctx.emit({ type: 'level', runId: ctx.runId, level }), undefined, undefined,
+    (level, t) => ctx.progress(Math.min(1, t / spec.tMax), `quench: normal modes at log10 W = ${Math.log10(level).toFixed(1)} (t = ${t.toPrecision(3)}), ${model.dim * spec.n} rows of H`, true));
 }
 
 export async function runSingleJob(ctx: JobContext, spec: RunSpec, startData?: ConfigurationData, settings: QuenchSettings = {}): Promise<SingleResult> {

@@ -6,8 +6,8 @@ import type { RunState } from '../runReducer.ts';
 import { useRunStore } from '../runStore.ts';
 import { useSpecStore } from '../specStore.ts';
 import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
-import { endedRecord, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
-import type { RunRecord } from './runRecord.ts';
+import { endedRecord, landscapeOfResult, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
+import { sized, type RunRecord } from './runRecord.ts';
 import { defaultLiveness, type RunLiveness } from './runLiveness.ts';
 
 export const PROGRESS_INTERVAL_MS = 3000;
@@ -46,6 +46,8 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   const save = (record: RunRecord, fallback?: RunRecord) => enqueue(() => library.getState().save(record, fallback));
 
   let current: { runId: string; record: RunRecord; release: () => void } | null = null;
+  /** The last run that ended, while it is the run store's: results that arrive later (the App. B prediction) join it. */
+  let ended: { runId: string; record: RunRecord } | null = null;
   let lastWrite = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const cancelTimer = () => {
@@ -79,12 +81,24 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     const keep = keepsConfigurations(library.getState().keepConfigurations, current.record.spec.n);
     const record = endedRecord(current.record, run, now(), keep);
     const release = current.release;
+    ended = { runId: current.runId, record };
     current = null;
     save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
     void queue.then(release); // held until storage no longer says 'running'
   };
 
   const unsubscribe = runs.subscribe((run, prev) => {
+    // The App. B prediction computed after the run ended (the toggle turned on later) joins its record.
+    if (ended && run.runId === ended.runId && run.result !== prev.result && run.result?.kind === 'single' && run.result.harmonic) {
+      const landscape = landscapeOfResult(run.result);
+      const id = ended.record.id;
+      // not a run deleted from the library meanwhile
+      if (landscape && library.getState().records.some((r) => r.id === id)) {
+        const record = sized({ ...ended.record, landscape, updatedAt: now() });
+        ended.record = record;
+        save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
+      }
+    }
     if (current && run.runId !== current.runId) end(prev);
     if (!current && run.runId && run.runId !== prev.runId && run.status === 'running') begin(run);
     if (!current || run.runId !== current.runId) return;

@@ -50,6 +50,7 @@ export function PlotPanel() {
   const libraryOverlays = useLibraryOverlays();
   const result = useRunStore((s) => s.result);
   const streamedLevels = useRunStore((s) => s.levels);
+  const harmonicError = useRunStore((s) => s.harmonicError);
   const landscape = useLandscapeStore();
   const levels = result?.kind === 'single' && result.landscapeLevels ? result.landscapeLevels : streamedLevels;
   const harmonic = landscape.harmonicPrediction && result?.kind === 'single' ? harmonicPredictionCurve(result) : null;
@@ -112,7 +113,7 @@ export function PlotPanel() {
         height={v.lectureMode ? Math.max(300, viewport - 330) : undefined} showWindowInputs={!v.lectureMode}
       />
       {landscape.harmonicPrediction && result?.kind === 'single' && !result.harmonic ? (
-        <p className="gl-note" data-testid="harmonic-missing">The App. B prediction is computed after a quench from a finite T with the toggle on: run again to draw it.</p>
+        <p className="gl-note" data-testid="harmonic-missing">{harmonicError ?? 'computing the App. B prediction from the final state\'s spectrum…'}</p>
       ) : null}
       {landscape.modesAlongQuench || levels.length > 0 ? <QuenchLandscapePlots rows={levels} large={v.lectureMode} /> : null}
     </section>
