@@ -98,7 +98,7 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
       return s; // partial ensemble summaries are for the CLI's saves; the page draws the streamed samples
     case 'result': {
       const r = e.result;
-      if (r.kind === 'equilibrate' || r.kind === 'evaluate') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
+      if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'modes') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
       const final = r.kind === 'single' ? r.final : null;
       return {
         ...s, status: 'done', result: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null,

@@ -1,12 +1,12 @@
 // glasslab modes: the lowest normal modes of a state (translations removed), their participation ratios, optionally the
-// modes as per-particle vector columns mode_1 … mode_K of an extended XYZ file (OVITO draws them as arrows).
+// modes as per-particle vector columns mode_1 … mode_K of an extended XYZ file (OVITO draws them as arrows). A thin adapter
+// over the lab's modes job (src/engine/lab/modesJob.ts), which the Landscape panel runs too.
+import { toConfigurationData } from '../../engine/lab/configurationData.ts';
+import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
-import { createLandscape } from '../../physics/forces.ts';
-import { landscapeForces, maxParticleForce } from '../../physics/descent/state.ts';
-import { normalModes, type ModeMethod } from '../../physics/analysis/modes/normalModes.ts';
-import { participationRatio } from '../../physics/analysis/modes/participation.ts';
 import { integerOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { loadConfiguration, resolveModel } from '../io.ts';
+import { runJobHere } from '../labJob.ts';
 import { throttledProgress } from '../progress.ts';
 
 export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] [--method auto|dense|lanczos] [--exclude-rattlers]
@@ -23,7 +23,7 @@ export async function modesCommand(argv: string[]): Promise<unknown> {
     quiet: { type: 'boolean' }, seed: { type: 'string' },
   });
   const path = requireString(v, 'in');
-  const method = (v.method ?? 'auto') as ModeMethod | 'auto';
+  const method = (v.method ?? 'auto') as 'auto' | 'dense' | 'lanczos';
   if (!['auto', 'dense', 'lanczos'].includes(method)) throw new UsageError(`--method must be auto, dense or lanczos, got "${String(v.method).slice(0, 40)}"`);
   const count = integerOption(v, 'count', 10, 1);
   const outPath = v.out as string | undefined;
@@ -35,23 +35,26 @@ export async function modesCommand(argv: string[]): Promise<unknown> {
   if (count > d * (n - 1)) throw new UsageError(`--count ${count} is more than the ${d * (n - 1)} modes of ${n} particles in ${d}D`);
   const progress = throttledProgress(Boolean(v.quiet));
   const t0 = Date.now();
-  const land = createLandscape(model, c);
-  const f = new Float64Array(c.positions.length);
-  landscapeForces(land)(c.positions, f);
-  const maxForce = maxParticleForce(f, d);
+  // The spec of a given configuration: model and N from the file; nothing is equilibrated or quenched.
+  const spec: RunSpec = { ...DEFAULT_SPEC, model: model.name, n, temperature: loaded.temperature ?? Infinity, sweeps: 0 };
+  const job = {
+    kind: 'modes' as const, spec, start: toConfigurationData(c), count, method, excludeRattlers: Boolean(v['exclude-rattlers']),
+    seed: integerOption(v, 'seed', 1, 0), density: false,
+  };
+  const { result: modes } = await runJobHere('modes', job, 'cpu', 'modes', { quiet: Boolean(v.quiet) });
+  const maxForce = modes.maxForce;
   if (maxForce > 1e-6) progress(`glasslab modes: max|f_i| = ${maxForce.toExponential(2)}: not a minimum, so these are instantaneous normal modes`, true);
-  const modes = normalModes(land, c.positions, { count, method, excludeRattlers: Boolean(v['exclude-rattlers']), seed: integerOption(v, 'seed', 1, 0) });
-  const participation = modes.vectors.map((e) => participationRatio(e, d));
+  const participation = modes.participation;
   const out = v.out as string | undefined;
   if (out) {
     const columns: Record<string, Float64Array> = {};
     modes.vectors.forEach((e, k) => { columns[`mode_${k + 1}`] = e; });
     await writeConfigurationFile(out, c, { model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}), columns });
   }
-  progress(`glasslab modes: ${modes.values.length} modes by ${modes.method} in ${((Date.now() - t0) / 1000).toFixed(1)} s; λ_1 = ${modes.values[0].toPrecision(6)}; ${modes.rattlers.count} rattlers${out ? `; wrote ${out}` : ''}`, true);
+  progress(`glasslab modes: ${modes.eigenvalues.length} modes by ${modes.method} in ${((Date.now() - t0) / 1000).toFixed(1)} s; λ_1 = ${modes.eigenvalues[0].toPrecision(6)}; ${modes.rattlers.count} rattlers${out ? `; wrote ${out}` : ''}`, true);
   if (!v.json) return undefined;
   return {
-    model: model.name, n, dim: d, method: modes.method, eigenvalues: Array.from(modes.values), participation,
+    model: model.name, n, dim: d, method: modes.method, eigenvalues: Array.from(modes.eigenvalues), participation,
     residuals: Array.from(modes.residuals), rattlers: modes.rattlers, maxForce,
     ...(modes.products !== undefined ? { products: modes.products, restarts: modes.restarts } : {}),
     seconds: (Date.now() - t0) / 1000, ...(out ? { out } : {}),

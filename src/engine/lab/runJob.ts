@@ -11,6 +11,7 @@ import { createGpuPool, LabEngine, type GpuPool, type GpuPoolOptions } from './e
 import { runEnsembleJob, validateSamples } from './ensembleJob.ts';
 import { runEquilibrateJob } from './equilibrateJob.ts';
 import { runEvaluateJob } from './evaluateJob.ts';
+import { runModesJob, validateModesJob } from './modesJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSingleJob } from './singleJob.ts';
 import { runSweepJob, validateTemperatures } from './sweepJob.ts';
@@ -29,16 +30,17 @@ export function validateStart(command: StartCommand): { units: number; algorithm
   if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
   const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
-  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate') && job.start !== undefined;
+  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'modes') && job.start !== undefined;
   validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
     case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
     case 'equilibrate': return { units: 1, algorithms: [] };
     case 'evaluate': if (!job.start) throw new Error('an evaluate job needs its configuration'); return { units: 1, algorithms: [] };
+    case 'modes': validateModesJob(job); return { units: 1, algorithms: [] };
     case 'ensemble': return { units: validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate or evaluate`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate or modes`);
   }
 }
 
@@ -57,6 +59,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'evaluate': return runEvaluateJob(ctx, job.spec, job.start);
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
+    case 'modes': return runModesJob(ctx, job);
   }
 }
 
@@ -73,7 +76,9 @@ export async function runJob(command: StartCommand, emit: Emit, control: JobCont
   try {
     const { units, algorithms } = validateStart(command);
     if (control.stopped()) throw new JobStopped();
-    const engine = await LabEngine.open(command.engine, algorithms, pool, (e) => send({ ...e, runId }), env);
+    // Normal modes run on the float64 engine (no GPU Hessian products yet): no device is acquired for them.
+    const preference = command.job.kind === 'modes' ? 'cpu' : command.engine;
+    const engine = await LabEngine.open(preference, algorithms, pool, (e) => send({ ...e, runId }), env);
     if (control.stopped()) throw new JobStopped();
     const ctx = new JobContext(runId, send, control, engine, command.frameIntervalMs ?? DEFAULT_FRAME_INTERVAL_MS, units);
     const result = await runKind(ctx, command.job);
