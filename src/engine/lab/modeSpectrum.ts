@@ -9,11 +9,16 @@ import type { ModeSpectrum } from './protocol.ts';
 const BINS = 40;
 const GRID = 120;
 
-/** D(λ) as a normalized histogram of every eigenvalue (∫ D dλ = 1), and the exact f_u. */
+/**
+ * D(λ) as a normalized histogram of every eigenvalue (∫ D dλ = 1), and the exact f_u. An eigenvalue counts as negative below
+ * −1e-10 of the spectrum's width: a rattler's zero modes come out of the solver as ±1e-16-sized numbers, not as instabilities.
+ */
 export function exactSpectrum(values: ArrayLike<number>, bins = BINS): ModeSpectrum {
   const m = values.length;
-  let lo = Infinity, hi = -Infinity, negative = 0;
-  for (let k = 0; k < m; k++) { lo = Math.min(lo, values[k]); hi = Math.max(hi, values[k]); if (values[k] < 0) negative++; }
+  let lo = Infinity, hi = -Infinity;
+  for (let k = 0; k < m; k++) { lo = Math.min(lo, values[k]); hi = Math.max(hi, values[k]); }
+  let negative = 0;
+  for (let k = 0; k < m; k++) if (values[k] < -1e-10 * (hi - lo)) negative++;
   const width = hi > lo ? (hi - lo) / bins : 1;
   const counts = new Array<number>(bins).fill(0);
   for (let k = 0; k < m; k++) counts[Math.min(bins - 1, Math.floor((values[k] - lo) / width))]++;
