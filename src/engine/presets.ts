@@ -32,6 +32,8 @@ export interface Preset {
   /** Sizes when there is no shipped state. */
   nGpu: number;
   nCpu: number;
+  /** The Landscape panel computes the lowest `count` normal modes when the quench is done, and picks one (issue 10). */
+  landscape?: { count: number; pick: 'lowest' | 'most-localized' };
 }
 
 /** A preset's state file name: model, T and N say what it holds. */
@@ -82,6 +84,17 @@ export const PRESETS: Preset[] = [
     id: 'harmonic3d-inf', title: '3D harmonic spheres from T = ∞', expect: 'β ≈ 0.85 (fit [10, 1000] at large N)', needs: '0.85 needs N = 16000 over [10, 1000] (0.867 [0.853, 0.880])',
     figure: '000 Fig. 2',
     model: 'harmonic3d', temperature: Infinity, sweeps: 0, tMax: 1000, fitWindow: { tMin: 10, tMax: 1000 }, colorMode: 'speed', nGpu: 8000, nCpu: 1000,
+  }),
+  withStates({
+    // The quench reaches max|f_i| ≈ 1e-9 by t = 60 (2.7e-5 at t = 20; the modes agree to 3 digits). Measured at N = 1024: the
+    // lowest modes of this stable glass are plane waves of the box (P ≈ 0.78 for the lowest four, λ ≈ 0.26–0.32); none of the
+    // lowest 30 has P below 0.44 — quasi-localized soft modes are rare this deep in the landscape. The preset shows the most
+    // localized of the lowest 20 (P ≈ 0.51, λ ≈ 1.3) next to the phonons in the spectrum.
+    id: 'soft2d-modes', title: 'Normal modes of a 2D glass, T = 0.035', expect: 'softest modes are phonons (P ≈ 0.8); the most localized of the lowest 20 is shown',
+    needs: 'localized soft modes need a less stable glass (from T = 0.8: mode 7 has P ≈ 0.09) or larger N',
+    figure: '002 §II, Eq. 11',
+    model: 'soft2d', temperature: 0.035, sweeps: 200000, tMax: 60, fitWindow: { tMin: 0.05, tMax: 1 }, colorMode: 'species', nGpu: 4096, nCpu: 1024,
+    landscape: { count: 20, pick: 'most-localized' },
   }),
 ];
 

@@ -11,6 +11,7 @@ import { SystemControls } from './controls/SystemControls.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
+import { LandscapePanel } from './panels/LandscapePanel.tsx';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { ExportPanel } from './export/ExportPanel.tsx';
 import { useLibraryStore } from '../state/library/libraryStore.ts';
@@ -86,6 +87,7 @@ export function App() {
         <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
       <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
+      <PanelBoundary name="the Landscape panel"><LandscapePanel /></PanelBoundary>
       {lecture ? null : (
         <>
           <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>

@@ -3,6 +3,7 @@ import { PRESETS, presetSpec, type Preset } from '../../engine/presets.ts';
 import type { LabController } from '../../state/labController.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
+import { useLandscapeStore } from '../../state/landscapeStore.ts';
 
 export function applyPreset(p: Preset): void {
   const { engineClass, loadSpec, setField } = useSpecStore.getState();
@@ -10,6 +11,10 @@ export function applyPreset(p: Preset): void {
   setField('job', 'single');
   useSpecStore.setState({ presetId: p.id });
   useViewStore.getState().set({ colorMode: p.colorMode, range: null });
+  // A landscape preset computes normal modes when its quench is done (src/state/landscapeController.ts).
+  useLandscapeStore.getState().set(p.landscape
+    ? { computeWhenDone: true, countText: String(p.landscape.count), autoPick: p.landscape.pick, show: true, playing: true }
+    : { computeWhenDone: false, autoPick: 'lowest' });
 }
 
 export function PresetGallery({ controller }: { controller: LabController }) {

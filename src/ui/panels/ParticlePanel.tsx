@@ -7,6 +7,7 @@ import { useViewStore } from '../../state/viewStore.ts';
 import { ParticleView } from '../views/particles/index.ts';
 import { ViewControls } from '../controls/ViewControls.tsx';
 import { useFrameBudget } from '../hooks/useFrameBudget.ts';
+import { useModeView } from '../landscape/useModeView.ts';
 
 /** The legend's word on D²min where a particle had fewer than D neighbours spanning space (d2minField: F = I there). */
 export function degenerateNote(flags: Uint8Array | undefined, dim: number): string | undefined {
@@ -59,6 +60,8 @@ export function ParticlePanel() {
   const systemLabel = useRunStore((s) => s.systemLabel);
   const v = useViewStore();
   const [pair, setPair] = useState<[number, number]>([0, 1]);
+  // The Landscape panel's picked normal mode replaces the run's view while it is shown (src/ui/landscape/useModeView.ts).
+  const mode = useModeView();
 
   const shown: Shown | null = useMemo(() => {
     if (result?.kind === 'compare' && result.finals.length >= 2) {
@@ -84,8 +87,15 @@ export function ParticlePanel() {
     <section className="panel particle-panel" aria-label="Particles">
       <ViewControls />
       {result?.kind === 'compare' ? <ComparePicker result={result} pair={pair} setPair={setPair} /> : null}
-      <div className="particle-host" ref={hostRef}>
-        {shown ? (
+      <div className="particle-host" ref={hostRef} data-mode-offset={mode ? mode.offset.toFixed(5) : undefined}>
+        {mode ? (
+          <ParticleView
+            dim={mode.system.dim as 2 | 3} box={mode.system.box} diameters={mode.system.diameters} species={mode.system.species}
+            positions={mode.positions} revision={mode.revision} reference={mode.rest} colorMode="speed" values={mode.amplitudes}
+            range={mode.range} valueLabel={mode.label} arrows={{ show: mode.arrows, magnification: 1 }} arrowTips={mode.tips}
+            large={v.lectureMode} onRender={onRender}
+          />
+        ) : shown ? (
           <ParticleView
             dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}
             positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={v.range}
@@ -98,7 +108,8 @@ export function ParticlePanel() {
           <div className="placeholder" data-testid="particles-empty">Pick a preset or press Run: the particles appear here.</div>
         )}
       </div>
-      {shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
+      {mode ? <div className="caption" data-testid="particle-caption">{mode.caption}</div>
+        : shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
     </section>
   );
 }
