@@ -86,10 +86,10 @@ export const PRESETS: Preset[] = [
     model: 'harmonic3d', temperature: Infinity, sweeps: 0, tMax: 1000, fitWindow: { tMin: 10, tMax: 1000 }, colorMode: 'speed', nGpu: 8000, nCpu: 1000,
   }),
   withStates({
-    // The quench reaches max|f_i| ≈ 1e-9 by t = 60 (2.7e-5 at t = 20; the modes agree to 3 digits). Measured at N = 1024: the
+    // The quench reaches max|f_i| ≈ 5e-10 by t = 60 (2.7e-5 at t = 20; the modes agree to 3 digits). Measured at N = 1024: the
     // lowest modes of this stable glass are plane waves of the box (P ≈ 0.78 for the lowest four, λ ≈ 0.26–0.32); none of the
     // lowest 30 has P below 0.44 — quasi-localized soft modes are rare this deep in the landscape. The preset shows the most
-    // localized of the lowest 20 (P ≈ 0.51, λ ≈ 1.3) next to the phonons in the spectrum.
+    // localized of the lowest 20 (P ≈ 0.51, λ ≈ 1.4) next to the phonons in the spectrum.
     id: 'soft2d-modes', title: 'Normal modes of a 2D glass, T = 0.035', expect: 'softest modes are phonons (P ≈ 0.8); the most localized of the lowest 20 is shown',
     needs: 'localized soft modes need a less stable glass (from T = 0.8: mode 7 has P ≈ 0.09) or larger N',
     figure: '002 §II, Eq. 11',
