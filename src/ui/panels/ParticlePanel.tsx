@@ -93,7 +93,7 @@ export function ParticlePanel() {
             dim={mode.system.dim as 2 | 3} box={mode.system.box} diameters={mode.system.diameters} species={mode.system.species}
             positions={mode.positions} revision={mode.revision} reference={mode.rest} colorMode="speed" values={mode.amplitudes}
             range={mode.range} valueLabel={mode.label} arrows={{ show: mode.arrows, magnification: 1 }} arrowTips={mode.tips}
-            large={v.lectureMode} onRender={onRender}
+            large={v.lectureMode} onRender={(ms) => { onRender(ms); mode.onRender(ms); }}
           />
         ) : shown ? (
           <ParticleView
