@@ -5,13 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltLab } from './browser.ts';
-import { changedFraction, particlePixels, status, until, waitForEngine } from './labPage.ts';
+import { changedFraction, particlePixels, until, waitForEngine } from './labPage.ts';
 
 const lab = useBuiltLab();
 const ARTIFACTS = 'e2e/artifacts';
 beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
 const modeOffset = async (page: Page) => Number(await page.locator('.particle-host').getAttribute('data-mode-offset'));
+/** Waits in the page for a progress line's data-status (robust to the main thread's long stalls on a busy software renderer). */
+const statusIs = (page: Page, testId: string, value: string, ms: number) => page.waitForFunction(
+  ([id, v]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-status') === v, [testId, value], { timeout: ms, polling: 250 });
 const caption = async (page: Page) => (await page.locator('[data-testid="particle-caption"]').textContent()) ?? '';
 
 describe('the Landscape panel', () => {
@@ -31,7 +34,7 @@ describe('the Landscape panel', () => {
     await page.fill('[data-testid="n"]', '128');
     await page.fill('[data-testid="t-max"]', '30');
     await page.click('[data-testid="run"]');
-    await until('the quench to finish', async () => (await status(page)) === 'done', 60_000);
+    await statusIs(page, 'progress', 'done', 120_000);
     const runCaption = await caption(page);
 
     // K is validated as typed: a clear message and Compute disabled until it is fixed.
@@ -43,7 +46,7 @@ describe('the Landscape panel', () => {
     await page.fill('[data-testid="landscape-count"]', '12');
     expect(await page.locator('[data-testid="landscape-compute"]').isDisabled()).toBe(false);
     await page.click('[data-testid="landscape-compute"]');
-    await until('the modes', async () => (await page.locator('[data-testid="landscape-progress"]').getAttribute('data-status')) === 'done', 60_000);
+    await statusIs(page, 'landscape-progress', 'done', 120_000);
     expect(await page.locator('[data-testid="landscape-error"]').count()).toBe(0);
 
     // The spectrum: D(λ) as a line and one P(λ) point per mode.
