@@ -7,7 +7,7 @@ import { DEFAULT_LANDSCAPE } from '../src/io/landscapeSettings.ts';
 import { decodeShareLink, encodeShareLink, type SharePayload } from '../src/io/shareLink.ts';
 import { base64UrlEncode, deflateRaw } from '../src/io/shareLinkCodec.ts';
 import { toWire } from '../src/io/shareLinkWire.ts';
-import { useLandscapeStore } from '../src/state/landscapeStore.ts';
+import { useLandscapeSettingsStore } from '../src/state/landscapeSettingsStore.ts';
 import { applySharePayload, currentSharePayload } from '../src/state/sharePayload.ts';
 import { useSpecStore } from '../src/state/specStore.ts';
 
@@ -35,21 +35,21 @@ describe('share links with the Landscape settings', () => {
     const old: SharePayload = { v: 1, spec, job: { kind: 'single' } };
     const withDefaults = encodeShareLink({ ...old, landscape: { ...DEFAULT_LANDSCAPE } }).fragment;
     expect(withDefaults).toBe(encodeShareLink(old).fragment);
-    useLandscapeStore.getState().set({ modesAlongQuench: true, harmonicPrediction: true, modeCount: 5 });
+    useLandscapeSettingsStore.getState().set({ modesAlongQuench: true, harmonicPrediction: true, modeCount: 5 });
     applySharePayload(decoded(linkOfJson(JSON.stringify(toWire(old, false)))));
-    const l = useLandscapeStore.getState();
+    const l = useLandscapeSettingsStore.getState();
     expect([l.modesAlongQuench, l.harmonicPrediction, l.modeCount]).toEqual([false, false, DEFAULT_LANDSCAPE.modeCount]);
   });
 
   it('the page writes its settings into the link and puts them back from it', () => {
     useSpecStore.getState().loadSpec(spec);
-    useLandscapeStore.getState().set({ modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
+    useLandscapeSettingsStore.getState().set({ modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
     const p = currentSharePayload();
     expect(p?.landscape).toEqual({ modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
-    useLandscapeStore.getState().set({ ...DEFAULT_LANDSCAPE });
+    useLandscapeSettingsStore.getState().set({ ...DEFAULT_LANDSCAPE });
     applySharePayload(decoded(encodeShareLink(p as SharePayload).link));
-    expect(useLandscapeStore.getState().modeCount).toBe(12);
-    expect(useLandscapeStore.getState().modesAlongQuench).toBe(true);
+    expect(useLandscapeSettingsStore.getState().modeCount).toBe(12);
+    expect(useLandscapeSettingsStore.getState().modesAlongQuench).toBe(true);
   });
 
   it('refuses a bad Landscape field with its name', () => {

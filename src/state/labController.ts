@@ -1,7 +1,7 @@
 // The one place where the page talks to the lab engine: run, pause, resume, stop and reset turn the spec store's job into
 // LabClient commands, and every engine event goes into the run store. Data flows one way: controls → spec → engine → stores.
 import type { EngineChoice, HarmonicJob, LabEvent, LabJob, ScalingJob } from '../engine/lab/protocol.ts';
-import { landscapeSettings, useLandscapeStore } from './landscapeStore.ts';
+import { landscapeSettings, useLandscapeSettingsStore } from './landscapeSettingsStore.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { fetchStartingState } from './startingState.ts';
@@ -62,7 +62,7 @@ export function createLabController(client: LabClientLike, options: { baseUrl?: 
     }
     runs.getState().apply(e);
   });
-  const unsubscribeLandscape = useLandscapeStore.subscribe((s, old) => { if (s.harmonicPrediction && !old.harmonicPrediction) controller.predictHarmonic(); });
+  const unsubscribeLandscape = useLandscapeSettingsStore.subscribe((s, old) => { if (s.harmonicPrediction && !old.harmonicPrediction) controller.predictHarmonic(); });
 
   // The finished (or stopped) single run's curve stays on the plot under the next one.
   const keepPrevious = () => {

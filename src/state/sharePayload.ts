@@ -6,7 +6,8 @@ import { SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { useViewStore } from './viewStore.ts';
-import { landscapeSettings, useLandscapeStore } from './landscapeStore.ts';
+import { landscapeSettings, useLandscapeSettingsStore } from './landscapeSettingsStore.ts';
+import { useLandscapeStore } from './landscapeStore.ts';
 import { DEFAULT_LANDSCAPE, isDefaultLandscape } from '../io/landscapeSettings.ts';
 
 /** The current experiment as a payload, with the finished single run's curve and β; null while a field is invalid. */
@@ -60,7 +61,8 @@ export function applySharePayload(p: SharePayload): void {
   if (p.job.kind === 'ensemble' || p.job.kind === 'sweep') specs.setField('samples', String(p.job.samples));
   if (p.job.kind === 'sweep') specs.setField('temperatures', p.job.temperatures.map((t) => (Number.isFinite(t) ? String(t) : 'inf')).join(', '));
   if (p.view) useViewStore.getState().set({ ...p.view });
-  useLandscapeStore.getState().set(p.landscape ?? DEFAULT_LANDSCAPE); // a link without them (older, or all default) means the defaults
+  useLandscapeSettingsStore.getState().set(p.landscape ?? DEFAULT_LANDSCAPE); // a link without them (older, or all default) means the defaults
+  useLandscapeStore.getState().set({ countText: String(useLandscapeSettingsStore.getState().modeCount) }); // the Landscape panel's K
   const runs = useRunStore.getState();
   runs.clear();
   if (p.result) {

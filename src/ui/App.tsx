@@ -13,6 +13,7 @@ import { EngineBanner } from './EngineBanner.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { ExperimentPanel } from './panels/ExperimentPanel.tsx';
 import { ScalingPanel } from './panels/ScalingPanel.tsx';
+import { LandscapePanel } from './panels/LandscapePanel.tsx';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
 import { ExportPanel } from './export/ExportPanel.tsx';
 import { useLibraryStore } from '../state/library/libraryStore.ts';
@@ -96,6 +97,7 @@ export function App() {
       </div>
       <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
       <PanelBoundary name="finite-size scaling"><ScalingPanel controller={controller} /></PanelBoundary>
+      <PanelBoundary name="the Landscape panel"><LandscapePanel /></PanelBoundary>
       {lecture ? null : (
         <>
           <PanelBoundary name="export"><ExportPanel onImportRun={(run) => void useLibraryStore.getState().save(recordFromRunFile(run))} /></PanelBoundary>

@@ -10,7 +10,7 @@ import { createLandscape } from '../../src/physics/forces.ts';
 import { MODELS } from '../../src/physics/models.ts';
 import { createLabController } from '../../src/state/labController.ts';
 import { DEFAULT_LANDSCAPE } from '../../src/io/landscapeSettings.ts';
-import { useLandscapeStore } from '../../src/state/landscapeStore.ts';
+import { useLandscapeSettingsStore } from '../../src/state/landscapeSettingsStore.ts';
 import { useRunStore } from '../../src/state/runStore.ts';
 import { useSpecStore } from '../../src/state/specStore.ts';
 
@@ -20,7 +20,7 @@ const until = async (check: () => boolean, ms = 30_000) => {
 };
 
 beforeEach(() => {
-  useLandscapeStore.getState().set({ ...DEFAULT_LANDSCAPE });
+  useLandscapeSettingsStore.getState().set({ ...DEFAULT_LANDSCAPE });
   useSpecStore.setState({ engineClass: 'cpu', engine: 'cpu' });
   useSpecStore.getState().loadSpec({ model: 'soft2d', n: 36, temperature: 0.05, seed: 2, sweeps: 50, algorithm: 'sd', tMax: 5, forceTolerance: 0, fitWindow: { tMin: 0.1, tMax: 5 } });
   useRunStore.getState().clear();
@@ -33,7 +33,7 @@ describe('the App. B prediction on demand', () => {
     await until(() => useRunStore.getState().status === 'done');
     const r = useRunStore.getState().result as SingleResult;
     expect(r.harmonic).toBeUndefined();
-    useLandscapeStore.getState().set({ harmonicPrediction: true });
+    useLandscapeSettingsStore.getState().set({ harmonicPrediction: true });
     await until(() => (useRunStore.getState().result as SingleResult).harmonic !== undefined);
     const h = (useRunStore.getState().result as SingleResult).harmonic!;
     const final = fromConfigurationData(r.final, MODELS.soft2d, 36);
@@ -71,7 +71,7 @@ describe('the library keeps an App. B prediction computed after the run', () => 
     await saver.flush();
     const id = (await storage.list())[0].id;
     expect((await storage.get(id))?.landscape).toBeUndefined();
-    useLandscapeStore.getState().set({ harmonicPrediction: true });
+    useLandscapeSettingsStore.getState().set({ harmonicPrediction: true });
     await until(() => (useRunStore.getState().result as SingleResult).harmonic !== undefined);
     await saver.flush();
     const record = await storage.get(id);

@@ -1,17 +1,13 @@
 // glasslab modes: the lowest normal modes of a state (translations removed), their participation ratios, optionally the
-// modes as per-particle vector columns mode_1 … mode_K of an extended XYZ file (OVITO draws them as arrows).
+// modes as per-particle vector columns mode_1 … mode_K of an extended XYZ file (OVITO draws them as arrows). A thin adapter
+// over the lab's modes job (src/engine/lab/modesJob.ts), which the Landscape panel runs too.
+import { toConfigurationData } from '../../engine/lab/configurationData.ts';
+import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
-import { createLandscape } from '../../physics/forces.ts';
-import { landscapeForces, maxParticleForce } from '../../physics/descent/state.ts';
-import { hessianProblem, modesOfProblem, modesWithProduct, type HessianProblem, type ModeMethod, type Modes, type ModeOptions } from '../../physics/analysis/modes/normalModes.ts';
-import { participationRatio } from '../../physics/analysis/modes/participation.ts';
-import type { Configuration } from '../../physics/configuration.ts';
-import type { Model } from '../../physics/models.ts';
-import { acquireWithin } from '../../engine/lab/engines.ts';
-import { GpuHessianProduct } from '../../gpu/hessianProduct.ts';
-import { gpuUnsupported } from '../../gpu/wgslModels.ts';
+import { DEFAULT_DENSE_LIMIT } from '../../physics/analysis/modes/normalModes.ts';
 import { engineOption, integerOption, parseOptions, requireString, UsageError } from '../args.ts';
 import { loadConfiguration, resolveModel } from '../io.ts';
+import { engineFields, runJobHere } from '../labJob.ts';
 import { throttledProgress } from '../progress.ts';
 import { harmonicPredictionCommand, harmonicPredictionHelp } from './harmonicPrediction.ts';
 
@@ -35,7 +31,7 @@ export async function modesCommand(argv: string[]): Promise<unknown> {
   });
   const engine = engineOption(v);
   const path = requireString(v, 'in');
-  const method = (v.method ?? 'auto') as ModeMethod | 'auto';
+  const method = (v.method ?? 'auto') as 'auto' | 'dense' | 'lanczos';
   if (!['auto', 'dense', 'lanczos'].includes(method)) throw new UsageError(`--method must be auto, dense or lanczos, got "${String(v.method).slice(0, 40)}"`);
   if (engine === 'gpu' && method === 'dense') throw new UsageError('--method dense runs on the CPU only: --engine gpu does the Lanczos products');
   const count = integerOption(v, 'count', 10, 1);
@@ -48,64 +44,32 @@ export async function modesCommand(argv: string[]): Promise<unknown> {
   if (count > d * (n - 1)) throw new UsageError(`--count ${count} is more than the ${d * (n - 1)} modes of ${n} particles in ${d}D`);
   const progress = throttledProgress(Boolean(v.quiet));
   const t0 = Date.now();
-  const land = createLandscape(model, c);
-  const f = new Float64Array(c.positions.length);
-  landscapeForces(land)(c.positions, f);
-  const maxForce = maxParticleForce(f, d);
+  // The spec of a given configuration: model and N from the file; nothing is equilibrated or quenched.
+  const spec: RunSpec = { ...DEFAULT_SPEC, model: model.name, n, temperature: loaded.temperature ?? Infinity, sweeps: 0 };
+  const job = {
+    kind: 'modes' as const, spec, start: toConfigurationData(c), count, method, excludeRattlers: Boolean(v['exclude-rattlers']),
+    seed: integerOption(v, 'seed', 1, 0), density: false,
+  };
+  // gpu: Lanczos with the products on the GPU whatever N; auto: the GPU where the method is Lanczos anyway (dense is CPU only).
+  const lanczos = method === 'lanczos' || (method === 'auto' && n * d > DEFAULT_DENSE_LIMIT);
+  const jobEngine = engine === 'gpu' || (engine === 'auto' && lanczos) ? engine : 'cpu';
+  const ran = await runJobHere('modes', { ...job, ...(jobEngine !== 'cpu' ? { method: 'lanczos' as const } : {}) }, jobEngine, 'modes', { quiet: Boolean(v.quiet) });
+  const modes = ran.result;
+  const maxForce = modes.maxForce;
   if (maxForce > 1e-6) progress(`glasslab modes: max|f_i| = ${maxForce.toExponential(2)}: not a minimum, so these are instantaneous normal modes`, true);
-  const problem = hessianProblem(land, c.positions, Boolean(v['exclude-rattlers']));
-  const options: ModeOptions = { count, method, seed: integerOption(v, 'seed', 1, 0) };
-  const gpuMay = engine === 'gpu' || (engine === 'auto' && method !== 'dense');
-  const onGpu = gpuMay ? await modesOnGpu(model, c, problem, options) : null;
-  const ran = onGpu && 'modes' in onGpu ? onGpu : null;
-  if (onGpu && 'note' in onGpu) progress(onGpu.note, true);
-  const modes = ran?.modes ?? modesOfProblem(problem, options);
-  const engineFields = ran ? { engine: 'gpu', adapter: ran.adapter } : { engine: 'cpu', ...(onGpu && 'note' in onGpu ? { engineNotes: [onGpu.note] } : {}) };
-  const participation = modes.vectors.map((e) => participationRatio(e, d));
+  const participation = modes.participation;
   const out = v.out as string | undefined;
   if (out) {
     const columns: Record<string, Float64Array> = {};
     modes.vectors.forEach((e, k) => { columns[`mode_${k + 1}`] = e; });
     await writeConfigurationFile(out, c, { model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}), columns });
   }
-  progress(`glasslab modes: ${modes.values.length} modes by ${modes.method}${ran ? ` (products on the GPU, ${ran.adapter})` : ''} in ${((Date.now() - t0) / 1000).toFixed(1)} s; λ_1 = ${modes.values[0].toPrecision(6)}; ${modes.rattlers.count} rattlers${out ? `; wrote ${out}` : ''}`, true);
+  progress(`glasslab modes: ${modes.eigenvalues.length} modes by ${modes.method}${ran.engine === 'gpu' ? ` (products on the GPU, ${ran.adapter ?? 'WebGPU'})` : ''} in ${((Date.now() - t0) / 1000).toFixed(1)} s; λ_1 = ${modes.eigenvalues[0].toPrecision(6)}; ${modes.rattlers.count} rattlers${out ? `; wrote ${out}` : ''}`, true);
   if (!v.json) return undefined;
   return {
-    model: model.name, n, dim: d, method: modes.method, ...engineFields, eigenvalues: Array.from(modes.values), participation,
+    model: model.name, n, dim: d, method: modes.method, ...engineFields(ran), eigenvalues: Array.from(modes.eigenvalues), participation,
     residuals: Array.from(modes.residuals), residualsFrom: 'float64 CPU Hessian', rattlers: modes.rattlers, maxForce,
     ...(modes.products !== undefined ? { products: modes.products, restarts: modes.restarts } : {}),
     seconds: (Date.now() - t0) / 1000, ...(out ? { out } : {}),
   };
-}
-
-/**
- * The lab's engine policy (src/engine/lab/engines.ts) for modes: the GPU does the Lanczos products when an adapter answers and
- * the model runs there; otherwise a one-line note says why and the caller runs the float64 engine.
- */
-async function modesOnGpu(model: Model, c: Configuration, problem: HessianProblem, options: ModeOptions): Promise<{ modes: Modes; adapter: string } | { note: string }> {
-  const fallBack = (why: string) => ({ note: `glasslab modes: ${why.split('\n')[0]}; the float64 engine runs instead` });
-  const refusal = gpuUnsupported(model);
-  if (refusal) return fallBack(refusal);
-  let gpu;
-  try {
-    gpu = await acquireWithin(30_000, process.env.GLASSLAB_GPU_FAILURE);
-  } catch (e) {
-    return fallBack(e instanceof Error ? e.message : String(e));
-  }
-  try {
-    let product: GpuHessianProduct;
-    try {
-      product = await GpuHessianProduct.forConfiguration(gpu, model, c, problem.rattlers.excluded ? problem.rattlers.mask : null);
-    } catch (e) {
-      return fallBack(e instanceof Error ? e.message : String(e));
-    }
-    try {
-      const modes = await modesWithProduct(problem, async (v, out) => { await product.apply(v, out); }, options);
-      return { modes, adapter: gpu.adapterName };
-    } finally {
-      product.destroy();
-    }
-  } finally {
-    gpu.destroy();
-  }
 }

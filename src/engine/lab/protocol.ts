@@ -121,8 +121,24 @@ export interface HarmonicJob { kind: 'harmonic'; spec: RunSpec; start: Configura
  */
 export interface ScalingJob { kind: 'scaling'; spec: RunSpec; sizes: number[]; samples: number; beta?: number }
 
+/** The lowest normal modes of `start` on the float64 engine (src/engine/lab/modesJob.ts; the CLI's modes, the Landscape panel). */
+export interface ModesJob {
+  kind: 'modes';
+  spec: RunSpec;
+  start: ConfigurationData;
+  /** K, the lowest modes wanted (translations removed): an integer in [1, D·(N − 1)]. */
+  count: number;
+  method?: 'auto' | 'dense' | 'lanczos';
+  /** Leave the rattlers (fewer than D + 1 contacts) out of the modes; they are counted either way. */
+  excludeRattlers?: boolean;
+  /** Lanczos' and the stochastic D(λ)'s random start vectors. */
+  seed?: number;
+  /** Also the spectral density D(λ) (default true): exact when the dense solver ran, stochastic Lanczos quadrature otherwise. */
+  density?: boolean;
+}
+
 /** Every job runJob runs: the page's jobs and the ones only the CLI (or a panel) runs. */
-export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob | HarmonicJob | ScalingJob;
+export type Job = LabJob | EquilibrateJob | EvaluateJob | NonlinearJob | NonlinearStatisticsJob | ElasticJob | ElasticStudyJob | SamplesJob | HarmonicJob | ScalingJob | ModesJob;
 
 export interface StartCommand {
   type: 'start';
@@ -372,8 +388,46 @@ export interface ScalingResult {
   seconds: number;
 }
 
+/** D(λ) for the spectrum plot: a histogram of every eigenvalue ('exact') or a Gaussian-smoothed SLQ estimate with its error. */
+export interface ModeSpectrum {
+  method: 'exact' | 'slq';
+  lambda: number[];
+  density: number[];
+  /** SLQ's standard error at each λ (null when exact). */
+  error: number[] | null;
+  /** Bin width (exact) or kernel width (SLQ). */
+  width: number;
+  /** f_u = ∫_{−∞}^0 D(λ) dλ and its error (0 when exact). */
+  unstableFraction: number;
+  unstableError: number;
+}
+
+export interface ModesResult {
+  kind: 'modes';
+  spec: RunSpec;
+  engine: EngineName;
+  n: number;
+  dim: number;
+  method: 'dense' | 'lanczos';
+  /** The lowest K eigenvalues, ascending, translations removed. */
+  eigenvalues: Float64Array;
+  /** P = 1/(N Σ_i |e_i|⁴) of each mode (002 Eq. 11). */
+  participation: number[];
+  /** |H e − λ e| of each pair. */
+  residuals: Float64Array;
+  /** The unit modes, N·D components each (zero on left-out rattlers). */
+  vectors: Float64Array[];
+  rattlers: { count: number; excluded: boolean };
+  /** max_i |f_i| of the configuration: above ~1e-6 it is no minimum and these are instantaneous normal modes. */
+  maxForce: number;
+  products?: number;
+  restarts?: number;
+  density: ModeSpectrum | null;
+  seconds: number;
+}
+
 /** The result of any Job. */
-export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult | HarmonicResult | ScalingResult;
+export type JobResult = LabResult | EquilibrateResult | EvaluateResult | NonlinearResult | NonlinearStatisticsResult | ElasticResult | ElasticStudyResult | SamplesResult | HarmonicResult | ScalingResult | ModesResult;
 
 export type LabEvent =
   /** Which engine runs the job (after any fallback); `note` is the one line that says why a fallback happened. */

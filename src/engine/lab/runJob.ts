@@ -15,6 +15,7 @@ import { runEvaluateJob } from './evaluateJob.ts';
 import { runNonlinearJob, validateNonlinearJob, validateNonlinearSettings } from './nonlinearJob.ts';
 import { runNonlinearStatisticsJob } from './nonlinearStatisticsJob.ts';
 import { runHarmonicJob, validateHarmonicSettings } from './harmonicJob.ts';
+import { runModesJob, validateModesJob } from './modesJob.ts';
 import { ENGINE_CHOICES, type Job, type JobResult, type LabEvent, type QuenchSettings, type StartCommand } from './protocol.ts';
 import { runSamplesJob, validateSampleIndices } from './samplesJob.ts';
 import { runScalingJob, validateScalingJob } from './scalingJob.ts';
@@ -35,7 +36,7 @@ export function validateStart(command: StartCommand): { units: number; algorithm
   if (interval !== undefined && !(interval >= 0 && Number.isFinite(interval))) throw new Error(`frameIntervalMs must be a number ≥ 0, got ${interval}`);
   const job: Job = command.job;
   if (!job || typeof job !== 'object') throw new Error('the start command has no job');
-  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear' || job.kind === 'elastic' || job.kind === 'harmonic') && job.start !== undefined;
+  const givenStart = (job.kind === 'single' || job.kind === 'compare' || job.kind === 'evaluate' || job.kind === 'nonlinear' || job.kind === 'elastic' || job.kind === 'harmonic' || job.kind === 'modes') && job.start !== undefined;
   validateRunSpec(job.spec, RUN_LIMITS, { quenchesOwnStart: !givenStart && job.kind !== 'equilibrate' });
   switch (job.kind) {
     case 'single': validateQuenchSettings(job.quench); return { units: 1, algorithms: [job.spec.algorithm] };
@@ -49,9 +50,10 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
     case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'samples': return { units: validateSampleIndices(job.samples, job.indices), algorithms: [job.spec.algorithm] };
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples, harmonic or scaling`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples, harmonic, scaling or modes`);
     case 'harmonic': if (!job.start) throw new Error('a harmonic job needs its inherent structure'); validateHarmonicSettings(job.harmonic); return { units: 1, algorithms: [] };
     case 'scaling': return { units: validateScalingJob(job), algorithms: ['sd'] };
+    case 'modes': validateModesJob(job); return { units: 1, algorithms: [] };
   }
 }
 
@@ -77,6 +79,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'samples': return runSamplesJob(ctx, job.spec, job.samples, job.indices);
     case 'harmonic': return runHarmonicJob(ctx, job.spec, job.start, job.harmonic);
     case 'scaling': return runScalingJob(ctx, job);
+    case 'modes': return runModesJob(ctx, job);
   }
 }
 

@@ -7,6 +7,7 @@ import type { LabController } from '../../state/labController.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { useLandscapeStore } from '../../state/landscapeStore.ts';
+import { useLandscapeSettingsStore } from '../../state/landscapeSettingsStore.ts';
 import { SuperscriptPowers } from './SuperscriptPowers.tsx';
 
 /** The preset's spec for this engine, shortened to the lecture budget when the calibration says it would take longer. */
@@ -22,7 +23,11 @@ export function applyPreset(p: Preset): void {
   setField('job', 'single');
   useSpecStore.setState({ presetId: p.id });
   useViewStore.getState().set({ colorMode: p.colorMode, range: null });
-  useLandscapeStore.getState().set({ modesAlongQuench: Boolean(p.modesAlongQuench) });
+  useLandscapeSettingsStore.getState().set({ modesAlongQuench: Boolean(p.modesAlongQuench), ...(p.landscape ? { modeCount: p.landscape.count } : {}) });
+  // A landscape preset computes normal modes when its quench is done (src/state/landscapeController.ts).
+  useLandscapeStore.getState().set(p.landscape
+    ? { computeWhenDone: true, countText: String(p.landscape.count), autoPick: p.landscape.pick, show: true, playing: true }
+    : { computeWhenDone: false, autoPick: 'lowest' });
 }
 
 function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' }) {

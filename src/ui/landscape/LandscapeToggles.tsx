@@ -1,10 +1,10 @@
 // The Landscape toggles beside the velocity plot: normal modes along the quench (002 §III A; SD on the float64 engine) and
 // the App. B harmonic prediction of ⟨|v(t)|⟩ (000 App. B; a quench from a finite T). Each says when it cannot apply.
-import { useLandscapeStore } from '../../state/landscapeStore.ts';
+import { useLandscapeSettingsStore } from '../../state/landscapeSettingsStore.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 
 export function LandscapeToggles() {
-  const l = useLandscapeStore();
+  const l = useLandscapeSettingsStore();
   const algorithm = useSpecStore((s) => s.draft.algorithm);
   const job = useSpecStore((s) => s.draft.job);
   const temperature = useSpecStore((s) => s.draft.temperature);

@@ -11,6 +11,7 @@ import { useProjectionStore } from '../../state/projectionStore.ts';
 import { ProjectionControls } from '../controls/ProjectionControls.tsx';
 import { axisName, defaultAxes, projectState, validAxes, type ProjectionAxes } from '../views/particles/projection.ts';
 import { displacementMagnitudes } from '../views/particles/displacement.ts';
+import { useModeView } from '../landscape/useModeView.ts';
 
 /** The legend's word on D²min where a particle had fewer than D neighbours spanning space (d2minField: F = I there). */
 export function degenerateNote(flags: Uint8Array | undefined, dim: number): string | undefined {
@@ -80,6 +81,8 @@ export function ParticlePanel() {
   const setAxes = useProjectionStore((s) => s.setAxes);
   const axes = stateDim > 3 ? validAxes(chosenAxes ?? defaultAxes(stateDim), stateDim) : null;
   const axesKey = axes ? `${axes.shown.join(',')}/${axes.hidden}` : '';
+  // The Landscape panel's picked normal mode replaces the run's view while it is shown (src/ui/landscape/useModeView.ts).
+  const mode = useModeView();
 
   const drawn: Shown | null = useMemo(() => {
     if (result?.kind === 'compare' && result.finals.length >= 2) {
@@ -109,8 +112,15 @@ export function ParticlePanel() {
       <ViewControls />
       {axes ? <ProjectionControls dim={stateDim} axes={axes} onChange={(a) => setAxes(stateDim, a)} /> : null}
       {result?.kind === 'compare' ? <ComparePicker result={result} pair={pair} setPair={setPair} /> : null}
-      <div className="particle-host" ref={hostRef}>
-        {shown ? (
+      <div className="particle-host" ref={hostRef} data-mode-offset={mode ? mode.offset.toFixed(5) : undefined}>
+        {mode ? (
+          <ParticleView
+            dim={mode.system.dim as 2 | 3} box={mode.system.box} diameters={mode.system.diameters} species={mode.system.species}
+            positions={mode.positions} revision={mode.revision} reference={mode.rest} colorMode="speed" values={mode.amplitudes}
+            range={mode.range} valueLabel={mode.label} arrows={{ show: mode.arrows, magnification: 1 }} arrowTips={mode.tips}
+            large={v.lectureMode} onRender={(ms) => { onRender(ms); mode.onRender(ms); }}
+          />
+        ) : shown ? (
           <ParticleView
             dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}
             positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={hiddenRange ?? v.range}
@@ -124,7 +134,8 @@ export function ParticlePanel() {
         )}
       </div>
       {shown?.projectionNote ? <div className="caption projection-note" data-testid="projection-note">{shown.projectionNote}{axes && v.colorMode === 'hidden' ? ` · colour: hidden axis ${axisName(axes.hidden)}` : ''}</div> : null}
-      {shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
+      {mode ? <div className="caption" data-testid="particle-caption">{mode.caption}</div>
+        : shown ? <div className="caption" data-testid="particle-caption">{shown.caption}</div> : null}
     </section>
   );
 }

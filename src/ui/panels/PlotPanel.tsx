@@ -15,7 +15,7 @@ import { useLibraryOverlays } from '../library/useLibraryOverlays.ts';
 import { LandscapeToggles } from '../landscape/LandscapeToggles.tsx';
 import { QuenchLandscapePlots } from '../landscape/QuenchLandscapePlots.tsx';
 import { harmonicPredictionCurve } from '../landscape/harmonicCurve.ts';
-import { useLandscapeStore } from '../../state/landscapeStore.ts';
+import { useLandscapeSettingsStore } from '../../state/landscapeSettingsStore.ts';
 
 /** The fit window as typed, or the last valid one while the typing is invalid. */
 function useFitWindow() {
@@ -51,7 +51,7 @@ export function PlotPanel() {
   const result = useRunStore((s) => s.result);
   const streamedLevels = useRunStore((s) => s.levels);
   const harmonicError = useRunStore((s) => s.harmonicError);
-  const landscape = useLandscapeStore();
+  const landscape = useLandscapeSettingsStore();
   const levels = result?.kind === 'single' && result.landscapeLevels ? result.landscapeLevels : streamedLevels;
   const harmonic = landscape.harmonicPrediction && result?.kind === 'single' ? harmonicPredictionCurve(result) : null;
   const modelName = useSpecStore((s) => s.draft.model);

@@ -54,6 +54,8 @@ export interface Modes {
   readonly residuals: Float64Array;
   readonly method: ModeMethod;
   readonly rattlers: { readonly count: number; readonly excluded: boolean };
+  /** Dense only: every eigenvalue of the mode space, ascending (the exact spectrum, at no extra cost). */
+  readonly spectrum?: Float64Array;
   /** Lanczos only: H products and restarts used. */
   readonly products?: number;
   readonly restarts?: number;
@@ -74,7 +76,7 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
     const all = denseModes(problem, true);
     const values = all.values.slice(0, count);
     const vectors = all.vectors.slice(0, count);
-    return { values, vectors, residuals: measuredResiduals(problem.apply, values, vectors), method, rattlers };
+    return { values, vectors, residuals: measuredResiduals(problem.apply, values, vectors), method, rattlers, spectrum: all.values };
   }
   const r = runSteps(lanczosModeSteps(problem, count, options), problem.apply);
   return { values: r.values, vectors: r.vectors, residuals: measuredResiduals(problem.apply, r.values, r.vectors), method, rattlers, products: r.products, restarts: r.restarts };

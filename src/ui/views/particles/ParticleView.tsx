@@ -21,6 +21,10 @@ export interface ParticleViewProps {
   range?: [number, number] | null; // colour range for continuous modes; null/undefined = auto (2nd–98th percentile)
   onAutoRange?: (r: [number, number]) => void; // the auto range used (for the parent's range inputs)
   arrows?: { show: boolean; magnification: number }; // displacement arrows r(0) → r(0) + M·Δr, minimum image
+  /** Where the arrows end instead of `positions` (a normal mode's field drawn at rest while the particles move). */
+  arrowTips?: ArrayLike<number>;
+  /** The legend's name for `values` instead of the colour mode's (a normal mode's |e_i|). */
+  valueLabel?: string;
   large?: boolean; // lecture mode: thicker lines, bigger legend type
   /** What an empty mode says instead of its default notice (e.g. why a stopped run has no defects). */
   missingMessage?: string;
@@ -117,7 +121,7 @@ export function ParticleView(props: ParticleViewProps) {
     if (!scene) return;
     const N = diameters.length;
     const out = scene.colorBuffer(N);
-    const res = fillColors(out, { dim, box, diameters, species, positions, reference, colorMode, values, range, logScale });
+    const res = fillColors(out, { dim, box, diameters, species, positions, reference, colorMode, values, range, logScale, label: props.valueLabel });
     scene.commitColors();
     setInfo((prev) => (sameInfo(prev, res) ? prev : res));
     // report an auto range once per (mode, scale, range), so that the parent's range inputs can follow it
@@ -127,16 +131,17 @@ export function ParticleView(props: ParticleViewProps) {
       onAutoRange.current?.([res.range[0], res.range[1]]);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scene, colorMode, values, rangeKey, logScale, species, diameters, posForColor, refForColor, boxKey, revision]);
+  }, [scene, colorMode, values, rangeKey, logScale, species, diameters, posForColor, refForColor, boxKey, revision, props.valueLabel]);
 
   // Arrows r(0) → r(0) + M·Δr.
   const showArrows = !!arrows?.show && !!reference && reference.length >= diameters.length * dim;
   const magnification = arrows?.magnification ?? 1;
+  const arrowTips = props.arrowTips;
   useEffect(() => {
     if (!scene) return;
-    scene.setArrows(showArrows ? { reference: reference!, positions, diameters, magnification } : null);
+    scene.setArrows(showArrows ? { reference: reference!, positions: arrowTips ?? positions, diameters, magnification } : null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scene, showArrows, magnification, reference, positions, diameters, boxKey, revision]);
+  }, [scene, showArrows, magnification, reference, arrowTips ?? positions, diameters, boxKey, arrowTips ? 0 : revision]);
 
   const arrowsWanted = !!arrows?.show && !showArrows;
   return (

@@ -53,6 +53,8 @@ export interface ColorInput {
   values?: ArrayLike<number>;
   range?: readonly [number, number] | null;
   logScale?: boolean;
+  /** The legend's name for `values` when it is not the mode's own (the Landscape panel's |e_i| of a normal mode). */
+  label?: string;
 }
 
 // ---- linear-RGB lookup tables (1024 entries) so that filling 64k colours needs no pow() ----
@@ -196,5 +198,5 @@ export function fillColors(out: Float32Array, input: ColorInput): ColorInfo {
     return { kind: 'missing', label: LABELS[mode], message: log ? `no positive ${LABELS[mode]} for a log scale` : MISSING[mode] };
   }
   fillScalar(out, values, N, range, VIRIDIS, log);
-  return { kind: 'continuous', label: LABELS[mode], table: VIRIDIS, range, auto, log };
+  return { kind: 'continuous', label: input.label ?? LABELS[mode], table: VIRIDIS, range, auto, log };
 }
