@@ -3,7 +3,7 @@
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
 import { createLandscape } from '../../physics/forces.ts';
 import { landscapeForces, maxParticleForce } from '../../physics/descent/state.ts';
-import { hessianProblem, modesOfProblem, modesWithProduct, type HessianProblem, type ModeMethod, type Modes, type ModeOptions } from '../../physics/analysis/modes/normalModes.ts';
+import { DEFAULT_DENSE_LIMIT, hessianProblem, modesOfProblem, modesWithProduct, type HessianProblem, type ModeMethod, type Modes, type ModeOptions } from '../../physics/analysis/modes/normalModes.ts';
 import { participationRatio } from '../../physics/analysis/modes/participation.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
@@ -20,9 +20,10 @@ export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] 
   participation ratio P = 1/(N Σ|e_i|⁴). Dense float64 up to 800 rows of H, thick-restart Lanczos above.
   Rattlers (fewer than D + 1 contacts, found iteratively) are counted; --exclude-rattlers leaves them out of the modes.
   --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).
-  --engine gpu: Lanczos with the products H v on WebGPU (float32; basis and reorthogonalization float64 on the CPU), then one
+  --engine gpu: Lanczos (whatever N) with the products H v on WebGPU (float32; basis and reorthogonalization float64 on the CPU), then one
   float64 Rayleigh–Ritz step; the residuals |Hv − λv| are always measured with the float64 Hessian. Without an adapter, or
-  for a model the GPU engine cannot run, one line on stderr says so and the float64 engine runs; the JSON names the engine.`;
+  for a model the GPU engine cannot run, one line on stderr says so and the float64 engine runs; the JSON names the engine.
+  --engine auto: the GPU where the method is Lanczos anyway (above 800 rows, or --method lanczos).`;
 
 export async function modesCommand(argv: string[]): Promise<unknown> {
   const v = parseOptions(argv, {
@@ -52,7 +53,8 @@ export async function modesCommand(argv: string[]): Promise<unknown> {
   if (maxForce > 1e-6) progress(`glasslab modes: max|f_i| = ${maxForce.toExponential(2)}: not a minimum, so these are instantaneous normal modes`, true);
   const problem = hessianProblem(land, c.positions, Boolean(v['exclude-rattlers']));
   const options: ModeOptions = { count, method, seed: integerOption(v, 'seed', 1, 0) };
-  const gpuMay = engine === 'gpu' || (engine === 'auto' && method !== 'dense');
+  // gpu: Lanczos with GPU products whatever N; auto: the GPU where the method is Lanczos anyway (dense is CPU only).
+  const gpuMay = engine === 'gpu' || (engine === 'auto' && (method === 'lanczos' || (method === 'auto' && n * d > DEFAULT_DENSE_LIMIT)));
   const onGpu = gpuMay ? await modesOnGpu(model, c, problem, options) : null;
   const ran = onGpu && 'modes' in onGpu ? onGpu : null;
   if (onGpu && 'note' in onGpu) progress(onGpu.note, true);

@@ -15,6 +15,9 @@ import { axpy, dot, normalize } from './vectors.ts';
 
 export type ModeMethod = 'dense' | 'lanczos';
 
+/** 'auto' diagonalizes densely up to this many rows of H. */
+export const DEFAULT_DENSE_LIMIT = 800;
+
 export interface ModeOptions {
   /** How many of the lowest modes (default 10). */
   count?: number;
@@ -68,7 +71,7 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
   const count = Math.min(options.count ?? 10, space.size);
   const method: ModeMethod = options.method === 'dense' || options.method === 'lanczos'
     ? options.method
-    : space.n * space.dim <= (options.denseLimit ?? 800) ? 'dense' : 'lanczos';
+    : space.n * space.dim <= (options.denseLimit ?? DEFAULT_DENSE_LIMIT) ? 'dense' : 'lanczos';
   const rattlers = { count: problem.rattlers.count, excluded: problem.rattlers.excluded };
   if (method === 'dense') {
     const all = denseModes(problem, true);

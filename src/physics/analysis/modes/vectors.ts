@@ -27,13 +27,16 @@ export function gaussianVector(m: number, seed: number, stream: number): Float64
 }
 
 /**
- * Classical Gram–Schmidt of w against basis[0..count), twice ("CGS2", stable to working precision: Giraud et al., Numer. Math.
- * 101, 87 (2005)); adds the coefficients to h. Each pass computes every coefficient c = Vᵀw from the same w, then w ← w − V c,
- * four basis vectors per sweep over w: the sweeps are memory-bound at large N, and this reads w a quarter as often.
+ * Classical Gram–Schmidt of w against basis[0..count), repeated once when needed ("CGS2", stable to working precision: Giraud
+ * et al., Numer. Math. 101, 87 (2005)); adds the coefficients to h. The second pass runs unless the first kept at least
+ * 1/√2 of |w| (the DGKS criterion: Daniel, Gragg, Kaufman & Stewart, Math. Comp. 30, 772 (1976), as ARPACK). Each pass computes
+ * every coefficient c = Vᵀw from the same w, then w ← w − V c, four basis vectors per sweep over w: the sweeps are
+ * memory-bound at large N, and this reads w a quarter as often.
  */
 export function orthogonalize(basis: readonly Float64Array[], count: number, w: Float64Array, h?: Float64Array): void {
   const n = w.length;
   const c = new Float64Array(count);
+  let before = Math.sqrt(dot(w, w));
   for (let pass = 0; pass < 2; pass++) {
     let i = 0;
     for (; i + 4 <= count; i += 4) {
@@ -51,6 +54,9 @@ export function orthogonalize(basis: readonly Float64Array[], count: number, w: 
     }
     for (; i < count; i++) axpy(-c[i], basis[i], w);
     if (h) for (let q = 0; q < count; q++) h[q] += c[q];
+    const after = Math.sqrt(dot(w, w));
+    if (after >= Math.SQRT1_2 * before) break;
+    before = after;
   }
 }
 
