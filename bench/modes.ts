@@ -1,10 +1,12 @@
 // npm run bench:modes — the lowest 10 normal modes of soft-sphere inherent structures (2D at N = 4096 and 64000, 3D at
-// N = 32000) by GlassLab's float64 thick-restart Lanczos, next to scipy's eigsh on the same Hessian written as Matrix Market
+// N = 32000) by GlassLab's float64 thick-restart Lanczos and by the same Lanczos with the products on WebGPU, next to scipy's eigsh on the same Hessian written as Matrix Market
 // (which='SA', ARPACK on H itself, and shift-invert about σ = −1e-3), in one run. Printed, never asserted.
 // Env: MODES_2D="4096,64000", MODES_3D="32000", MODES_K=10, MODES_BASIS (Lanczos basis size), MODES_DEGREE (Chebyshev
 // filter degree, 0 = plain Lanczos), MODES_FTOL (IS tolerance), MODES_DENSE (N of the dense comparison, 0 = none),
 // MODES_SA_MAX (rows above which eigsh which='SA' is skipped),
-// MODES_SI_3D_MAX (3D rows above which shift-invert is skipped), MODES_CACHE (folder of cached inherent structures). Wall and CPU seconds both: the machine may be shared.
+// MODES_SI_3D_MAX (3D rows above which shift-invert is skipped), MODES_CACHE (folder of cached inherent structures),
+// MODES_GPU=0 (no GPU path), MODES_GPU_N (N at which the GPU path runs, or 'all'; default every N on a hardware adapter,
+// N ≤ 4096 on SwiftShader, which emulates the GPU on the CPU and is slow). Wall and CPU seconds both: the machine may be shared.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,9 @@ import type { Configuration } from '../src/physics/configuration.ts';
 import { periodicBox } from '../src/physics/space.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { csrHessian } from '../src/physics/hessian/assemble.ts';
-import { denseModes, hessianProblem, modesOfProblem } from '../src/physics/analysis/modes/normalModes.ts';
+import { denseModes, hessianProblem, modesOfProblem, modesWithProduct, type HessianProblem } from '../src/physics/analysis/modes/normalModes.ts';
+import { acquireGpu, type GpuContext } from '../src/gpu/device.ts';
+import { GpuHessianProduct } from '../src/gpu/hessianProduct.ts';
 import { denseHessian } from '../src/physics/hessian/assemble.ts';
 import { symmetricEigen } from '../src/physics/analysis/modes/symmetricEigen.ts';
 
@@ -60,7 +64,47 @@ function inherentStructure(model: Model, n: number, seed: number): { c: Configur
   return { c, note };
 }
 
-function bench(model: Model, n: number): void {
+let gpu: GpuContext | null | undefined;
+/** The WebGPU device for the GPU path (once), or null with the reason printed. */
+async function benchGpu(): Promise<GpuContext | null> {
+  if (gpu !== undefined) return gpu;
+  try { gpu = await acquireGpu(); } catch (e) { console.log(`# GPU path: no device (${(e as Error).message.split('\n')[0]})`); gpu = null; }
+  return gpu;
+}
+
+// The GPU path: the same Lanczos with the products on WebGPU (float32), then the float64 Rayleigh–Ritz step and residuals.
+async function benchGpuPath(model: Model, is: Configuration, problem: HessianProblem, cpuSeconds: number, cpuValues: Float64Array): Promise<void> {
+  const device = await benchGpu();
+  if (!device) return;
+  const software = /swiftshader/i.test(device.adapterName);
+  if (!gpuSizes(is.diameters.length, software)) {
+    console.log(`  GPU path (${device.adapterName}): skipped at this N${software ? ' on SwiftShader (MODES_GPU_N lists the N to run)' : ''}`);
+    return;
+  }
+  const t0 = performance.now();
+  const product = await GpuHessianProduct.forConfiguration(device, model, is, problem.rattlers.excluded ? problem.rattlers.mask : null);
+  const tSetup = seconds(t0);
+  const t1 = performance.now();
+  try {
+    const modes = await modesWithProduct(problem, async (v, out) => { await product.apply(v, out); }, { count: k, method: 'lanczos', basisSize: basis, filterDegree: degree });
+    const t = seconds(t1);
+    const gap = Math.max(...Array.from(modes.values, (v, i) => Math.abs(v - cpuValues[i]) / Math.max(1e-12, Math.abs(cpuValues[i]))));
+    console.log(`  GPU path (${device.adapterName}${software ? ', a CPU emulation: slow' : ''}): ${t.toFixed(2)} s wall (+ ${tSetup.toFixed(2)} s GPU landscape and kernels), ${modes.products} products on the GPU, `
+      + `max float64 residual ${Math.max(...modes.residuals).toExponential(1)}, max rel. difference from the CPU path ${gap.toExponential(1)}; ratio GPU/CPU wall ${(t / cpuSeconds).toFixed(2)}`);
+  } finally {
+    product.destroy();
+  }
+}
+
+/** Whether the GPU path runs at this N: MODES_GPU_N (comma-separated N, or 'all'); by default every N on hardware, N ≤ 4096 on SwiftShader. */
+function gpuSizes(n: number, software: boolean): boolean {
+  const set = process.env.MODES_GPU_N;
+  if (set === 'all') return true;
+  if (set !== undefined) return list(set).includes(n);
+  return !software || n <= 4096;
+}
+
+async function bench(model: Model, n: number): Promise<void> {
   const { c: is, note } = inherentStructure(model, n, 1);
   let t0 = performance.now();
   const problem = hessianProblem(createLandscape(model, is), is.positions, true); // rattlers left out
@@ -74,6 +118,7 @@ function bench(model: Model, n: number): void {
   console.log(`${model.name} N = ${n}: ${note}, ${problem.rattlers.count} rattlers (left out)`);
   console.log(`  glasslab lanczos (Chebyshev degree ${degree ?? 'auto'}): ${tOurs.toFixed(2)} s wall, ${cpuOurs.toFixed(2)} s CPU (+ ${tBuild.toFixed(2)} s pair blocks), ${modes.products} products, ${modes.restarts} restarts, max residual ${worst.toExponential(1)}`);
   console.log(`  λ_1..λ_${k} = ${Array.from(modes.values).map((x) => x.toPrecision(6)).join(' ')}`);
+  if (process.env.MODES_GPU !== '0') await benchGpuPath(model, is, problem, tOurs, modes.values);
   if (!scipyPresent) { console.log('  scipy: /usr/bin/python3 has no scipy; skipped'); return; }
   const file = join(dir, `${model.name}-${n}.mtx`);
   writeFileSync(file, writeMatrixMarketSymmetric(csrHessian(problem.hessian), `GlassLab Hessian, ${model.name}, N = ${n}`));
@@ -111,5 +156,7 @@ function benchDense(model: Model, n: number): void {
 
 console.log(`# lowest ${k} modes, float64 CPU, translations removed; scipy ${scipyPresent ? 'present' : 'absent'} (${python})`);
 if (denseN > 0) benchDense(MODELS.soft2d, denseN);
-for (const n of sizes2d) bench(MODELS.soft2d, n);
-for (const n of sizes3d) bench(MODELS.soft3d, n);
+for (const n of sizes2d) await bench(MODELS.soft2d, n);
+for (const n of sizes3d) await bench(MODELS.soft3d, n);
+gpu?.destroy();
+process.exit(0); // a Dawn device may hold Node open

@@ -17,9 +17,10 @@ export const modesHelp = `glasslab modes --in state.xyz [--model M] [--count K] 
   participation ratio P = 1/(N Σ|e_i|⁴). Dense float64 up to 800 rows of H, thick-restart Lanczos above.
   Rattlers (fewer than D + 1 contacts, found iteratively) are counted; --exclude-rattlers leaves them out of the modes.
   --out writes the state with columns mode_1 … mode_K (unit eigenvectors, D components per particle).
-  --engine gpu: Lanczos with the products H v on WebGPU (float32; basis and reorthogonalization float64 on the CPU), then one
+  --engine gpu: Lanczos (whatever N) with the products H v on WebGPU (float32; basis and reorthogonalization float64 on the CPU), then one
   float64 Rayleigh–Ritz step; the residuals |Hv − λv| are always measured with the float64 Hessian. Without an adapter, or
   for a model the GPU engine cannot run, one line on stderr says so and the float64 engine runs; the JSON names the engine.
+  --engine auto: the GPU where the method is Lanczos anyway (above 800 rows, or --method lanczos).
 ${harmonicPredictionHelp}`;
 
 export async function modesCommand(argv: string[]): Promise<unknown> {

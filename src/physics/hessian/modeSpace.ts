@@ -24,14 +24,16 @@ export function modeSpace(n: number, dim: number, excluded: Uint8Array | null = 
 // 002 §II: the D modes of global translation are excluded; P is the orthogonal projector onto their complement.
 export function projectModeSpace(space: ModeSpace, v: Float64Array): Float64Array {
   const { n, dim: d, excluded } = space;
-  for (let a = 0; a < d; a++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      if (excluded && excluded[i]) v[i * d + a] = 0;
-      else s += v[i * d + a];
-    }
-    s /= space.kept;
-    for (let i = 0; i < n; i++) if (!(excluded && excluded[i])) v[i * d + a] -= s;
+  // One sweep for the D sums of the kept particles' components (zeroing the left-out ones), one to subtract their means.
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    if (excluded && excluded[i]) { for (let a = 0; a < d; a++) v[i * d + a] = 0; continue; }
+    for (let a = 0; a < d; a++) mean[a] += v[i * d + a];
+  }
+  for (let a = 0; a < d; a++) mean[a] /= space.kept;
+  for (let i = 0; i < n; i++) {
+    if (excluded && excluded[i]) continue;
+    for (let a = 0; a < d; a++) v[i * d + a] -= mean[a];
   }
   return v;
 }

@@ -12,17 +12,17 @@ import { axpy, dot } from './vectors.ts';
 
 /** −T_d(y(H)) v with its d products of H asked for one at a time. */
 export function chebyshevSteps(a: number, b: number, degree: number, length: number): SteppedOperator {
-  const c = 0.5 * (a + b), e = 0.5 * (b - a);
+  const c = 0.5 * (a + b), e = 0.5 * (b - a), inv = 1 / e, twice = 2 / e;
   const prev = new Float64Array(length), cur = new Float64Array(length), hv = new Float64Array(length);
   return function* (v, out) {
     // T_0 v = v, T_1 v = (c v − H v)/e; out ← −T_d v.
     prev.set(v);
     yield { v, out: hv };
-    for (let k = 0; k < length; k++) cur[k] = (c * v[k] - hv[k]) / e;
+    for (let k = 0; k < length; k++) cur[k] = (c * v[k] - hv[k]) * inv;
     for (let j = 1; j < degree; j++) {
       yield { v: cur, out: hv };
       for (let k = 0; k < length; k++) {
-        const next = (2 * (c * cur[k] - hv[k])) / e - prev[k];
+        const next = (c * cur[k] - hv[k]) * twice - prev[k];
         prev[k] = cur[k];
         cur[k] = next;
       }

@@ -7,7 +7,7 @@
 import type { HessianOperator } from '../../hessian/pairHessian.ts';
 import { hessianSteps, runSteps, type ProductSteps, type SteppedOperator } from './productSteps.ts';
 import { symmetricEigen } from './symmetricEigen.ts';
-import { axpy, dot, gaussianVector, normalize, orthogonalize } from './vectors.ts';
+import { combineRows, dot, gaussianVector, normalize, orthogonalize } from './vectors.ts';
 
 export interface LanczosOptions {
   /** How many of the lowest eigenpairs. */
@@ -98,19 +98,19 @@ export function* lanczosSteps(op: SteppedOperator, length: number, options: Lanc
     let done = true;
     for (let i = 0; i < count; i++) if (residual(i) > tol * normH) done = false;
     if (m === size) done = true; // the basis spans the whole space: T's spectrum is H's
-    const ritz = options.accept ? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length)) : null;
-    if (ritz && !done && (yield* (options.accept as (v: Float64Array[]) => ProductSteps<boolean>)(ritz))) done = true;
+    // Thick restart keeps the p lowest Ritz vectors (then the residual direction v_m); the first `count` of them are what
+    // `accept` examines, so they are formed once, together.
+    const p = Math.min(m - 1, Math.max(count + Math.floor((m - count) / 2), count + 1));
+    const kept = !done && (restart < maxRestarts || options.accept) ? combineRows(V, Y, p, m, length) : null;
+    if (kept && options.accept && (yield* options.accept(kept.slice(0, count)))) done = true;
     if (done || restart >= maxRestarts) {
-      const vectors = ritz ?? Array.from({ length: count }, (_, i) => ritzVector(V, Y, i, m, length));
+      const vectors = kept ? kept.slice(0, count) : combineRows(V, Y, count, m, length);
       return {
         values: eig.values.slice(0, count), vectors, residuals: Float64Array.from({ length: count }, (_, i) => (m === size ? 0 : residual(i))),
         products, restarts: restart, converged: done,
       };
     }
-    // Thick restart: keep p lowest Ritz vectors, then the residual direction v_m.
-    const p = Math.min(m - 1, Math.max(count + Math.floor((m - count) / 2), count + 1));
-    const kept = Array.from({ length: p }, (_, i) => ritzVector(V, Y, i, m, length));
-    for (let i = 0; i < p; i++) { project(kept[i]); V[i].set(kept[i]); }
+    for (const [i, x] of (kept as Float64Array[]).entries()) { project(x); V[i].set(x); }
     V[p].set(V[m]);
     T.fill(0);
     for (let i = 0; i < p; i++) {
@@ -120,12 +120,4 @@ export function* lanczosSteps(op: SteppedOperator, length: number, options: Lanc
     }
     start = p;
   }
-}
-
-/** x_i = V y_i (unit length up to round-off; renormalized). */
-function ritzVector(V: readonly Float64Array[], Y: Float64Array, i: number, m: number, length: number): Float64Array {
-  const x = new Float64Array(length);
-  for (let j = 0; j < m; j++) axpy(Y[i * m + j], V[j], x);
-  normalize(x);
-  return x;
 }

@@ -15,6 +15,15 @@ import { axpy, dot, normalize } from './vectors.ts';
 
 export type ModeMethod = 'dense' | 'lanczos';
 
+/**
+ * Chebyshev filter degree above 5000 rows: at N = 64000 (2D soft spheres, lowest 10; bench/modes.ts, MODES_DEGREE) 24 needs
+ * fewer Lanczos steps than 12 for more products, and a step's reorthogonalization and Ritz vectors cost more than 12 products.
+ */
+export const DEFAULT_FILTER_DEGREE = 24;
+
+/** 'auto' diagonalizes densely up to this many rows of H. */
+export const DEFAULT_DENSE_LIMIT = 800;
+
 export interface ModeOptions {
   /** How many of the lowest modes (default 10). */
   count?: number;
@@ -25,7 +34,7 @@ export interface ModeOptions {
   denseLimit?: number;
   tolerance?: number;
   basisSize?: number;
-  /** Chebyshev filter degree for Lanczos (0: plain; default 12 above 5000 rows of H, where reorthogonalization dominates). */
+  /** Chebyshev filter degree for Lanczos (0: plain; default DEFAULT_FILTER_DEGREE above 5000 rows of H, where reorthogonalization dominates). */
   filterDegree?: number;
   seed?: number;
 }
@@ -70,7 +79,7 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
   const count = Math.min(options.count ?? 10, space.size);
   const method: ModeMethod = options.method === 'dense' || options.method === 'lanczos'
     ? options.method
-    : space.n * space.dim <= (options.denseLimit ?? 800) ? 'dense' : 'lanczos';
+    : space.n * space.dim <= (options.denseLimit ?? DEFAULT_DENSE_LIMIT) ? 'dense' : 'lanczos';
   const rattlers = { count: problem.rattlers.count, excluded: problem.rattlers.excluded };
   if (method === 'dense') {
     const all = denseModes(problem, true);
@@ -78,15 +87,17 @@ export function modesOfProblem(problem: HessianProblem, options: ModeOptions = {
     const vectors = all.vectors.slice(0, count);
     return { values, vectors, residuals: measuredResiduals(problem.apply, values, vectors), method, rattlers, spectrum: all.values };
   }
-  const r = runSteps(lanczosModeSteps(problem, count, options), problem.apply);
+  // Lanczos projects every product onto the mode space itself: it is given H unprojected (P inside the filter polynomial
+  // would only remove round-off, at a sixth of the cost of a product).
+  const r = runSteps(lanczosModeSteps(problem, count, options), pairHessianOperator(problem.hessian));
   return { values: r.values, vectors: r.vectors, residuals: measuredResiduals(problem.apply, r.values, r.vectors), method, rattlers, products: r.products, restarts: r.restarts };
 }
 
-/** Lanczos (Chebyshev-filtered above 5000 rows) on P H P, asking the driver for every product of P H P. */
+/** Lanczos (Chebyshev-filtered above 5000 rows) on P H P, asking the driver for every product of H (it projects them). */
 function* lanczosModeSteps(problem: HessianProblem, count: number, options: ModeOptions): ProductSteps<LanczosResult> {
   const { space } = problem;
   const rows = space.n * space.dim;
-  const degree = options.filterDegree ?? (rows > 5000 ? 12 : 0);
+  const degree = options.filterDegree ?? (rows > 5000 ? DEFAULT_FILTER_DEGREE : 0);
   const lanczosOptions = {
     count, basisSize: options.basisSize, tolerance: options.tolerance, seed: options.seed,
     project: (v: Float64Array) => projectModeSpace(space, v), spaceSize: space.size,
@@ -112,8 +123,7 @@ export async function modesWithProduct(problem: HessianProblem, product: AsyncHe
   const { space } = problem;
   if (options.method === 'dense') throw new Error('dense diagonalization runs on the CPU only: an outside Hessian product serves the Lanczos method');
   const count = Math.min(options.count ?? 10, space.size);
-  const projected: AsyncHessianOperator = async (v, out) => { await product(v, out); projectModeSpace(space, out); };
-  const r = await runStepsAsync(lanczosModeSteps(problem, count, { ...options, tolerance: options.tolerance ?? FLOAT32_LANCZOS_TOLERANCE }), projected);
+  const r = await runStepsAsync(lanczosModeSteps(problem, count, { ...options, tolerance: options.tolerance ?? FLOAT32_LANCZOS_TOLERANCE }), product);
   const refined = rayleighRitz(problem.apply, r.vectors);
   return {
     values: refined.values, vectors: refined.vectors, residuals: measuredResiduals(problem.apply, refined.values, refined.vectors),
