@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elasticCommand } from '../src/cli/commands/elastic.ts';
+import { toConfigurationData } from '../src/engine/lab/configurationData.ts';
+import { runJobInProcess } from '../src/engine/lab/inProcess.ts';
+import type { LabEvent } from '../src/engine/lab/protocol.ts';
+import { DEFAULT_SPEC } from '../src/engine/runSpec.ts';
 import { writeConfigurationFile } from '../src/io/format.ts';
 import { quench } from '../src/physics/descent/quench.ts';
 import { dipoleStiffness, elasticPairs, samplePairs, shearModulus } from '../src/physics/elastic/index.ts';
@@ -65,6 +69,25 @@ describe('glasslab elastic --in', () => {
     await expect(elasticCommand(['--in', at('is.xyz'), '--dipole-pairs', '0', '--quiet'])).rejects.toThrow(/--dipole-pairs must be an integer ≥ 1/);
     await expect(elasticCommand(['--in', at('is.xyz'), '--out', at('k.data'), '--quiet'])).rejects.toThrow(/extended XYZ/);
     await expect(elasticCommand(['--quiet'])).rejects.toThrow(/--in FILE/);
+  });
+});
+
+describe('the lab\'s elastic job', () => {
+  it('checks its settings, streams progress per CG solve, and returns the measured pairs with their κ_ij', async () => {
+    const model = MODELS.soft2d;
+    const c = quench(model, randomConfiguration(model, 100, 5), { algorithm: 'fire', forceTolerance: 1e-11 }).final;
+    const spec = { ...DEFAULT_SPEC, model: model.name, n: 100, temperature: Infinity, sweeps: 0 };
+    const start = toConfigurationData(c);
+    await expect(runJobInProcess({ kind: 'elastic', spec, start, settings: { dipolePairs: 2.5 } }, 'cpu')).rejects.toThrow(/dipole pairs must be an integer ≥ 1/);
+    await expect(runJobInProcess({ kind: 'elastic', spec, start, settings: { tolerance: 2 } }, 'cpu')).rejects.toThrow(/CG tolerance must lie in \(0, 1\)/);
+    const events: LabEvent[] = [];
+    const r = await runJobInProcess({ kind: 'elastic', spec, start, settings: { dipolePairs: 6 } }, 'cpu', (e) => events.push(e));
+    if (r.kind !== 'elastic') throw new Error('not an elastic result');
+    expect(r.pairKappa.length).toBe(6);
+    expect(r.localKappa.length).toBe(100);
+    for (let k = 0; k < 6; k++) expect(r.pairFirst[k]).not.toBe(r.pairSecond[k]);
+    expect(events.some((e) => e.type === 'phase' && /dipole stiffness of 6 pairs/.test(e.label))).toBe(true);
+    expect(events.some((e) => e.type === 'progress' && /G in plane \(0, 1\)/.test(e.label))).toBe(true);
   });
 });
 
