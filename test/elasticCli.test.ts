@@ -103,8 +103,8 @@ describe('glasslab elastic --temperatures (004 Fig. 3)', () => {
       expect(p.kappa.mean).toBeCloseTo(mean, 12);
       expect(p.kappa.low).toBeLessThanOrEqual(p.kappa.mean);
       expect(p.kappa.high).toBeGreaterThanOrEqual(p.kappa.mean);
-      expect(p.kappa.low).toBeGreaterThanOrEqual(Math.min(...p.perSample.kappa));
-      expect(p.shearModulus.high).toBeLessThanOrEqual(Math.max(...p.perSample.shearModulus));
+      expect(p.kappa.low).toBeGreaterThanOrEqual(Math.min(...p.perSample.kappa) * (1 - 1e-12)); // a mean of copies of one value may round
+      expect(p.shearModulus.high).toBeLessThanOrEqual(Math.max(...p.perSample.shearModulus) * (1 + 1e-12));
       for (const g of p.perSample.shearModulus) expect(g).toBeGreaterThan(0);
     }
     expect(r.points[0].relativeKappa).toBe(0);
