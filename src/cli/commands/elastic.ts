@@ -77,11 +77,11 @@ async function annealingStudy(v: Record<string, unknown>, settings: ElasticSetti
   const o = await runJobHere('elastic', { kind: 'elastic-study', spec, temperatures, samples, settings }, 'cpu', 'elastic-study', { quiet });
   const r = o.result;
   const say = throttledProgress(quiet);
+  const temperature = (t: number) => (Number.isFinite(t) ? t : 'inf');
   for (const p of r.points) {
-    say(`elastic: T_p = ${p.temperature}: G = ${p.shearModulus.mean.toPrecision(4)} [${p.shearModulus.low.toPrecision(4)}, ${p.shearModulus.high.toPrecision(4)}] (${(100 * p.relativeShearModulus).toFixed(1)}%), κ = ${p.kappa.mean.toPrecision(4)} [${p.kappa.low.toPrecision(4)}, ${p.kappa.high.toPrecision(4)}] (${(100 * p.relativeKappa).toFixed(1)}%)`, true);
+    say(`elastic: T_p = ${temperature(p.temperature)}: G = ${p.shearModulus.mean.toPrecision(4)} [${p.shearModulus.low.toPrecision(4)}, ${p.shearModulus.high.toPrecision(4)}] (${(100 * p.relativeShearModulus).toFixed(1)}%), κ = ${p.kappa.mean.toPrecision(4)} [${p.kappa.low.toPrecision(4)}, ${p.kappa.high.toPrecision(4)}] (${(100 * p.relativeKappa).toFixed(1)}%)`, true);
   }
   if (!v.json) return undefined;
-  const temperature = (t: number) => (Number.isFinite(t) ? t : 'inf');
   return {
     ...engineFields(o), model: model.name, n: spec.n, sweeps: spec.sweeps, samples, seconds: r.seconds,
     points: r.points.map((p) => ({ ...p, temperature: temperature(p.temperature), inverseTemperature: 1 / p.temperature })),

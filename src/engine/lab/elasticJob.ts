@@ -41,6 +41,7 @@ interface MinimumElasticity {
 async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration, settings: ElasticSettings, label: string): Promise<MinimumElasticity> {
   const d = model.dim;
   if (d < 2) throw new Error('a shear modulus needs at least two dimensions');
+  if (model.pairShifts) throw new Error(`model ${model.name}: its planted pair shifts have no defined behaviour under strain, so G is not defined here; elastic takes the other models`);
   const land = createLandscape(model, c);
   const x = c.positions.slice();
   const f = new Float64Array(x.length);

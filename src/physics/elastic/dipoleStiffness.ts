@@ -36,7 +36,7 @@ export function unitDipole(pairs: ElasticPairs, p: number): Float64Array {
 // 004 Eqs. (A3)–(A4): κ = (d̂·z)/(z·z) with M z = d̂.
 export function dipoleResponse(pairs: ElasticPairs, p: number, options: LinearSolveOptions = {}): { kappa: number; response: Float64Array; iterations: number } {
   const dhat = unitDipole(pairs, p);
-  const sol = solveOnModeSpace(pairs.operator, pairs.space, dhat, options);
+  const sol = solveOnModeSpace(pairs.operator, pairs.space, dhat, { preconditioner: pairs.preconditioner, ...options });
   const z = sol.solution;
   let dz = 0, zz = 0;
   for (let k = 0; k < z.length; k++) { dz += dhat[k] * z[k]; zz += z[k] * z[k]; }

@@ -1,6 +1,7 @@
 // The interacting pairs of a minimum with what the elastic quantities need of each: its Hessian block K_ij (hessian/pairHessian.ts)
 // and its separation r_ij = r_j − r_i, with the pairs of rattlers dropped and the mode space they leave (translations out).
 import { refreshNeighbors, type Landscape } from '../forces.ts';
+import { blockJacobiPreconditioner, type Preconditioner } from './blockJacobi.ts';
 import { findRattlers, modeSpace, pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type ModeSpace, type PairHessian } from '../hessian/index.ts';
 
 export interface ElasticPairs {
@@ -10,6 +11,8 @@ export interface ElasticPairs {
   readonly separations: Float64Array;
   readonly space: ModeSpace;
   readonly operator: HessianOperator;
+  /** Block-Jacobi C for the solves (blockJacobi.ts). */
+  readonly preconditioner: Preconditioner;
   readonly rattlers: number;
 }
 
@@ -50,5 +53,5 @@ export function elasticPairs(land: Landscape, positions: Float64Array): ElasticP
   keep.forEach((p, k) => separations.set(sep.subarray(p * d, (p + 1) * d), k * d));
   const hessian = rattlers.count > 0 ? withoutParticles(full, rattlers.mask) : full;
   const space = modeSpace(full.n, d, rattlers.count > 0 ? rattlers.mask : null);
-  return { hessian, separations, space, operator: pairHessianOperator(hessian), rattlers: rattlers.count };
+  return { hessian, separations, space, operator: pairHessianOperator(hessian), preconditioner: blockJacobiPreconditioner(hessian, space), rattlers: rattlers.count };
 }

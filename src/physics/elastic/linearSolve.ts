@@ -1,8 +1,10 @@
 // Conjugate gradient for M z = b on the mode space (translations and rattlers removed, hessian/modeSpace.ts), where the
-// Hessian M of a stable minimum is positive definite (Hestenes–Stiefel 1952; 004 App. A solves M z = d̂ this way):
-//   α = r·r / p·Mp,  z ← z + α p,  r ← r − α Mp,  β = r′·r′ / r·r,  p ← r′ + β p.
+// Hessian M of a stable minimum is positive definite (Hestenes–Stiefel 1952; 004 App. A solves M z = d̂ this way), with an
+// optional preconditioner C (y = C r; plain CG when absent, y = r):
+//   α = r·y / p·Mp,  z ← z + α p,  r ← r − α Mp,  y′ = C r′,  β = r′·y′ / r·y,  p ← y′ + β p.
 // float64 throughout; the product may be any HessianOperator (a GPU one too).
 import { projectedOperator, projectModeSpace, type HessianOperator, type ModeSpace } from '../hessian/index.ts';
+import type { Preconditioner } from './blockJacobi.ts';
 
 /** CG met a direction of non-positive curvature: the configuration is not a stable minimum (or M is not its Hessian). */
 export class LinearSolveError extends Error {
@@ -14,6 +16,10 @@ export interface LinearSolveState {
   readonly residual: Float64Array;
   readonly direction: Float64Array;
   readonly product: Float64Array;
+  /** C r (r itself without a preconditioner). */
+  readonly preconditioned: Float64Array;
+  /** r·C r, the quantity β is built from. */
+  rho: number;
   /** r·r now, and b·b of the right-hand side (for the relative residual). */
   residualNorm2: number;
   readonly rhsNorm2: number;
@@ -26,25 +32,33 @@ const dot = (a: Float64Array, b: Float64Array): number => {
   return s;
 };
 
-// Hestenes–Stiefel CG on P M P (P: the mode-space projector), from z = 0.
-export function projectedConjugateGradient(op: HessianOperator, space: ModeSpace) {
+// Hestenes–Stiefel (preconditioned) CG on P M P (P: the mode-space projector), from z = 0.
+export function projectedConjugateGradient(op: HessianOperator, space: ModeSpace, precondition?: Preconditioner) {
   const apply = projectedOperator(space, op);
+  const condition = (r: Float64Array, y: Float64Array) => { if (precondition) precondition(r, y); else y.set(r); };
   const init = (rhs: Float64Array): LinearSolveState => {
     const r = projectModeSpace(space, rhs.slice());
+    const y = new Float64Array(r.length);
+    condition(r, y);
     const rr = dot(r, r);
-    return { solution: new Float64Array(r.length), residual: r, direction: r.slice(), product: new Float64Array(r.length), residualNorm2: rr, rhsNorm2: rr, iteration: 0 };
+    return {
+      solution: new Float64Array(r.length), residual: r, direction: y.slice(), product: new Float64Array(r.length), preconditioned: y,
+      rho: dot(r, y), residualNorm2: rr, rhsNorm2: rr, iteration: 0,
+    };
   };
   const step = (s: LinearSolveState): LinearSolveState => {
-    const { solution: z, residual: r, direction: p, product: mp } = s;
+    const { solution: z, residual: r, direction: p, product: mp, preconditioned: y } = s;
     apply(p, mp);
     const curvature = dot(p, mp);
     if (!(curvature > 0)) throw new LinearSolveError(`the Hessian has a direction of curvature ${curvature.toExponential(2)} ≤ 0 at CG iteration ${s.iteration}: not a stable minimum (quench it to an inherent structure first)`);
-    const alpha = s.residualNorm2 / curvature;
+    const alpha = s.rho / curvature;
     for (let k = 0; k < z.length; k++) { z[k] += alpha * p[k]; r[k] -= alpha * mp[k]; }
-    const rr = dot(r, r);
-    const beta = rr / s.residualNorm2;
-    for (let k = 0; k < p.length; k++) p[k] = r[k] + beta * p[k];
-    s.residualNorm2 = rr;
+    condition(r, y);
+    const rho = dot(r, y);
+    const beta = rho / s.rho;
+    for (let k = 0; k < p.length; k++) p[k] = y[k] + beta * p[k];
+    s.rho = rho;
+    s.residualNorm2 = dot(r, r);
     s.iteration++;
     return s;
   };
@@ -56,6 +70,8 @@ export interface LinearSolveOptions {
   tolerance?: number;
   /** Give up after this many iterations (default 20 × the space's dimension, which exact arithmetic never needs). */
   maxIterations?: number;
+  /** Preconditioner C (SPD on the mode space, e.g. blockJacobiPreconditioner); plain CG when absent. */
+  preconditioner?: Preconditioner;
   /** Called every PROGRESS_EVERY iterations with the iteration and |r|/|b| (a long solve's progress). */
   onProgress?: (iteration: number, relativeResidual: number) => void;
 }
@@ -74,7 +90,7 @@ export interface LinearSolution {
 export function solveOnModeSpace(op: HessianOperator, space: ModeSpace, rhs: Float64Array, options: LinearSolveOptions = {}): LinearSolution {
   const tol = options.tolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 20 * space.size;
-  const cg = projectedConjugateGradient(op, space);
+  const cg = projectedConjugateGradient(op, space, options.preconditioner);
   const s = cg.init(rhs);
   if (s.rhsNorm2 === 0) return { solution: s.solution, iterations: 0, relativeResidual: 0 };
   const target = tol * tol * s.rhsNorm2;

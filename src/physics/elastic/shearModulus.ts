@@ -47,7 +47,7 @@ export function shearCoupling(pairs: ElasticPairs, a: number, b: number): { born
 /** G = (1/V)[Born − Ξ·M⁺Ξ] in one plane (flow a, gradient b). */
 export function shearModulusInPlane(pairs: ElasticPairs, volume: number, a: number, b: number, options: LinearSolveOptions = {}): ShearPlane {
   const { born, xi } = shearCoupling(pairs, a, b);
-  const sol = solveOnModeSpace(pairs.operator, pairs.space, xi, options);
+  const sol = solveOnModeSpace(pairs.operator, pairs.space, xi, { preconditioner: pairs.preconditioner, ...options });
   let nonaffine = 0;
   for (let k = 0; k < xi.length; k++) nonaffine += xi[k] * sol.solution[k];
   return { a, b, born: born / volume, nonaffine: nonaffine / volume, shearModulus: (born - nonaffine) / volume, iterations: sol.iterations };
