@@ -95,9 +95,12 @@ export function LectureScriptPanel({ controller, linkError }: { controller: Pick
           <span className="script-preset">{getPreset(step.preset).title}:</span> <SuperscriptPowers text={step.note} />
         </p>
       ) : (
-        <ol className="script-steps">
-          {script.steps.map((s, k) => <li key={k}>{getPreset(s.preset).title}{s.note ? ` — ${s.note}` : ''}</li>)}
-        </ol>
+        <details className="script-steps-box">
+          <summary>the steps (→ starts them)</summary>
+          <ol className="script-steps">
+            {script.steps.map((s, k) => <li key={k}>{getPreset(s.preset).title}{s.note ? ` — ${s.note}` : ''}</li>)}
+          </ol>
+        </details>
       )}
       {editing ? <ScriptEditor close={() => setEditing(false)} /> : null}
       {link ? (
