@@ -60,6 +60,8 @@ export interface CalibrateOptions {
   reference?: Preset;
   /** The shipped starting state of a spec (none at T = ∞). */
   fetchStart(spec: RunSpec): Promise<ConfigurationData | undefined>;
+  /** Resolves when the lab is free: the calibration waits while a run goes (it would slow the run, and be slowed by it). */
+  idle?: () => Promise<void>;
 }
 
 function engineLabel(e: EngineName): string {
@@ -69,6 +71,7 @@ function engineLabel(e: EngineName): string {
 /** The long run first (it pays for the JIT and the GPU's pipelines), then the short one; their difference is the steps' cost. */
 async function timePreset(client: LabClientLike, p: Preset, engine: EngineName, o: CalibrateOptions) {
   const full = presetSpec(p, engine);
+  await o.idle?.();
   const start = await o.fetchStart(full);
   const run = (steps: number) => timeJob(client, { kind: 'single', spec: calibrationSpec(full, steps), ...(start ? { start } : {}) }, engine);
   const long = await run(CALIBRATION_STEPS.long);

@@ -28,6 +28,8 @@ import { ShareButton } from './share/ShareButton.tsx';
 import { SharedLinkBanner } from './share/SharedLinkBanner.tsx';
 import { useSharedLink } from './share/useSharedLink.ts';
 import { useAddressFollowsRun } from './share/useAddressFollowsRun.ts';
+import { LectureScriptPanel, useLectureScriptKeys } from './lecture/LectureScriptPanel.tsx';
+import { useLectureScriptLink } from './lecture/useLectureScriptLink.ts';
 
 function LectureToggle() {
   const lecture = useViewStore((s) => s.lectureMode);
@@ -60,6 +62,8 @@ export function App() {
   useShortcuts(controller);
   const [sharedLink, dismissLink] = useSharedLink(detection, () => controller.stop());
   useAddressFollowsRun();
+  useLectureScriptKeys(controller);
+  const scriptLinkError = useLectureScriptLink();
   const lecture = useViewStore((s) => s.lectureMode);
   // Lecture mode starts at the top: the header holds Run and the progress line.
   useEffect(() => { if (lecture) window.scrollTo(0, 0); }, [lecture]);
@@ -81,6 +85,7 @@ export function App() {
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
       {lecture ? null : <StudyGallery controller={controller} />}
+      <LectureScriptPanel controller={controller} linkError={scriptLinkError} />
       <div className="lab-grid">
         {/* Lecture mode shows the particles and the plot only; Run and the progress line move into the header. */}
         {lecture ? null : (
@@ -89,7 +94,7 @@ export function App() {
             <RunButtons controller={controller} />
             <SystemControls />
             <ProtocolControls />
-            <p className="keys">keys: space run/pause · r reset · 1–6 colours · l lecture mode</p>
+            <p className="keys">keys: space run/pause · r reset · 1–6 colours · l lecture mode · → ← lecture script</p>
           </aside>
         )}
         <PanelBoundary name="the particle view"><ParticlePanel /></PanelBoundary>

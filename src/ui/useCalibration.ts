@@ -5,6 +5,7 @@ import { LabClient } from '../engine/lab/client.ts';
 import type { EngineName } from '../engine/lab/protocol.ts';
 import { PRESETS } from '../engine/presets.ts';
 import { calibrate, useCalibrationStore } from '../state/calibration.ts';
+import { useRunStore } from '../state/runStore.ts';
 import { useSpecStore } from '../state/specStore.ts';
 import { fetchStartingState } from '../state/startingState.ts';
 import { engineOverride, type Detection } from './useEngineDetection.ts';
@@ -14,6 +15,15 @@ export function enginesToTime(detection: Detection, forced: string | null): Engi
   if (forced === 'cpu') return ['cpu'];
   if (forced === 'gpu') return detection.state === 'gpu' ? ['gpu'] : ['cpu'];
   return detection.state === 'gpu' || (detection.state === 'cpu' && detection.adapter) ? ['gpu', 'cpu'] : ['cpu'];
+}
+
+/** Resolves once no run of the lab is going or paused. */
+function labIdle(): Promise<void> {
+  const busy = (status: string) => status === 'running' || status === 'paused';
+  if (!busy(useRunStore.getState().status)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = useRunStore.subscribe((s) => { if (!busy(s.status)) { off(); resolve(); } });
+  });
 }
 
 export function useCalibration(detection: Detection): void {
@@ -27,6 +37,7 @@ export function useCalibration(detection: Detection): void {
       engines: enginesToTime(detection, forced),
       presets: PRESETS,
       fetchStart: async (spec) => (spec.initialState ? fetchStartingState(spec, baseUrl) : undefined),
+      idle: labIdle,
     }).finally(() => client.dispose());
     const unsubscribe = useCalibrationStore.subscribe((s, before) => {
       if (!s.picked || s.picked === before.picked || forced === 'cpu' || forced === 'gpu') return;

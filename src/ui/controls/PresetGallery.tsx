@@ -1,7 +1,7 @@
 // The preset gallery: one click loads a figure's run spec (and its shipped equilibrated state) and runs it. Each card shows
 // how long it takes on this machine (the calibration's estimate); one estimated above about a minute runs shortened, and says so.
 import { PRESETS, presetSpec, type Preset } from '../../engine/presets.ts';
-import { fitToBudget, formatEstimate, type FittedPreset } from '../../engine/presetEstimate.ts';
+import { fitToBudget, formatEstimate, LECTURE_BUDGET_SECONDS, type FittedPreset } from '../../engine/presetEstimate.ts';
 import { useCalibrationStore } from '../../state/calibration.ts';
 import type { LabController } from '../../state/labController.ts';
 import { useSpecStore } from '../../state/specStore.ts';
@@ -42,7 +42,7 @@ function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' })
     <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`} data-seconds={fitted.seconds.toFixed(1)}
       data-shortened={fitted.shortenedFrom !== null ? 'yes' : 'no'}>
       {formatEstimate(fitted.seconds)} here
-      {fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom} to land in about a minute` : ''}
+      {fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom}${fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ', as short as its fit window allows' : ' to land in about a minute'}` : ''}
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { LabController } from '../../state/labController.ts';
 import { COLOR_MODES, useViewStore } from '../../state/viewStore.ts';
 
-function typing(target: EventTarget | null): boolean {
+export function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }

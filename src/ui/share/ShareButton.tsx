@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { encodeShareLink } from '../../io/shareLink.ts';
 import { currentSharePayload } from '../../state/sharePayload.ts';
 import { useSpecStore } from '../../state/specStore.ts';
+import { QrCode } from './QrCode.tsx';
 
 export function ShareButton() {
   const valid = useSpecStore((s) => s.job !== null);
@@ -29,6 +30,10 @@ export function ShareButton() {
         <span className="share-result">
           <input readOnly data-testid="share-link" value={shared.link} onFocus={(e) => e.target.select()} aria-label="share link" />
           <span data-testid="share-message">{shared.message}</span>
+          <details className="share-qr" data-testid="share-qr">
+            <summary>QR code</summary>
+            <QrCode text={shared.link} label="the share link" />
+          </details>
         </span>
       ) : null}
     </div>

@@ -2,6 +2,7 @@
 // into the stores; a bad link leaves the lab at its defaults with one clear message. Nothing in a link is ever run as code.
 import { useEffect, useRef, useState } from 'react';
 import { decodeShareLink } from '../../io/shareLink.ts';
+import { isLectureScriptFragment } from '../../io/lectureScriptLink.ts';
 import type { SharePayload } from '../../io/shareLinkTypes.ts';
 import { useRunStore } from '../../state/runStore.ts';
 import { applySharePayload } from '../../state/sharePayload.ts';
@@ -10,7 +11,7 @@ import type { Detection } from '../useEngineDetection.ts';
 export type SharedLink = { state: 'none' } | { state: 'opened'; payload: SharePayload } | { state: 'refused'; error: string };
 
 export function readFragment(hash: string): SharedLink {
-  if (!hash || hash === '#') return { state: 'none' };
+  if (!hash || hash === '#' || isLectureScriptFragment(hash)) return { state: 'none' }; // a script link is useLectureScriptLink's
   const decoded = decodeShareLink(hash);
   if (!decoded.ok) return { state: 'refused', error: decoded.error };
   return { state: 'opened', payload: decoded.payload };
