@@ -12,7 +12,7 @@ export interface LandscapeSettings {
 export const DEFAULT_LANDSCAPE: LandscapeSettings = { modesAlongQuench: false, harmonicPrediction: false, modeCount: 10 };
 
 /** The Landscape panel computes at most this many modes. */
-export const MAX_MODE_COUNT = 200;
+export const MAX_MODE_COUNT = 100;
 
 /** The settings of `value` where valid, else the defaults field by field (an old link or record has none). */
 export function readLandscapeSettings(value: unknown): LandscapeSettings {

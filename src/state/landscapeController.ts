@@ -3,6 +3,7 @@
 // untouched. A new run makes the modes stale and clears them; the "softest mode" preset asks for modes when its quench is done.
 import type { ConfigurationData, EngineChoice, LabEvent, ModesJob } from '../engine/lab/protocol.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../engine/runSpec.ts';
+import { DEFAULT_DENSE_LIMIT } from '../physics/analysis/modes/normalModes.ts';
 import { importedStartFits, useImportedStart } from './importedStart.ts';
 import { parseModeCount, pickedBy, useLandscapeStore, type ModesSource } from './landscapeStore.ts';
 import { useRunStore } from './runStore.ts';
@@ -78,7 +79,11 @@ export function createLandscapeController(makeClient: () => ModesClient): Landsc
       const k = parseModeCount(s.countText, modeCount(at.source.configuration));
       if ('error' in k) { store.setState({ status: 'error', error: k.error }); return; }
       const job: ModesJob = { kind: 'modes', spec: at.spec, start: at.source.configuration, count: k.count, excludeRattlers: s.excludeRattlers };
-      const jobId = ensureClient().start(job, 'cpu');
+      // Lanczos with its products on the lab's GPU where the lab runs on one (src/gpu/hessianProduct.ts); dense stays float64.
+      const { engine } = useSpecStore.getState();
+      const c = at.source.configuration;
+      const onGpu = engine !== 'cpu' && c.diameters.length * c.dim > DEFAULT_DENSE_LIMIT;
+      const jobId = ensureClient().start(onGpu ? { ...job, method: 'lanczos' } : job, onGpu ? engine : 'cpu');
       store.setState({ status: 'running', jobId, error: null, progress: { fraction: 0, label: 'starting' }, source: at.source, result: null, picked: null });
     },
     cancel() {
