@@ -1,11 +1,9 @@
 // Non-affine velocities of an imposed strain (003 App. B, ref. [73]): under x_ij → (I + γ ε) x_ij the forces change at first
 // order by Ξ = ∂²U/∂γ∂x, Ξ_j = Σ_i K_ij ε x_ij (−that on i), K the pair block of the Hessian; the particles relax along
-// v = −H⁻¹ Ξ. Solved by linear conjugate gradients on H in the mode space (translations and rattlers projected out, where H
+// v = −H⁻¹ Ξ, solved by solveOnModeSpace (../elastic/linearSolve.ts) in the mode space (translations and rattlers out, where H
 // is positive definite at a stable minimum). 003 App. B starts extra cubic-mode searches from the velocities of simple
 // shear (ε = ê_a ê_bᵀ) and pure shear (ε = ê_a ê_aᵀ − ê_b ê_bᵀ) in each plane a < b.
-import type { HessianOperator } from '../hessian/pairHessian.ts';
 import type { PairExpansion } from './pairExpansion.ts';
-import { projectModeSpace, type ModeSpace } from '../hessian/modeSpace.ts';
 
 export interface Strain {
   readonly name: string;
@@ -47,31 +45,4 @@ export function strainForceDerivative(pe: PairExpansion, strain: Strain): Float6
     }
   }
   return xi;
-}
-
-/** Solution of H v = b in the mode space by linear CG, with the relative residual reached and the steps taken. */
-export function solveInModeSpace(
-  apply: HessianOperator, space: ModeSpace, rhs: Float64Array, tolerance = 1e-10, maxSteps = 20000,
-): { solution: Float64Array; residual: number; steps: number } {
-  const m = rhs.length;
-  const b = projectModeSpace(space, rhs.slice());
-  const x = new Float64Array(m), r = b.slice(), p = b.slice(), q = new Float64Array(m);
-  let rr = 0;
-  for (let k = 0; k < m; k++) rr += r[k] * r[k];
-  const bb = rr;
-  let steps = 0;
-  while (steps < maxSteps && rr > tolerance * tolerance * bb && bb > 0) {
-    apply(p, q);
-    let pq = 0;
-    for (let k = 0; k < m; k++) pq += p[k] * q[k];
-    if (!(pq > 0)) break; // not positive definite along p: stop where we are
-    const alpha = rr / pq;
-    let next = 0;
-    for (let k = 0; k < m; k++) { x[k] += alpha * p[k]; r[k] -= alpha * q[k]; next += r[k] * r[k]; }
-    const beta = next / rr;
-    rr = next;
-    for (let k = 0; k < m; k++) p[k] = r[k] + beta * p[k];
-    steps++;
-  }
-  return { solution: x, residual: bb > 0 ? Math.sqrt(rr / bb) : 0, steps };
 }

@@ -10,7 +10,8 @@ import type { HessianOperator } from '../hessian/pairHessian.ts';
 import { expansionOf, type ExpansionCoefficients } from './contractions.ts';
 import type { ModeOrder } from './modeCost.ts';
 import { nonlinearModeMinimizer } from './modeMinimizer.ts';
-import { shearStrains, solveInModeSpace, strainForceDerivative } from './nonaffineVelocity.ts';
+import { shearStrains, strainForceDerivative } from './nonaffineVelocity.ts';
+import { solveOnModeSpace } from '../elastic/linearSolve.ts';
 import { pairExpansion, type PairExpansion } from './pairExpansion.ts';
 
 export interface NonlinearModeOptions {
@@ -147,8 +148,8 @@ export interface ShearStart { name: string; field: Float64Array; residual: numbe
 // 003 App. B: v = H⁻¹ Ξ for simple and pure shear in every plane a < b (nonaffineVelocity.ts).
 export function shearStartFields(h: HarmonicStart, tolerance = 1e-10): ShearStart[] {
   return shearStrains(h.pe.dim).map((strain) => {
-    const r = solveInModeSpace(h.apply, h.space, strainForceDerivative(h.pe, strain), tolerance);
-    return { name: strain.name, field: r.solution, residual: r.residual, steps: r.steps };
+    const r = solveOnModeSpace(h.apply, h.space, strainForceDerivative(h.pe, strain), { tolerance });
+    return { name: strain.name, field: r.solution, residual: r.relativeResidual, steps: r.iterations };
   });
 }
 
