@@ -1,6 +1,7 @@
 // The interacting pairs of a minimum with what the elastic quantities need of each: its Hessian block K_ij (hessian/pairHessian.ts)
 // and its separation r_ij = r_j − r_i, with the pairs of rattlers dropped and the mode space they leave (translations out).
-import { refreshNeighbors, type Landscape } from '../forces.ts';
+import type { Landscape } from '../forces.ts';
+import { forEachInteractingPair } from '../interactingPairs.ts';
 import { blockJacobiPreconditioner, type Preconditioner } from './blockJacobi.ts';
 import { findRattlers, modeSpace, pairHessian, pairHessianOperator, withoutParticles, type HessianOperator, type ModeSpace, type PairHessian } from '../hessian/index.ts';
 
@@ -16,27 +17,10 @@ export interface ElasticPairs {
   readonly rattlers: number;
 }
 
-// The separations of the pairs pairHessian keeps, in its order (same list walk, same minimum image and images, same cutoff).
+// The separations of the pairs pairHessian keeps, in its order (the same walk: interactingPairs.ts).
 function interactingSeparations(land: Landscape, positions: Float64Array): Float64Array {
-  refreshNeighbors(land, positions);
-  const { offsets, partners, sigma, n, images } = land.list;
-  const d = land.box.dim, L = land.box.lengths, xc2 = land.model.potential.xc ** 2;
   const out: number[] = [];
-  const dr = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const j = partners[p];
-      let r2 = 0;
-      for (let a = 0; a < d; a++) {
-        let x = positions[j * d + a] - positions[i * d + a];
-        if (images) x += images[p * d + a];
-        x -= L[a] * Math.round(x / L[a]);
-        dr[a] = x;
-        r2 += x * x;
-      }
-      if (r2 < xc2 * sigma[p] * sigma[p]) for (let a = 0; a < d; a++) out.push(dr[a]);
-    }
-  }
+  forEachInteractingPair(land, positions, (_i, _j, dr) => { for (const x of dr) out.push(x); });
   return Float64Array.from(out);
 }
 

@@ -1,7 +1,8 @@
 // The Hessian H = ∂²E/∂r∂r of a pair model as its interacting pairs and their D×D blocks (docs/PHYSICS.md §5):
 //   K_ij = φ″(r) n nᵀ + (φ′(r)/r)(I − n nᵀ),  n = r_ij/r,  H_ij = −K_ij (i ≠ j),  H_ii = Σ_j K_ij,
 // so that (H v)_i = Σ_j K_ij (v_i − v_j). Built once per configuration; every product after that is a sparse sweep.
-import { refreshNeighbors, type Landscape } from '../forces.ts';
+import type { Landscape } from '../forces.ts';
+import { forEachInteractingPair } from '../interactingPairs.ts';
 
 export interface PairHessian {
   readonly n: number;
@@ -15,41 +16,23 @@ export interface PairHessian {
 
 // docs/PHYSICS.md §5: the analytic pair block K = φ″ n nᵀ + (φ′/r)(I − n nᵀ) for every pair within the cutoff.
 export function pairHessian(land: Landscape, positions: Float64Array): PairHessian {
-  refreshNeighbors(land, positions);
-  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
-  const L = land.box.lengths;
-  const xc2 = pot.xc * pot.xc;
   const first: number[] = [], second: number[] = [], blocks: number[] = [];
-  const dr = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const j = partners[p];
-      let r2 = 0;
-      for (let a = 0; a < d; a++) {
-        let x = positions[j * d + a] - positions[i * d + a];
-        if (images) x += images[p * d + a]; // Mari–Kurchan: the pair's planted shift (000 App. A.1d)
-        x -= L[a] * Math.round(x / L[a]);
-        dr[a] = x;
-        r2 += x * x;
-      }
-      const s = sigma[p];
-      if (r2 >= xc2 * s * s) continue;
-      const r = Math.sqrt(r2);
-      const d1 = (epsilon[p] * pot.du(r / s)) / s; // φ′(r)
-      const d2 = (epsilon[p] * pot.d2u(r / s)) / (s * s); // φ″(r)
-      first.push(i);
-      second.push(j);
-      for (let a = 0; a < d; a++) {
-        for (let b = 0; b < d; b++) {
-          const nn = (dr[a] * dr[b]) / r2;
-          blocks.push(d2 * nn + (d1 / r) * ((a === b ? 1 : 0) - nn));
-        }
+  forEachInteractingPair(land, positions, (i, j, dr, r2, s, eps) => {
+    const r = Math.sqrt(r2);
+    const d1 = (eps * pot.du(r / s)) / s; // φ′(r)
+    const d2 = (eps * pot.d2u(r / s)) / (s * s); // φ″(r)
+    first.push(i);
+    second.push(j);
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < d; b++) {
+        const nn = (dr[a] * dr[b]) / r2;
+        blocks.push(d2 * nn + (d1 / r) * ((a === b ? 1 : 0) - nn));
       }
     }
-  }
-  return { n, dim: d, first: Int32Array.from(first), second: Int32Array.from(second), blocks: Float64Array.from(blocks) };
+  });
+  return { n: land.list.n, dim: d, first: Int32Array.from(first), second: Int32Array.from(second), blocks: Float64Array.from(blocks) };
 }
 
 /** Contacts z_i: the number of pairs within the cutoff that particle i takes part in. */

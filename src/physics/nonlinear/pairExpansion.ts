@@ -1,7 +1,8 @@
 // The interacting pairs of one configuration with what the nonlinear contractions need of each (003 Eqs. 8–14): the
 // separation x_ij = r_j − r_i (minimum image, plus a Mari–Kurchan pair's planted shift) and the coefficients A1 … A4 of
 // pairDerivatives.ts. Built once per configuration; every contraction after that is a sweep over these pairs.
-import { refreshNeighbors, type Landscape } from '../forces.ts';
+import type { Landscape } from '../forces.ts';
+import { forEachInteractingPair } from '../interactingPairs.ts';
 import { expansionCoefficients, pairDerivatives } from '../pairDerivatives.ts';
 
 export interface PairExpansion {
@@ -17,39 +18,21 @@ export interface PairExpansion {
 
 // 003 Eq. (C2): the pairs within the cutoff, optionally without those touching a particle marked in `drop` (rattlers).
 export function pairExpansion(land: Landscape, positions: Float64Array, drop: Uint8Array | null = null): PairExpansion {
-  refreshNeighbors(land, positions);
-  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const pot = land.model.potential;
   const d = land.box.dim;
-  const L = land.box.lengths;
-  const xc2 = pot.xc * pot.xc;
   const first: number[] = [], second: number[] = [], sep: number[] = [], coef: number[] = [];
-  const dr = new Float64Array(d);
   const a = new Float64Array(4);
-  for (let i = 0; i < n; i++) {
-    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
-      const j = partners[p];
-      if (drop && (drop[i] || drop[j])) continue;
-      let r2 = 0;
-      for (let k = 0; k < d; k++) {
-        let x = positions[j * d + k] - positions[i * d + k];
-        if (images) x += images[p * d + k]; // Mari–Kurchan: the pair's planted shift (000 App. A.1d)
-        x -= L[k] * Math.round(x / L[k]);
-        dr[k] = x;
-        r2 += x * x;
-      }
-      const s = sigma[p];
-      if (r2 >= xc2 * s * s) continue;
-      const r = Math.sqrt(r2);
-      expansionCoefficients(pairDerivatives(pot, epsilon[p], s, r), r, a);
-      first.push(i);
-      second.push(j);
-      for (let k = 0; k < d; k++) sep.push(dr[k]);
-      coef.push(a[0], a[1], a[2], a[3]);
-    }
-  }
+  forEachInteractingPair(land, positions, (i, j, dr, r2, s, eps) => {
+    if (drop && (drop[i] || drop[j])) return;
+    const r = Math.sqrt(r2);
+    expansionCoefficients(pairDerivatives(pot, eps, s, r), r, a);
+    first.push(i);
+    second.push(j);
+    for (let k = 0; k < d; k++) sep.push(dr[k]);
+    coef.push(a[0], a[1], a[2], a[3]);
+  });
   return {
-    n, dim: d, first: Int32Array.from(first), second: Int32Array.from(second),
+    n: land.list.n, dim: d, first: Int32Array.from(first), second: Int32Array.from(second),
     separations: Float64Array.from(sep), coefficients: Float64Array.from(coef),
   };
 }
