@@ -5,9 +5,10 @@
 import type { RunState } from '../runReducer.ts';
 import { useRunStore } from '../runStore.ts';
 import { useSpecStore } from '../specStore.ts';
+import { useLandscapeStore } from '../landscapeStore.ts';
 import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
 import { endedRecord, landscapeOfResult, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
-import { sized, type RunRecord } from './runRecord.ts';
+import { sized, type LandscapeRecord, type RunRecord } from './runRecord.ts';
 import { defaultLiveness, type RunLiveness } from './runLiveness.ts';
 
 export const PROGRESS_INTERVAL_MS = 3000;
@@ -16,6 +17,8 @@ export interface LibrarySaverOptions {
   runs?: typeof useRunStore;
   specs?: typeof useSpecStore;
   library?: typeof useLibraryStore;
+  /** The Landscape panel's store: modes computed on the ended run's final state join its record. */
+  landscape?: typeof useLandscapeStore;
   /** Least time between two writes of a running run's curves. */
   intervalMs?: number;
   now?: () => number;
@@ -35,6 +38,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   const runs = options.runs ?? useRunStore;
   const specs = options.specs ?? useSpecStore;
   const library = options.library ?? useLibraryStore;
+  const landscapeStore = options.landscape ?? useLandscapeStore;
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? Date.now;
 
@@ -87,17 +91,19 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     void queue.then(release); // held until storage no longer says 'running'
   };
 
+  /** Results that arrive after the run ended join its record (unless the run was deleted from the library meanwhile). */
+  const amendEnded = (landscape: LandscapeRecord) => {
+    if (!ended || !library.getState().records.some((r) => r.id === ended?.record.id)) return;
+    const record = sized({ ...ended.record, landscape, updatedAt: now() });
+    ended.record = record;
+    save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
+  };
+
   const unsubscribe = runs.subscribe((run, prev) => {
     // The App. B prediction computed after the run ended (the toggle turned on later) joins its record.
     if (ended && run.runId === ended.runId && run.result !== prev.result && run.result?.kind === 'single' && run.result.harmonic) {
       const landscape = landscapeOfResult(run.result);
-      const id = ended.record.id;
-      // not a run deleted from the library meanwhile
-      if (landscape && library.getState().records.some((r) => r.id === id)) {
-        const record = sized({ ...ended.record, landscape, updatedAt: now() });
-        ended.record = record;
-        save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
-      }
+      if (landscape) amendEnded({ ...landscape, ...(ended.record.landscape?.modes ? { modes: ended.record.landscape.modes } : {}) });
     }
     if (current && run.runId !== current.runId) end(prev);
     if (!current && run.runId && run.runId !== prev.runId && run.status === 'running') begin(run);
@@ -108,11 +114,19 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     }
   });
 
+  // The Landscape panel's modes of the ended run's final state join its record.
+  const unsubscribeModes = landscapeStore.subscribe((l, prev) => {
+    if (!ended || !l.result || l.result === prev.result || l.source?.runId !== ended.runId) return;
+    const modes = { method: l.result.method, eigenvalues: Array.from(l.result.eigenvalues), participation: [...l.result.participation], rattlers: l.result.rattlers.count };
+    amendEnded({ levels: [], harmonic: null, ...ended.record.landscape, modes });
+  });
+
   return {
     stop() {
       cancelTimer();
       current?.release();
       unsubscribe();
+      unsubscribeModes();
     },
     flush: () => queue,
   };

@@ -88,7 +88,8 @@ export function checkSummary(r: Raw): RunSummary {
   need(typeof r.hasConfigurations === 'boolean', 'it does not say whether it keeps configurations');
   need(finiteNumber(r.byteSize) && r.byteSize >= 0, 'its size is damaged');
   need(r.landscape === undefined || (isObject(r.landscape) && Array.isArray(r.landscape.levels) && r.landscape.levels.every(isObject)
-    && (r.landscape.harmonic === null || (isObject(r.landscape.harmonic) && numbers(r.landscape.harmonic.t) && numbers(r.landscape.harmonic.speed)))), 'its landscape results are damaged');
+    && (r.landscape.harmonic === null || (isObject(r.landscape.harmonic) && numbers(r.landscape.harmonic.t) && numbers(r.landscape.harmonic.speed)))
+    && (r.landscape.modes === undefined || (isObject(r.landscape.modes) && numbers(r.landscape.modes.eigenvalues) && numbers(r.landscape.modes.participation)))), 'its landscape results are damaged');
   return r as unknown as RunSummary;
 }
 

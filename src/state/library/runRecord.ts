@@ -74,9 +74,14 @@ export interface RunSummary {
   landscape?: LandscapeRecord;
 }
 
-/** The landscape results kept with a run: the W-level rows, and the App. B prediction of ⟨|v(t)|⟩ and (E − E_∞)/N. */
+/** The normal modes kept with a run (the vectors stay out: `glasslab modes --out` or the export panel writes them). */
+export interface ModesRecord { method: 'dense' | 'lanczos'; eigenvalues: number[]; participation: number[]; rattlers: number }
+
+/** The landscape results kept with a run: the W-level rows, the Landscape panel's modes, and the App. B prediction of ⟨|v(t)|⟩ and (E − E_∞)/N. */
 export interface LandscapeRecord {
   levels: LandscapeLevelRow[];
+  /** The Landscape panel's lowest normal modes of the run's final state (eigenvalues ascending, P of each); absent if none. */
+  modes?: ModesRecord;
   harmonic: { temperature: number; method: 'exact' | 'deflated-slq'; t: number[]; speed: number[]; energyExcessPerParticle: number[]; vdos: HarmonicResult['vdos'] } | null;
 }
 
