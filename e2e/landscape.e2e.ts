@@ -1,7 +1,7 @@
 // The Landscape panel in Debian's Chromium on the float64 engine (?engine=cpu, small N): a finished quench, K validated, the
 // modes computed in the worker, the spectrum plot with points, a picked mode coloured by |e_i| with arrows, the animation
 // moving the particles, the normal view back when the mode is switched off; screenshots at 1280×720 (and in lecture mode).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltLab } from './browser.ts';
@@ -62,6 +62,14 @@ describe('the Landscape panel', () => {
     await page.click('[data-testid="mode-3"]');
     await until('mode 3 picked', async () => (await caption(page)).startsWith('mode 3 of 12'), 10_000);
     expect(await page.locator('[data-testid="mode-3"]').getAttribute('aria-selected')).toBe('true');
+
+    // The export panel writes the modes as extended XYZ: the state with vector columns mode_1 … mode_12 (what ASE and OVITO read).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-modes-xyz"]')]);
+    const xyz = readFileSync(await download.path(), 'utf8').split('\n');
+    expect(download.suggestedFilename()).toMatch(/-modes\.xyz$/);
+    expect(xyz[1]).toMatch(/mode_1:R:2/);
+    expect(xyz[1]).toMatch(/mode_12:R:2/);
+    expect(xyz[1]).toMatch(/mode_eigenvalues=/);
 
     // The animation moves the particles: the displacement changes, and so do the pixels.
     await page.fill('[data-testid="landscape-amplitude"]', '0.6');
