@@ -1,4 +1,4 @@
-// glasslab elastic (the lab's elastic and elastic-study jobs, run in-process): JSON fields, the kappa_local column as ASE
+// glasslab elastic (the lab's elastic and elasticStudy jobs, run in-process): JSON fields, the kappa_local column as ASE
 // reads it, the refusal of a configuration that is not an inherent structure, and the annealing study's statistics.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

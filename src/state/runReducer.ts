@@ -107,7 +107,7 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
       return s; // partial ensemble summaries are for the CLI's saves; the page draws the streamed samples
     case 'result': {
       const r = e.result;
-      if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'nonlinear' || r.kind === 'nonlinearStatistics' || r.kind === 'elastic' || r.kind === 'elastic-study' || r.kind === 'samples' || r.kind === 'harmonic' || r.kind === 'modes') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
+      if (r.kind === 'equilibrate' || r.kind === 'evaluate' || r.kind === 'nonlinear' || r.kind === 'nonlinearStatistics' || r.kind === 'elastic' || r.kind === 'elasticStudy' || r.kind === 'samples' || r.kind === 'harmonic' || r.kind === 'modes') return { ...s, status: 'error', error: `the page does not run ${r.kind} jobs` };
       if (r.kind === 'scaling') return { ...s, status: 'done', scaling: r, progress: s.progress ? { ...s.progress, fraction: 1, secondsLeft: 0 } : null };
       const final = r.kind === 'single' ? r.final : null;
       return {

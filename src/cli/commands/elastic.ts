@@ -1,6 +1,6 @@
 // glasslab elastic: the shear modulus G (Born and non-affine parts) and the dipole stiffness κ_ij of an inherent structure
 // (004 App. A), or the annealing study of 004 Fig. 3 (mean κ and G against the preparation temperature T_p) — the lab's
-// elastic and elastic-study jobs (src/engine/lab/elasticJob.ts) run here on the float64 engine.
+// elastic and elasticStudy jobs (src/engine/lab/elasticJob.ts) run here on the float64 engine.
 import { toConfigurationData } from '../../engine/lab/configurationData.ts';
 import type { ElasticSettings } from '../../engine/lab/protocol.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
@@ -74,7 +74,7 @@ async function annealingStudy(v: Record<string, unknown>, settings: ElasticSetti
     seed: integerOption(v, 'seed', DEFAULT_SPEC.seed, 0), sweeps: integerOption(v, 'sweeps', DEFAULT_SPEC.sweeps, 0), algorithm: 'fire',
   };
   const samples = integerOption(v, 'samples', undefined, 1);
-  const o = await runJobHere('elastic', { kind: 'elastic-study', spec, temperatures, samples, settings }, 'cpu', 'elastic-study', { quiet });
+  const o = await runJobHere('elastic', { kind: 'elasticStudy', spec, temperatures, samples, settings }, 'cpu', 'elasticStudy', { quiet });
   const r = o.result;
   const say = throttledProgress(quiet);
   const temperature = (t: number) => (Number.isFinite(t) ? t : 'inf');

@@ -140,5 +140,5 @@ export async function runElasticStudyJob(
       perSample: { shearModulus: g, kappa, energyPerParticle: [...done.finalEnergies] },
     });
   }
-  return { kind: 'elastic-study', spec, engine: ctx.engine.name, points, seconds: (performance.now() - t0) / 1000 };
+  return { kind: 'elasticStudy', spec, engine: ctx.engine.name, points, seconds: (performance.now() - t0) / 1000 };
 }

@@ -469,7 +469,7 @@ export interface ElasticSettings {
 export interface ElasticJob { kind: 'elastic'; spec: RunSpec; start: ConfigurationData; settings?: ElasticSettings }
 
 /** 004 Fig. 3: for each T_p, `samples` states (swap MC at T_p, spec.sweeps), quenched; mean κ and G with bootstrap intervals. */
-export interface ElasticStudyJob { kind: 'elastic-study'; spec: RunSpec; temperatures: number[]; samples: number; settings?: ElasticSettings }
+export interface ElasticStudyJob { kind: 'elasticStudy'; spec: RunSpec; temperatures: number[]; samples: number; settings?: ElasticSettings }
 
 /** G (means over the planes), its parts, and the dipole statistics of one minimum. */
 export interface ElasticSummary {
@@ -508,7 +508,7 @@ export interface ElasticStudyPoint {
 }
 
 export interface ElasticStudyResult {
-  kind: 'elastic-study';
+  kind: 'elasticStudy';
   spec: RunSpec;
   engine: EngineName;
   points: ElasticStudyPoint[];

@@ -48,9 +48,9 @@ export function validateStart(command: StartCommand): { units: number; algorithm
     case 'sweep': return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'compare': { const algorithms = validateAlgorithms(job.algorithms); return { units: algorithms.length, algorithms }; }
     case 'elastic': if (!job.start) throw new Error('an elastic job needs its configuration'); validateElasticSettings(job.settings); return { units: 1, algorithms: [] };
-    case 'elastic-study': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
+    case 'elasticStudy': validateElasticSettings(job.settings); return { units: validateTemperatures(job.temperatures).length * validateSamples(job.samples), algorithms: [job.spec.algorithm] };
     case 'samples': return { units: validateSampleIndices(job.samples, job.indices), algorithms: [job.spec.algorithm] };
-    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elastic-study, samples, harmonic, scaling or modes`);
+    default: throw new Error(`unknown job kind "${String((job as { kind?: unknown }).kind).slice(0, 40)}"; choose single, ensemble, sweep, compare, equilibrate, evaluate, nonlinear, nonlinearStatistics, elastic, elasticStudy, samples, harmonic, scaling or modes`);
     case 'harmonic': if (!job.start) throw new Error('a harmonic job needs its inherent structure'); validateHarmonicSettings(job.harmonic); return { units: 1, algorithms: [] };
     case 'scaling': return { units: validateScalingJob(job), algorithms: ['sd'] };
     case 'modes': validateModesJob(job); return { units: 1, algorithms: [] };
@@ -75,7 +75,7 @@ function runKind(ctx: JobContext, job: Job): Promise<JobResult> {
     case 'sweep': return runSweepJob(ctx, job.spec, job.temperatures, job.samples);
     case 'compare': return runCompareJob(ctx, job.spec, job.algorithms, job.start);
     case 'elastic': return runElasticJob(ctx, job.spec, job.start, job.settings);
-    case 'elastic-study': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
+    case 'elasticStudy': return runElasticStudyJob(ctx, job.spec, job.temperatures, job.samples, job.settings);
     case 'samples': return runSamplesJob(ctx, job.spec, job.samples, job.indices);
     case 'harmonic': return runHarmonicJob(ctx, job.spec, job.start, job.harmonic);
     case 'scaling': return runScalingJob(ctx, job);
