@@ -37,12 +37,12 @@ describe('normal modes along the quench', () => {
     await until('the f_u(W) markers', async () => (await page.locator('[data-testid="fu-of-w-plot"] .scatterlayer .point').count()) === fuPoints, 10_000);
     expect(await page.locator('[data-testid="w-of-t-plot"] .scatterlayer .point').count()).toBe(levels);
 
-    // The App. B line: a dashed trace of the velocity plot named after it.
-    const names = await page.evaluate(() => {
+    // The App. B line: a dashed trace of the velocity plot named after it (plotly redraws after the store changes: wait for it).
+    const appBLine = () => page.evaluate(() => {
       const graph = document.querySelector('[data-testid="velocity-plot"] .gl-plot-graph') as unknown as { data?: { name?: string; line?: { dash?: string } }[] };
-      return (graph.data ?? []).map((d) => `${d.name ?? ''}|${d.line?.dash ?? ''}`);
+      return (graph?.data ?? []).some((d) => (d.name ?? '').startsWith('App. B harmonic, T = 0.5') && d.line?.dash === 'dash');
     });
-    expect(names.some((n) => n.startsWith('App. B harmonic, T = 0.5') && n.endsWith('|dash'))).toBe(true);
+    await until('the dashed App. B trace on the velocity plot', appBLine, 15_000);
     expect(await page.locator('[data-testid="harmonic-missing"]').count()).toBe(0);
 
     const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-levels-csv"]')]);
