@@ -1,4 +1,5 @@
 // Reading configurations and resolving the model of a file (from --model or the file's own model= tag).
+import { readFileSync } from 'node:fs';
 import { readConfigurationFile, type LoadedConfiguration } from '../io/format.ts';
 import { getModel, type Model } from '../physics/models.ts';
 import { UsageError } from './args.ts';
@@ -23,4 +24,14 @@ export function resolveModel(name: string | undefined, loaded: LoadedConfigurati
     throw new UsageError(`${path} is ${loaded.configuration.box.dim}D but model ${model.name} is ${model.dim}D`);
   }
   return model;
+}
+
+/** The text of a file the user named, or one line saying why it cannot be read (no such file, a directory, …). */
+export function readUserTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code)}`);
+  }
 }

@@ -1,11 +1,11 @@
 // Ensembles across machines: `--shard I/K` runs the I-th of K slices of a command's samples (src/engine/lab/samplesJob.ts
 // shardSlice) and writes a part file; `glasslab merge` reads the parts back. The file keeps every number bit for bit: plain
 // numbers as JSON (shortest round-trip form), −0, ±∞ and NaN as {"$num": …}, typed arrays as base64 of their little-endian bytes.
-import { readFileSync } from 'node:fs';
 import type { EngineName, SampleRecord, SamplesResult } from '../engine/lab/protocol.ts';
 import { writeTextFileAtomic } from '../io/atomicFile.ts';
 import type { JobOutcome } from './labJob.ts';
 import { UsageError } from './args.ts';
+import { readUserTextFile } from './io.ts';
 
 export const PART_FORMAT = 'glasslab-part';
 export const PART_VERSION = 1;
@@ -125,13 +125,7 @@ export function writePartFile(path: string | undefined, part: Omit<PartFile, 'fo
 }
 
 export function readPartFile(path: string): PartFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code)}`);
-  }
+  const text = readUserTextFile(path);
   let value: unknown;
   try {
     value = JSON.parse(text, reviver);

@@ -2,6 +2,7 @@
 // numbers; float64 unless --engine says otherwise) as a single run or an ensemble. JSON on stdout, progress on stderr.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readUserTextFile } from '../io.ts';
 import type { ConfigurationData, EnsembleLabResult, LabJob, SingleResult } from '../../engine/lab/protocol.ts';
 import { jobLimitProblem } from '../../engine/limits.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
@@ -31,13 +32,7 @@ const STATES_DIR = fileURLToPath(new URL('../../../public/states/', import.meta.
 interface Source { spec: RunSpec; job: ShareJob; from: 'spec file' | 'link' }
 
 function readSpecFile(path: string): Source {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code)}`);
-  }
+  const text = readUserTextFile(path);
   let value: unknown;
   try {
     value = JSON.parse(text);
