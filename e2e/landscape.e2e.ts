@@ -76,10 +76,10 @@ describe('the Landscape panel', () => {
     const offsets: number[] = [];
     for (let k = 0; k < 6; k++) { offsets.push(await modeOffset(page)); await page.waitForTimeout(170); }
     expect(Math.max(...offsets) - Math.min(...offsets)).toBeGreaterThan(0.05);
+    // Two frames taken 400 ms apart can land on the same phase of the oscillation (or on one frame of a stalled software
+    // renderer), so the pixels are sampled until one differs from the first.
     const a = await particlePixels(page);
-    await page.waitForTimeout(400);
-    const b = await particlePixels(page);
-    expect(changedFraction(a, b)).toBeGreaterThan(0);
+    await until('the animated pixels change', async () => changedFraction(a, await particlePixels(page)) > 0, 10_000);
     await page.locator('[data-testid="landscape-panel"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/landscape-1280-panel.png` });
     await page.evaluate(() => window.scrollTo(0, 0));
