@@ -39,7 +39,7 @@ describe('preset estimates', () => {
       const estimate = Number(await card.getAttribute('data-seconds'));
       expect(estimate, `${p.id} has an estimate`).toBeGreaterThan(0);
       const text = (await card.textContent()) ?? '';
-      if (await card.getAttribute('data-shortened') === 'yes') expect(text).toMatch(/shortened to t_max = [\d.]+ \(fit \[/);
+      if (await card.getAttribute('data-shortened') === 'yes') expect(text).toMatch(/shortened to t_max = [\d.]+ \(fit \[|shrunk to N = \d+ from \d+, t_max = [\d.]+ \(fit \[/);
       const start = Date.now();
       await page.click(`[data-testid="preset-${p.id}"]`);
       // Room for a busy machine: the estimate was timed under the same load, a run can meet a worse moment.
@@ -47,7 +47,7 @@ describe('preset estimates', () => {
       await until(`${p.id} to finish`, async () => (await status(page)) === 'done', allowed * 1000);
       const seconds = (Date.now() - start) / 1000;
       expect(await page.locator('[data-testid="beta-value"]').textContent()).toMatch(/β = \d\.\d+/);
-      measured.push(`${p.id}: ${seconds.toFixed(1)} s (estimate ${estimate.toFixed(1)} s${text.includes('shortened') ? ', shortened' : ''})`);
+      measured.push(`${p.id}: ${seconds.toFixed(1)} s (estimate ${estimate.toFixed(1)} s${/shortened|shrunk/.test(text) ? `, ${text.includes('shrunk') ? 'shrunk' : 'shortened'}` : ''})`);
       expect(seconds, `${p.id} within 1.5 × its estimate + 10 s`).toBeLessThanOrEqual(allowed);
     }
     console.log(`preset times on this machine's Chromium (float64):\n  ${measured.join('\n  ')}`);

@@ -17,24 +17,53 @@ describe('preset estimates', () => {
     const fast = { ...c, secondsPerParticleStep: 1e-7 }; // 11 s
     const f = fitToBudget(ka, fast, 60);
     expect(f.shortenedFrom).toBeNull();
+    expect(f.shrunkFrom).toBeNull();
     expect(f.spec).toEqual(ka);
   });
 
-  it('shortens t_max and the window\'s end to fit the budget, keeping its start', () => {
-    const f = fitToBudget(ka, { ...c, secondsPerParticleStep: 1e-6 }, 60); // 101 s at full length
-    expect(f.shortenedFrom).toBe(10);
-    expect(f.seconds).toBeLessThanOrEqual(60);
-    expect(f.seconds).toBeGreaterThan(50); // not shortened more than it needs (two significant digits of t_max)
-    expect(f.spec.tMax).toBeCloseTo(5.9, 12); // (60 − 1) s / (1000 × 1e-6 s) × 1e-4 = 5.9
+  it('over the budget, shrinks N with the window\'s end along the finite-size cut-off t ~ N^z, not t_max alone', () => {
+    // 88 s at full size (KA under load, issue 13): 1000 × 1e5 × 8.7e-7 s + 1 s.
+    const loaded = { ...c, secondsPerParticleStep: 8.7e-7 };
+    expect(estimateSeconds(ka, loaded)).toBeCloseTo(88, 6);
+    const f = fitToBudget(ka, loaded, 60);
+    expect(f.shrunkFrom).toBe(1000);
+    expect(f.spec.n).toBeLessThan(1000);
+    expect(f.spec.n).toBeGreaterThanOrEqual(250); // at most a quarter off: one sample's scatter at most doubles
+    // The window's end follows t_c ∝ N^0.4 (3D): its ratio to the cut-off stays the preset's (within two-digit rounding).
+    const scaled = 10 * (f.spec.n / 1000) ** 0.4;
+    expect(f.spec.tMax).toBeLessThanOrEqual(scaled);
+    expect(f.spec.tMax).toBeGreaterThan(scaled - 0.1);
     expect(f.spec.fitWindow).toEqual({ tMin: 0.3, tMax: f.spec.tMax });
+    // No shipped state at the new N: it equilibrates its 5000 sweeps, and the estimate counts them.
+    expect(f.spec.initialState).toBeUndefined();
+    expect(f.seconds).toBeCloseTo(1 + f.spec.n * (f.spec.tMax / 1e-4) * 8.7e-7 + f.spec.n * 5000 * 8.7e-7, 6);
+    expect(f.seconds).toBeLessThanOrEqual(60);
+    expect(f.seconds).toBeGreaterThan(55); // not shrunk more than it needs
+    // More decades of fit window than cutting t_max alone at N = 1000: (60 − 1) s / (1000 × 8.7e-7 s) × 1e-4 = 6.8.
+    const tOnly = (59 / (1000 * 8.7e-7)) * 1e-4;
+    expect(f.spec.tMax).toBeGreaterThan(tOnly + 1);
     expect(() => validateRunSpec(f.spec)).not.toThrow();
+    // KA in the last quiet run (38.7 s): left as it is.
+    expect(fitToBudget(ka, { ...c, secondsPerParticleStep: 3.77e-7 }, 60)).toMatchObject({ shrunkFrom: null, shortenedFrom: null, spec: ka });
   });
 
-  it('keeps half a decade of fit window at least, and then says the estimate honestly', () => {
+  it('cuts t_max past the fit window first, keeping N and the window', () => {
+    const hot = presetSpec(getPreset('soft2d-hot'), 'cpu'); // N = 1024, t_max = 100, fit [3, 30], Δt = 0.001: 1e5 steps
+    const f = fitToBudget(hot, { ...c, secondsPerParticleStep: 1e-6 }, 60); // 103 s at full length
+    expect(f.shrunkFrom).toBeNull();
+    expect(f.shortenedFrom).toBe(100);
+    expect(f.spec.n).toBe(1024);
+    expect(f.spec.initialState).toBe(hot.initialState);
+    expect(f.spec.fitWindow).toEqual({ tMin: 3, tMax: 30 });
+    expect(f.spec.tMax).toBeCloseTo(57, 12); // (60 − 1) s / (1024 × 1e-6 s) × 0.001 = 57.6
+  });
+
+  it('stops at a quarter of N and half a decade of fit window, and then says the estimate honestly', () => {
     const slow = { ...c, secondsPerParticleStep: 2e-5 };
     const f = fitToBudget(ka, slow, 60);
+    expect(f.spec.n).toBe(250);
     expect(f.spec.tMax).toBe(0.95); // t_min × 10^0.5 = 0.949, rounded up
-    expect(f.seconds).toBeCloseTo(1000 * 9500 * 2e-5 + 1, 6); // 191 s, over the budget
+    expect(f.seconds).toBeCloseTo(1 + 250 * 9500 * 2e-5 + 250 * 5000 * 2e-5, 6); // 73.5 s, over the budget
   });
 
   it('splits a quench\'s cost into start-up and steps from the short and long runs', () => {

@@ -1,7 +1,8 @@
 // How long a preset takes on this machine, from a short calibration run of it (issue 13): the quench costs
 // N × (t_max/Δt) particle-steps at the measured seconds per particle-step, plus the analysis (defects, D²min) timed once.
-// A preset estimated above about a minute is shortened (t_max and the fit window's end, keeping at least half a decade
-// of fit window above t_min) so that a lecture does not wait on it, and its card says so.
+// A preset estimated above about a minute is shortened (t_max first, then N with the fit window's end along the finite-size
+// cut-off t ~ N^z, keeping at least half a decade of fit window above t_min) so that a lecture does not wait on it, and its
+// card says so.
 import { getModel } from '../physics/models.ts';
 import type { EngineName } from './lab/protocol.ts';
 import type { RunSpec } from './runSpec.ts';
@@ -70,23 +71,90 @@ export interface FittedPreset {
   seconds: number;
   /** The preset's own t_max before shortening, when it was shortened. */
   shortenedFrom: number | null;
+  /** The preset's own N before shrinking, when N was shrunk too. */
+  shrunkFrom: number | null;
 }
 
 /**
- * The preset's spec for this machine: as it is when its estimate fits `budget`; else t_max (and the fit window's end) cut
- * to what fits, but not below `minDecades` decades of fit window above t_min (then the estimate says honestly it is over).
+ * The exponent z of the finite-size cut-off t_c ~ N^z of the SD velocity (001 SM II; docs/PHYSICS.md §6): 0.6 (2D), 0.4 (3D),
+ * 0.75 (higher d) at high T; ≈ 1 (2D), 0.33 (3D) deep in the glass. The larger of the two, so that a window end scaled as
+ * N^z never comes closer to the cut-off than the preset's own.
+ */
+export function finiteSizeExponent(dim: number): number {
+  return dim === 2 ? 1 : dim === 3 ? 0.4 : 0.75;
+}
+
+/** A shrunk preset keeps N at least this fraction of its own: one sample's β scatter (∝ N^−½) at most doubles. */
+export const MIN_N_FRACTION = 1 / 4;
+
+/** Two significant digits of N, rounded down. */
+function roundDownN(n: number): number {
+  return Math.max(2, Math.floor(roundDown2(n)));
+}
+
+/** The spec at N = n and t_max (the window's end at most t_max); the shipped state only fits the preset's own N. */
+function withSize(spec: RunSpec, n: number, tMax: number): RunSpec {
+  const { initialState, ...rest } = spec;
+  const fitWindow = { tMin: spec.fitWindow.tMin, tMax: Math.min(spec.fitWindow.tMax, tMax) };
+  return { ...rest, n, tMax, fitWindow, ...(n === spec.n && initialState !== undefined ? { initialState } : {}) };
+}
+
+/**
+ * Seconds of `fitted`, a resized `preset`: when it lost the preset's shipped state (N shrunk) it runs its sweeps of swap MC
+ * first, counted at one particle-step per particle move (a move evaluates one particle's neighbours, a step all of them).
+ * A preset without a shipped state equilibrates in its calibration runs already: their analysis time holds it.
+ */
+export function resizedEstimate(fitted: RunSpec, preset: RunSpec, c: PresetCalibration): number {
+  const lostState = preset.initialState !== undefined && fitted.initialState === undefined && Number.isFinite(fitted.temperature);
+  return estimateSeconds(fitted, c) + (lostState ? fitted.n * fitted.sweeps * c.secondsPerParticleStep : 0);
+}
+
+/**
+ * The preset's spec for this machine: as it is when its estimate fits `budget`. Else, in the order that costs the β
+ * measurement least:
+ * 1. t_max cut towards the fit window's end (the fit does not see past it);
+ * 2. N and the window's end shrunk together along t_end ∝ N^z, so the window keeps its place below the finite-size cut-off
+ *    t_c ~ N^z: for a cost ∝ N·t_end this keeps the most decades of window (cutting t_end alone at fixed N would keep fewer);
+ * 3. not below a quarter of N: there the window's end alone is cut, but not below `minDecades` decades above t_min; then the
+ *    estimate says honestly it is over.
  */
 export function fitToBudget(spec: RunSpec, c: PresetCalibration, budget = LECTURE_BUDGET_SECONDS, minDecades = 0.5): FittedPreset {
   const seconds = estimateSeconds(spec, c);
-  if (seconds <= budget) return { spec, seconds, shortenedFrom: null };
+  if (seconds <= budget) return { spec, seconds, shortenedFrom: null, shrunkFrom: null };
   const dt = spec.dt ?? getModel(spec.model).defaultDt;
+  const floor = roundUp2(spec.fitWindow.tMin * 10 ** minDecades);
+  const tEnd0 = Math.min(spec.fitWindow.tMax, spec.tMax);
+  const done = (s: RunSpec): FittedPreset => ({
+    spec: s, seconds: resizedEstimate(s, spec, c), shortenedFrom: s.tMax < spec.tMax ? spec.tMax : null, shrunkFrom: s.n < spec.n ? spec.n : null,
+  });
+  // 1. t_max down to what fits, but not below the window's end.
   const quenchBudget = Math.max(budget - c.analysisSeconds - c.startSeconds, 0);
   const affordable = (quenchBudget / (spec.n * c.secondsPerParticleStep)) * dt;
-  const floor = roundUp2(spec.fitWindow.tMin * 10 ** minDecades);
-  const tMax = Number(Math.min(spec.tMax, Math.max(roundDown2(Math.max(affordable, 1e-12)), floor)).toPrecision(2));
-  if (tMax >= spec.tMax) return { spec, seconds, shortenedFrom: null };
-  const fitted: RunSpec = { ...spec, tMax, fitWindow: { tMin: spec.fitWindow.tMin, tMax: Math.min(spec.fitWindow.tMax, tMax) } };
-  return { spec: fitted, seconds: estimateSeconds(fitted, c), shortenedFrom: spec.tMax };
+  if (affordable >= tEnd0) {
+    const tMax = Number(Math.min(spec.tMax, Math.max(roundDown2(affordable), tEnd0)).toPrecision(2));
+    return done(withSize(spec, spec.n, Math.max(tMax, tEnd0)));
+  }
+  // 2. N and t_end together, t_end = t_end0 (N/N0)^z: the largest N (two significant digits) whose run fits the budget.
+  const z = finiteSizeExponent(getModel(spec.model).dim);
+  const nMin = Math.max(roundDownN(spec.n * MIN_N_FRACTION), 2);
+  const at = (n: number): RunSpec => {
+    const tEnd = Math.max(floor, Number(roundDown2(tEnd0 * (n / spec.n) ** z).toPrecision(2)));
+    return withSize(spec, n, Math.min(tEnd, tEnd0));
+  };
+  let lo = nMin;
+  let hi = spec.n;
+  if (resizedEstimate(at(lo), spec, c) > budget) {
+    // 3. At the smallest N, the window's end cut further (it moves away from the cut-off, which is safe), down to the floor.
+    const equilibration = resizedEstimate(at(lo), spec, c) - estimateSeconds(at(lo), c);
+    const left = (Math.max(quenchBudget - equilibration, 0) / (lo * c.secondsPerParticleStep)) * dt;
+    const tMax = Number(Math.min(at(lo).tMax, Math.max(floor, roundDown2(Math.max(left, 1e-12)))).toPrecision(2));
+    return done(withSize(spec, lo, tMax));
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (resizedEstimate(at(mid), spec, c) <= budget) lo = mid; else hi = mid;
+  }
+  return done(at(roundDownN(lo) >= nMin ? roundDownN(lo) : lo));
 }
 
 /** "≈ 4 s", "≈ 45 s", "≈ 2 min": an estimate for a card. */

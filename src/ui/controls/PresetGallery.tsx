@@ -40,9 +40,11 @@ function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' })
   const w = fitted.spec.fitWindow;
   return (
     <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`} data-seconds={fitted.seconds.toFixed(1)}
-      data-shortened={fitted.shortenedFrom !== null ? 'yes' : 'no'}>
+      data-shortened={fitted.shortenedFrom !== null || fitted.shrunkFrom !== null ? 'yes' : 'no'} data-n={fitted.spec.n}>
       {formatEstimate(fitted.seconds)} here
-      {fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom}${fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ', as short as its fit window allows' : ' to land in about a minute'}` : ''}
+      {fitted.shrunkFrom !== null ? ` · shrunk to N = ${fitted.spec.n} from ${fitted.shrunkFrom}, t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}], its end scaled with the finite-size cut-off t ~ N^z)` : ''}
+      {fitted.shrunkFrom === null && fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom}` : ''}
+      {fitted.shortenedFrom !== null || fitted.shrunkFrom !== null ? (fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ', as small as a meaningful β allows' : ' to land in about a minute') : ''}
     </span>
   );
 }
