@@ -1,13 +1,15 @@
 // The machine's calibration (issue 13): a short run of a reference preset on each engine the page could use picks the faster
 // one (a software WebGPU adapter is ~40× slower than float64, a real GPU far faster), then a short run of every preset on the
 // picked engine gives its time estimate (src/engine/presetEstimate.ts). It runs on its own lab client (a second worker), so
-// that a preset clicked meanwhile is not held up by it.
+// that a preset clicked meanwhile is not held up by it. A finished calibration is kept for the next page load
+// (src/state/calibrationCache.ts) until the user asks to recalibrate.
 import { create } from 'zustand';
 import type { ConfigurationData, EngineName, LabEvent, LabJob } from '../engine/lab/protocol.ts';
 import { calibrationSpec, CALIBRATION_STEPS, stepCost, type PresetCalibration } from '../engine/presetEstimate.ts';
 import { presetSpec, type Preset } from '../engine/presets.ts';
 import type { RunSpec } from '../engine/runSpec.ts';
 import type { LabClientLike } from './labController.ts';
+import { forgetCalibration, loadCalibration, saveCalibration, type KeyValueStorage } from './calibrationCache.ts';
 
 export interface EngineTiming {
   engine: EngineName;
@@ -24,9 +26,13 @@ interface CalibrationStore {
   /** Each preset timed on the picked engine, by preset id. */
   presets: Record<string, PresetCalibration>;
   error: string | null;
+  /** When the calibration shown was measured, if it was read back from an earlier page load; null when measured now. */
+  savedAt: number | null;
+  /** Times again, dropping the saved calibration (set by the page that runs it); null until then. */
+  recalibrate: (() => void) | null;
 }
 
-export const useCalibrationStore = create<CalibrationStore>()(() => ({ state: 'idle', picked: null, reason: '', engines: [], presets: {}, error: null }));
+export const useCalibrationStore = create<CalibrationStore>()(() => ({ state: 'idle', picked: null, reason: '', engines: [], presets: {}, error: null, savedAt: null, recalibrate: null }));
 
 /**
  * Seconds of a single job's quench and of the rest (start-up, analysis), as the engine timed them (its result's quenchSeconds
@@ -62,6 +68,10 @@ export interface CalibrateOptions {
   fetchStart(spec: RunSpec): Promise<ConfigurationData | undefined>;
   /** Resolves when the lab is free: the calibration waits while a run goes (it would slow the run, and be slowed by it). */
   idle?: () => Promise<void>;
+  /** Where a finished calibration is kept and read back (src/state/calibrationCache.ts), under this machine's key. */
+  cache?: { storage: KeyValueStorage; key: string };
+  /** Drop the saved calibration and time again. */
+  force?: boolean;
 }
 
 function engineLabel(e: EngineName): string {
@@ -85,7 +95,15 @@ async function timePreset(client: LabClientLike, p: Preset, engine: EngineName, 
 /** Times the engines on the reference preset, picks the faster, then times every preset on it; fills useCalibrationStore. */
 export async function calibrate(client: LabClientLike, o: CalibrateOptions): Promise<void> {
   const store = useCalibrationStore;
-  store.setState({ state: 'running', picked: null, reason: '', engines: [], presets: {}, error: null });
+  const cache = o.cache;
+  if (cache && o.force) forgetCalibration(cache.storage, cache.key);
+  const saved = cache ? loadCalibration(cache.storage, cache.key, o.presets) : null;
+  if (saved) {
+    const { savedAt, picked, reason, engines, presets } = saved;
+    store.setState({ state: 'done', picked, reason, engines, presets, error: null, savedAt });
+    return;
+  }
+  store.setState({ state: 'running', picked: null, reason: '', engines: [], presets: {}, error: null, savedAt: null });
   try {
     const reference = o.reference ?? o.presets[0];
     const engines: EngineTiming[] = [];
@@ -110,6 +128,8 @@ export async function calibrate(client: LabClientLike, o: CalibrateOptions): Pro
       store.setState((s) => ({ presets: { ...s.presets, [p.id]: calibration } }));
     }
     store.setState({ state: 'done' });
+    const s = store.getState();
+    if (cache) saveCalibration(cache.storage, cache.key, { picked: best.engine, reason, engines, presets: s.presets, savedAt: Date.now() });
   } catch (e) {
     store.setState({ state: 'failed', error: (e as Error).message });
   }

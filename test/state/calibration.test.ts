@@ -9,6 +9,7 @@ import { getPreset } from '../../src/engine/presets.ts';
 import { estimateSeconds } from '../../src/engine/presetEstimate.ts';
 import { presetSpec } from '../../src/engine/presets.ts';
 import { calibrate, timeJob, useCalibrationStore } from '../../src/state/calibration.ts';
+import { CALIBRATION_CACHE_KEY, CALIBRATION_CACHE_VERSION, calibrationKey, type KeyValueStorage } from '../../src/state/calibrationCache.ts';
 import type { LabClientLike } from '../../src/state/labController.ts';
 import { parseStartingState } from '../../src/state/startingState.ts';
 import { getModel } from '../../src/physics/models.ts';
@@ -76,5 +77,53 @@ describe('calibration', () => {
       expect(c.secondsPerParticleStep).toBeLessThan(1e-3); // a float64 particle-step takes well under a millisecond
       expect(c.analysisSeconds).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('keeps a finished calibration for the next page load, per machine key and version, until asked to recalibrate', async () => {
+    const map = new Map<string, string>();
+    const storage: KeyValueStorage = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => { map.set(k, v); } };
+    const counting = (inner: LabClientLike) => {
+      let starts = 0;
+      return { client: { ...inner, start: (job: LabJob, e: EngineChoice) => { starts++; return inner.start(job, e); } } as LabClientLike, starts: () => starts };
+    };
+    const presets = [getPreset('soft2d-hot'), getPreset('harmonic2d-inf')];
+    const key = calibrationKey(['gpu', 'cpu'], 'SwiftShader Device', presets);
+    const first = counting(scriptedClient({ gpu: 40, cpu: 0.5 }));
+    await calibrate(first.client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, cache: { storage, key } });
+    expect(first.starts()).toBe(6); // 2 runs × (2 engines on the reference + 1 other preset)
+    const measured = useCalibrationStore.getState();
+    expect(measured.savedAt).toBeNull();
+
+    // The reload: the same machine key reads the calibration back and starts no run.
+    useCalibrationStore.setState({ state: 'idle', picked: null, presets: {}, reason: '' });
+    const reload = counting(scriptedClient({ gpu: 1, cpu: 1 }));
+    await calibrate(reload.client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, cache: { storage, key } });
+    expect(reload.starts()).toBe(0);
+    const back = useCalibrationStore.getState();
+    expect(back.state).toBe('done');
+    expect(back.picked).toBe('cpu');
+    expect(back.reason).toBe(measured.reason);
+    expect(back.presets).toEqual(measured.presets);
+    expect(back.savedAt).toBeGreaterThan(0);
+
+    // Another adapter, or a changed preset, is another machine key: it calibrates.
+    expect(calibrationKey(['gpu', 'cpu'], 'NVIDIA H100', presets)).not.toBe(key);
+    expect(calibrationKey(['gpu', 'cpu'], 'SwiftShader Device', [{ ...presets[0], tMax: 50 }, presets[1]])).not.toBe(key);
+    expect(calibrationKey(['cpu'], 'SwiftShader Device', presets)).not.toBe(key);
+
+    // An entry of an older version is ignored.
+    const file = JSON.parse(map.get(CALIBRATION_CACHE_KEY)!) as { version: number };
+    map.set(CALIBRATION_CACHE_KEY, JSON.stringify({ ...file, version: CALIBRATION_CACHE_VERSION - 1 }));
+    const older = counting(scriptedClient({ gpu: 40, cpu: 0.5 }));
+    await calibrate(older.client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, cache: { storage, key } });
+    expect(older.starts()).toBe(6);
+
+    // "Recalibrate": forced, it times again (a slower float64 now) and saves the new result.
+    const again = counting(scriptedClient({ gpu: 40, cpu: 2 }));
+    await calibrate(again.client, { engines: ['gpu', 'cpu'], presets, fetchStart: async () => undefined, cache: { storage, key }, force: true });
+    expect(again.starts()).toBe(6);
+    expect(useCalibrationStore.getState().engines[1].rate).toBeCloseTo(1024 / 0.002, 6);
+    const saved = JSON.parse(map.get(CALIBRATION_CACHE_KEY)!) as { entries: Record<string, { engines: { rate: number }[] }> };
+    expect(saved.entries[key].engines[1].rate).toBeCloseTo(1024 / 0.002, 6);
   });
 });
