@@ -22,6 +22,8 @@ export interface Frame {
 export interface McTrace {
   sweeps: number[];
   energyPerParticle: number[];
+  /** The temperature of each record (null where the engine did not say): a sweep job equilibrates at each T in turn. */
+  temperature: (number | null)[];
   acceptance: { displacement: number; swap: number } | null;
   total: number;
 }
@@ -80,10 +82,13 @@ export function reduceLabEvent(s: RunState, e: LabEvent): RunState {
     case 'phase':
       return { ...s, phase: e.phase, phaseLabel: e.label };
     case 'mc': {
-      const mc = s.mc ?? { sweeps: [], energyPerParticle: [], acceptance: null, total: e.sweeps };
+      const mc = s.mc ?? { sweeps: [], energyPerParticle: [], temperature: [], acceptance: null, total: e.sweeps };
       return {
         ...s,
-        mc: { sweeps: [...mc.sweeps, e.sweep], energyPerParticle: [...mc.energyPerParticle, e.energyPerParticle], acceptance: e.acceptance, total: e.sweeps },
+        mc: {
+          sweeps: [...mc.sweeps, e.sweep], energyPerParticle: [...mc.energyPerParticle, e.energyPerParticle],
+          temperature: [...mc.temperature, e.temperature ?? null], acceptance: e.acceptance, total: e.sweeps,
+        },
       };
     }
     case 'sample': {

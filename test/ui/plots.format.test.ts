@@ -4,6 +4,7 @@ import {
   betaAnnotation, formatBeta, formatInterval, harmonicBeta, harmonicLabel, harmonicLine, intervalLine, noFitReason,
 } from '../../src/ui/views/plots/betaFormat.ts';
 import { buildEquilibrationFigure, formatRate } from '../../src/ui/views/plots/equilibrationFigure.ts';
+import { reduceLabEvent, startedRun } from '../../src/state/runReducer.ts';
 import { stackPanels } from '../../src/ui/views/plots/panels.ts';
 import { buildSweepFigure } from '../../src/ui/views/plots/sweepFigure.ts';
 import { algorithmLabel, formatDistance, formatEnergy, superscript } from '../../src/ui/views/plots/tableFormat.ts';
@@ -91,6 +92,44 @@ describe('equilibration and sweep figures', () => {
     expect((fig.data[0] as Record<string, unknown>).x).toEqual([0, 10]);
     expect(formatRate(0.4321)).toBe('43.2 %');
     expect(buildEquilibrationFigure({ sweeps: [], energyPerParticle: [] }).layout.annotations).toHaveLength(1);
+  });
+
+  it('a temperature sweep\'s swap MC gives one E/N trace per temperature, with a y range of the settled records', () => {
+    // Three temperatures, two samples each, 100 sweeps recorded every 10: each MC run starts from an overlapping start
+    // (E/N = 1.2e6 at its first record, issue 13) and settles near e(T) = 2 T.
+    let state = startedRun('r1');
+    const temps = [0.2, 0.5, 1.0];
+    for (const T of temps) {
+      for (let sample = 0; sample < 2; sample++) {
+        for (let sweep = 10; sweep <= 100; sweep += 10) {
+          const e = sweep === 10 ? 1.2e6 : 2 * T + 0.01 * Math.sin(sweep + sample);
+          state = reduceLabEvent(state, { type: 'mc', runId: 'r1', sweep, sweeps: 100, energyPerParticle: e, acceptance: { displacement: 0.4, swap: 0.2 }, temperature: T });
+        }
+      }
+    }
+    const mc = state.mc!;
+    expect(mc.temperature).toHaveLength(60);
+    const fig = buildEquilibrationFigure({ sweeps: mc.sweeps, energyPerParticle: mc.energyPerParticle, temperature: mc.temperature });
+    expect(fig.data.map((d) => (d as { name: string }).name)).toEqual(['T = 0.2', 'T = 0.5', 'T = 1']);
+    for (const [i, d] of fig.data.entries()) {
+      const { x, y } = d as unknown as { x: (number | null)[]; y: (number | null)[] };
+      expect(x).toHaveLength(21); // two samples of 10 records, broken by one gap
+      expect(x[10]).toBeNull();
+      expect(y.filter((v) => v !== null && v < 1e3).every((v) => Math.abs(v! - 2 * temps[i]) < 0.02)).toBe(true);
+      // No line runs back from sweep 100 to sweep 10 within a trace: x rises within each sample.
+      for (let k = 1; k < x.length; k++) if (x[k] !== null && x[k - 1] !== null) expect(x[k]!).toBeGreaterThan(x[k - 1]!);
+    }
+    const range = fig.layout.yaxis!.range as [number, number];
+    expect(range[0]).toBeGreaterThan(0.3); // 2 × 0.2 − 0.01 − padding
+    expect(range[0]).toBeLessThan(0.39);
+    expect(range[1]).toBeGreaterThan(2.01);
+    expect(range[1]).toBeLessThan(2.2);
+    expect(JSON.stringify(fig.layout.annotations)).toContain('off the top');
+    // One run without temperatures: one trace, as before, and its range holds everything when nothing is an early outlier.
+    const one = buildEquilibrationFigure({ sweeps: [10, 20, 30], energyPerParticle: [-2, -2.3, -2.31] });
+    expect(one.data).toHaveLength(1);
+    expect(one.layout.showlegend).toBe(false);
+    expect((one.layout.yaxis!.range as number[])[0]).toBeLessThan(-2.31);
   });
 
   const point = (T: number, phi: number, chi: number, beta: number | null): SweepPoint => ({

@@ -50,8 +50,9 @@ export async function equilibrateOnEngine(ctx: JobContext, model: Model, s: Equi
   return equilibrateOnCpu(ctx, model, start, s, label);
 }
 
-function announce(ctx: JobContext, sweep: number, sweeps: number, energyPerParticle: number, acceptance: AcceptanceRates, label: string, force = false) {
-  ctx.emit({ type: 'mc', runId: ctx.runId, sweep, sweeps, energyPerParticle, acceptance: { ...acceptance } });
+function announce(ctx: JobContext, s: EquilibrationSettings, sweep: number, energyPerParticle: number, acceptance: AcceptanceRates, label: string, force = false) {
+  const sweeps = s.sweeps;
+  ctx.emit({ type: 'mc', runId: ctx.runId, sweep, sweeps, energyPerParticle, acceptance: { ...acceptance }, temperature: s.temperature });
   ctx.progress(sweep / sweeps, `${label}: swap MC sweep ${sweep}/${sweeps}`, force);
 }
 
@@ -65,7 +66,7 @@ async function equilibrateOnCpu(ctx: JobContext, model: Model, start: Configurat
     const run = mc.run, k = run.recordedSweeps.length - 1;
     if (k >= 0 && run.recordedSweeps[k] > recorded.sweep) { // one mc event per slice, for the latest record
       recorded.sweep = run.recordedSweeps[k];
-      announce(ctx, recorded.sweep, s.sweeps, run.energyPerParticle[k], run.acceptance, label, done);
+      announce(ctx, s, recorded.sweep, run.energyPerParticle[k], run.acceptance, label, done);
     }
     if (done) break;
     await ctx.checkpoint();
@@ -94,7 +95,7 @@ async function equilibrateOnGpu(ctx: JobContext, model: Model, start: Configurat
       if (performance.now() - t0 < GPU_CALL_MS) batch *= 2;
       record.sweep.push(mc.sweepCount);
       record.energyPerParticle.push(e);
-      announce(ctx, mc.sweepCount, s.sweeps, e, mc.acceptanceRates(), label, mc.sweepCount === s.sweeps);
+      announce(ctx, s, mc.sweepCount, e, mc.acceptanceRates(), label, mc.sweepCount === s.sweeps);
       await ctx.checkpoint();
     }
     return { configuration: await mc.readConfiguration(), energyPerParticle: e, acceptance: mc.acceptanceRates(), record };

@@ -435,8 +435,8 @@ export type LabEvent =
   /** The particles of the system being run (sent before its first frame, and again when a new system starts). */
   | { type: 'system'; runId: string; system: ConfigurationData; label: string }
   | { type: 'phase'; runId: string; phase: Phase; label: string }
-  /** Swap-MC progress (recorded sweeps). */
-  | { type: 'mc'; runId: string; sweep: number; sweeps: number; energyPerParticle: number; acceptance: { displacement: number; swap: number } }
+  /** Swap-MC progress (recorded sweeps), at the temperature being equilibrated (a sweep job runs one MC per T and sample). */
+  | { type: 'mc'; runId: string; sweep: number; sweeps: number; energyPerParticle: number; acceptance: { displacement: number; swap: number }; temperature?: number }
   /** One point of a quench curve; `curve` names the curve (e.g. 'main', 'sd', 'T=0.2 #3'). */
   | { type: 'sample'; runId: string; curve: string; sample: QuenchSample }
   /** One W level of the normal modes along the quench (QuenchSettings.modesAlongQuench). */

@@ -12,7 +12,7 @@ export function ExperimentPanel() {
   const single = result?.kind === 'single' ? result : null;
   return (
     <section className="panel experiment-panel" aria-label="Experiment">
-      {mc && mc.sweeps.length ? <EquilibrationPlot sweeps={mc.sweeps} energyPerParticle={mc.energyPerParticle} acceptance={mc.acceptance} large={large} height={220} /> : null}
+      {mc && mc.sweeps.length ? <EquilibrationPlot sweeps={mc.sweeps} energyPerParticle={mc.energyPerParticle} temperature={mc.temperature} acceptance={mc.acceptance} large={large} height={220} /> : null}
       {single ? (
         <dl className="facts" data-testid="run-facts">
           <dt>engine</dt><dd>{single.engine === 'gpu' ? 'WebGPU (float32 forces, fixed-point positions)' : 'float64 reference'}</dd>

@@ -8,14 +8,16 @@ import './plots.css';
 export interface EquilibrationPlotProps {
   sweeps: number[];
   energyPerParticle: number[];
+  /** The temperature of each record: one trace per temperature. */
+  temperature?: (number | null)[];
   acceptance?: { displacement: number; swap: number } | null;
   large?: boolean;
   height?: number;
   loadPlotly?: () => Promise<Plotly>;
 }
 
-export function EquilibrationPlot({ sweeps, energyPerParticle, acceptance = null, large = false, height, loadPlotly }: EquilibrationPlotProps) {
-  const figure = useMemo(() => buildEquilibrationFigure({ sweeps, energyPerParticle, large, height }), [sweeps, energyPerParticle, large, height]);
+export function EquilibrationPlot({ sweeps, energyPerParticle, temperature, acceptance = null, large = false, height, loadPlotly }: EquilibrationPlotProps) {
+  const figure = useMemo(() => buildEquilibrationFigure({ sweeps, energyPerParticle, ...(temperature ? { temperature } : {}), large, height }), [sweeps, energyPerParticle, temperature, large, height]);
   const { ref, status, error } = usePlotlyFigure(figure, { load: loadPlotly });
   return (
     <div className={`gl-plot gl-equilibration-plot${large ? ' gl-large' : ''}`} data-testid="equilibration-plot">
