@@ -58,7 +58,7 @@ describe('the run store reducer', () => {
     expect(s.engineNote).toBe('no adapter: float64');
     expect(Array.from(s.reference!)).toEqual([0.5, 0.5, 1.5, 1.5]);
     expect(s.frame!.t).toBe(3);
-    expect(s.mc).toEqual({ sweeps: [10, 20], energyPerParticle: [1.1, 1.0], acceptance: { displacement: 0.41, swap: 0.21 }, total: 20 });
+    expect(s.mc).toEqual({ sweeps: [10, 20], energyPerParticle: [1.1, 1.0], temperature: [null, null], acceptance: { displacement: 0.41, swap: 0.21 }, total: 20 });
   });
 
   it('a single result ends the run and shows the final configuration', () => {
