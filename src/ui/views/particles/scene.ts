@@ -30,6 +30,7 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { fillArrows, segmentsPerArrow } from './arrows.ts';
 import { fillInstanceMatrices } from './instances.ts';
+import { chooseSpheres, ImpostorSpheres, impostorMaterial, impostorOverride, probeRendererName, webglRendererName } from './impostors.ts';
 
 export interface SceneStyle {
   background: string;
@@ -42,17 +43,6 @@ export interface SceneStyle {
 }
 
 export const DEFAULT_STYLE: SceneStyle = { background: '#0f172a', boxColor: '#94a3b8', arrowColor: '#f8fafc', arrowHalo: '#0b0f1a', large: false };
-
-/** The unmasked WebGL renderer string ('' when the browser hides it). */
-function rendererName(renderer: WebGLRenderer): string {
-  try {
-    const gl = renderer.getContext();
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-  } catch {
-    return '';
-  }
-}
 
 /** Sphere tessellation by particle count: smooth for a few hundred, low-poly for tens of thousands; on a software renderer
  * always low-poly (32×20 segments for 1000 spheres took seconds a frame on SwiftShader and froze the page, issue 13). */
@@ -109,6 +99,8 @@ export class ParticleScene {
   private mesh: InstancedMesh | null = null;
   private meshGeometry: BufferGeometry | null = null;
   private readonly meshMaterial: Material;
+  /** 3D impostor spheres (impostors.ts), made when first drawn. */
+  private impostors: ShaderMaterial | null = null;
   private colorAttr: InstancedBufferAttribute | null = null;
   private capacity = -1;
   private count = 0;
@@ -125,8 +117,9 @@ export class ParticleScene {
 
   private frame = 0;
   private disposed = false;
-  /** A software WebGL: low-poly spheres. */
+  /** A software WebGL: low-poly spheres, or impostors. */
   private readonly software: boolean;
+  private readonly rendererName: string;
   /** Milliseconds the last renderer.render() call took on the CPU side (onRender gets the time until the GPU drew it). */
   lastRenderMs = 0;
   onRender: ((ms: number) => void) | null = null;
@@ -134,11 +127,14 @@ export class ParticleScene {
   constructor(canvas: HTMLCanvasElement, dim: 2 | 3, renderer?: WebGLRenderer) {
     this.canvas = canvas;
     this.dim = dim;
-    // 2D discs antialias their own edges in the shader; multisampling is only worth its cost for 3D spheres.
-    this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias: dim === 3, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+    // 2D discs antialias their own edges in the shader; multisampling is only worth its cost for 3D spheres, and not on a
+    // software renderer, where it quadruples the fill.
+    const antialias = dim === 3 && !isSoftwareAdapter(probeRendererName());
+    this.renderer = renderer ?? new WebGLRenderer({ canvas, antialias, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.setClearColor(new Color(this.style.background), 1);
-    this.software = isSoftwareAdapter(rendererName(this.renderer));
+    this.rendererName = webglRendererName(this.renderer.getContext());
+    this.software = isSoftwareAdapter(this.rendererName);
 
     if (dim === 2) {
       this.camera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 100);
@@ -317,8 +313,12 @@ export class ParticleScene {
       this.meshGeometry?.dispose();
     }
     this.capacity = N;
-    this.meshGeometry = this.dim === 2 ? new PlaneGeometry(1, 1) : new SphereGeometry(0.5, ...sphereSegments(N, this.software));
-    const mesh = new InstancedMesh(this.meshGeometry, this.meshMaterial, Math.max(N, 1));
+    const spheres = this.dim === 3 ? chooseSpheres(this.rendererName, N, impostorOverride()) : 'discs';
+    this.canvas.dataset.spheres = spheres;
+    const mesh = spheres === 'impostors'
+      ? new ImpostorSpheres(N, (this.impostors ??= impostorMaterial()))
+      : new InstancedMesh(this.dim === 2 ? new PlaneGeometry(1, 1) : new SphereGeometry(0.5, ...sphereSegments(N, this.software)), this.meshMaterial, Math.max(N, 1));
+    this.meshGeometry = mesh.geometry;
     mesh.instanceMatrix.setUsage(DynamicDrawUsage);
     this.colorAttr = new InstancedBufferAttribute(new Float32Array(Math.max(N, 1) * 3).fill(0.5), 3);
     this.colorAttr.setUsage(DynamicDrawUsage);
@@ -327,7 +327,7 @@ export class ParticleScene {
     mesh.count = N;
     this.mesh = mesh;
     this.scene.add(mesh);
-    this.meshMaterial.needsUpdate = true; // instancing colour define
+    (mesh.material as Material).needsUpdate = true; // instancing colour define
   }
 
   /** New positions and/or diameters: refills the instance matrices (the mesh is rebuilt only when N changes). */
@@ -406,6 +406,7 @@ export class ParticleScene {
     if (this.mesh) this.mesh.dispose();
     this.meshGeometry?.dispose();
     this.meshMaterial.dispose();
+    this.impostors?.dispose();
     this.boxLines.geometry.dispose();
     this.boxMaterial.dispose();
     this.arrowLines?.geometry.dispose();
