@@ -104,14 +104,17 @@ fn pairSigma(di: f32, dj: f32, ti: u32, tj: u32) -> f32 { return 0.5 * (di + dj)
 fn pairEpsilon(ti: u32, tj: u32) -> f32 { return 1.0; }`;
 }
 
+/** The dimensions the GPU kernels run: positions, separations and forces are held in one vec4 per particle (VecD). */
+export const GPU_MAX_DIM = 4;
+
 /**
  * Why the GPU engine cannot run a model, or null: it has no Mari–Kurchan pair shifts (000 App. A.1d); its kernels hold
- * positions in vec4 but only 2D and 3D are tested against the float64 engine (test/gpu/forces.test.ts), so D > 3 is
- * refused; shaders/separation.wgsl squaredRatio holds x²·2⁶¹ in 64 bits (every pair within the cutoff needs x² < 8).
+ * positions in one vec4 per particle, so D > 4 is refused (2D, 3D and 4D are tested against the float64 engine,
+ * test/gpu/forces.test.ts); shaders/separation.wgsl squaredRatio holds x²·2⁶¹ in 64 bits (every pair within the cutoff needs x² < 8).
  */
 export function gpuUnsupported(model: Model): string | null {
   const why = model.pairShifts ? 'has Mari–Kurchan pair shifts'
-    : model.dim < 2 || model.dim > 3 ? `is ${model.dim}D (the GPU engine runs 2D and 3D)`
+    : model.dim < 2 || model.dim > GPU_MAX_DIM ? `is ${model.dim}D (the GPU engine runs D = 2, 3 and 4: one vec4 per particle)`
       : !(model.potential.xc ** 2 < 8) ? `has a cutoff x_c = ${model.potential.xc} beyond the GPU engine's x_c² < 8` : null;
   return why && `model ${model.name} ${why}: it runs on the float64 engine only`;
 }

@@ -25,7 +25,7 @@ import { gpuAvailable, NO_GPU, reference, worstRelativeForceError } from './gpuT
 const FORCE_BOUND = 1e-5;
 const ENERGY_BOUND = 1e-5;
 const PAIR_BOUND = 2e-6;
-const SIZES: Record<number, number> = { 2: 400, 3: 1000 };
+const SIZES: Record<number, number> = { 2: 400, 3: 1000, 4: 1000 };
 
 /** A jittered lattice after a few FIRE steps: overlaps relaxed, far from a minimum, like a liquid being quenched. */
 function liquid(model: Model, n: number, seed: number): Configuration {
