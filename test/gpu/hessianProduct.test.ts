@@ -4,9 +4,8 @@
 // The bound is tight enough to matter: the product without its off-diagonal term (Σ_j K_ij v_i only) breaks it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
-import { GpuHessianProduct } from '../../src/gpu/hessianProduct.ts';
+import { GpuHessianProduct, hessianUnsupported } from '../../src/gpu/hessianProduct.ts';
 import { hessianProductBound } from '../../src/gpu/hessianProductBound.ts';
-import { gpuUnsupported } from '../../src/gpu/wgslModels.ts';
 import type { Configuration } from '../../src/physics/configuration.ts';
 import { quench } from '../../src/physics/descent/quench.ts';
 import { createLandscape } from '../../src/physics/forces.ts';
@@ -92,7 +91,7 @@ describe.skipIf(!gpuAvailable)(`GPU Hessian-vector product against the float64 o
     for (const name of ['mk3d', 'harmonic8d'] as const) {
       const model = MODELS[name];
       const c = jitteredLattice(model, 300, 1);
-      await expect(GpuHessianProduct.forConfiguration(gpu, model, c)).rejects.toThrow(gpuUnsupported(model) as string);
+      await expect(GpuHessianProduct.forConfiguration(gpu, model, c)).rejects.toThrow(hessianUnsupported(model) as string);
     }
   });
 });
