@@ -7,7 +7,8 @@
 @group(0) @binding(0) var<uniform> params: SystemParams;
 @group(0) @binding(1) var<storage, read> positions: array<Fixed>;
 @group(0) @binding(2) var<storage, read> particles: array<Particle>;
-@group(0) @binding(3) var<storage, read> neighbors: array<u32>;
+// binding 3, the neighbor slots, is declared by the partner snippet appended to this kernel (shaders/partner.wgsl or
+// mkpartner.wgsl, src/gpu/forces.ts): partnerOf(slot) and partnerSeparation(i, j, slot, units) read it.
 @group(0) @binding(4) var<storage, read> neighborCounts: array<u32>;
 @group(0) @binding(5) var<storage, read_write> forces: array<f32>;   // N·D, particle-major
 @group(0) @binding(6) var<storage, read_write> energies: array<f32>; // ½ Σ_j U_ij per particle
@@ -27,9 +28,10 @@ fn pairForces(@builtin(global_invocation_id) id: vec3<u32>) {
   var e = 0.0;
   let count = min(neighborCounts[i], params.neighborCapacity);
   for (var k = 0u; k < count; k = k + 1u) {
-    let j = neighbors[k * n + i];
+    let slot = k * n + i;
+    let j = partnerOf(slot);
     let pj = particles[j];
-    let dr = pairSeparation(i, j, units);
+    let dr = partnerSeparation(i, j, slot, units);
     if (!dr.inReach) { continue; }
     let s = pairSigma(pi.diameter, pj.diameter, pi.species, pj.species);
     let is2 = 1.0 / (s * s);

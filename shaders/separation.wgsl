@@ -10,11 +10,19 @@
 
 // r_j − r_i by the exact minimum image, rounded to f32. Static components under constant DIM tests, no dynamic indexing.
 fn separation(i: u32, j: u32) -> VecD {
-  let pi = i * DIM;
   let pj = j * DIM;
-  var d = vec4<f32>(fixedDifference(positions[pi], positions[pj]), fixedDifference(positions[pi + 1u], positions[pj + 1u]), 0.0, 0.0);
-  if (DIM > 2u) { d.z = fixedDifference(positions[pi + 2u], positions[pj + 2u]); }
-  if (DIM > 3u) { d.w = fixedDifference(positions[pi + 3u], positions[pj + 3u]); }
+  var b = array<Fixed, 4>(positions[pj], positions[pj + 1u], Fixed(), Fixed());
+  if (DIM > 2u) { b[2] = positions[pj + 2u]; }
+  if (DIM > 3u) { b[3] = positions[pj + 3u]; }
+  return separationTo(i, b);
+}
+
+// b − r_i for a partner position given as fixed-point words (a Mari–Kurchan pair's shifted partner), as separation.
+fn separationTo(i: u32, b: array<Fixed, 4>) -> VecD {
+  let pi = i * DIM;
+  var d = vec4<f32>(fixedDifference(positions[pi], b[0]), fixedDifference(positions[pi + 1u], b[1]), 0.0, 0.0);
+  if (DIM > 2u) { d.z = fixedDifference(positions[pi + 2u], b[2]); }
+  if (DIM > 3u) { d.w = fixedDifference(positions[pi + 3u], b[3]); }
   return toVecD(d * params.fractionToLength);
 }
 
@@ -82,15 +90,23 @@ fn addAxis(out: ptr<function, PairSeparation>, a: Fixed, b: Fixed, shift: u32, r
 // r_j − r_i from the fixed-point words (mirrors src/gpu/fixedPoint.ts axisSeparationUnits). Static components under constant
 // DIM tests, no dynamic indexing.
 fn pairSeparation(i: u32, j: u32, units: SeparationUnits) -> PairSeparation {
+  let pj = j * DIM;
+  var b = array<Fixed, 4>(positions[pj], positions[pj + 1u], Fixed(), Fixed());
+  if (DIM > 2u) { b[2] = positions[pj + 2u]; }
+  if (DIM > 3u) { b[3] = positions[pj + 3u]; }
+  return pairSeparationTo(i, b, units);
+}
+
+// b − r_i for a partner position b given as fixed-point words (a Mari–Kurchan pair's shifted partner, src/gpu/mariKurchan/).
+fn pairSeparationTo(i: u32, b: array<Fixed, 4>, units: SeparationUnits) -> PairSeparation {
   var out: PairSeparation;
   out.r2 = vec2<u32>(0u, 0u);
   out.inReach = true;
   let pi = i * DIM;
-  let pj = j * DIM;
-  var d = vec4<f32>(addAxis(&out, positions[pi], positions[pj], units.shift.x, units.ratio.x),
-                    addAxis(&out, positions[pi + 1u], positions[pj + 1u], units.shift.y, units.ratio.y), 0.0, 0.0);
-  if (DIM > 2u) { d.z = addAxis(&out, positions[pi + 2u], positions[pj + 2u], units.shift.z, units.ratio.z); }
-  if (DIM > 3u) { d.w = addAxis(&out, positions[pi + 3u], positions[pj + 3u], units.shift.w, units.ratio.w); }
+  var d = vec4<f32>(addAxis(&out, positions[pi], b[0], units.shift.x, units.ratio.x),
+                    addAxis(&out, positions[pi + 1u], b[1], units.shift.y, units.ratio.y), 0.0, 0.0);
+  if (DIM > 2u) { d.z = addAxis(&out, positions[pi + 2u], b[2], units.shift.z, units.ratio.z); }
+  if (DIM > 3u) { d.w = addAxis(&out, positions[pi + 3u], b[3], units.shift.w, units.ratio.w); }
   out.vector = toVecD(d * units.unit);
   return out;
 }
@@ -99,10 +115,11 @@ fn pairSeparation(i: u32, j: u32, units: SeparationUnits) -> PairSeparation {
 struct SquaredRatio {
   grid: f32,
   rest: f32,
-  inRange: bool, // false when x² ≥ 8 (beyond every cutoff: wgslModels.ts asserts x_c² < 8)
+  inRange: bool, // false when x² ≥ 2^(64 − RATIO_BITS) (beyond every cutoff: src/gpu/wgslModels.ts squaredRatioExponent)
 }
 
-// The integer product r²·mantissa(c), shifted into X = x²·2⁶¹ (64 bits as x² < 8), then cut at bit 44 (2⁻¹⁷ of x²).
+// The integer product r²·mantissa(c), shifted into X = x²·2^RATIO_BITS (64 bits; RATIO_BITS = 61 unless x_c² ≥ 8), then cut at
+// bit RATIO_BITS − 17 (2⁻¹⁷ of x²).
 fn squaredRatio(r2: vec2<u32>, c: f32) -> SquaredRatio {
   let bits = bitcast<u32>(c);           // c > 0, normal: c = M·2^(e − 150), M = 24-bit mantissa
   let mantissa = (bits & 0x7fffffu) | 0x800000u;
@@ -110,8 +127,8 @@ fn squaredRatio(r2: vec2<u32>, c: f32) -> SquaredRatio {
   let highProduct = vec2<u32>(mulHigh(r2.x, mantissa), r2.x * mantissa);
   let middle = lowProduct.x + highProduct.y;
   var p = vec3<u32>(highProduct.x + select(0u, 1u, middle < lowProduct.x), middle, lowProduct.y); // 96-bit r²·M, high word first
-  // X = r²·M·2^(e − 150 + 61): a right shift by t = 89 − e (t ≥ 0 while c < 2⁻³⁸, i.e. U/s_ij < 2⁻¹⁹; U ≈ 2⁻³⁰ of the reach)
-  var t = u32(max(89 - i32((bits >> 23u) & 0xffu), 0));
+  // X = r²·M·2^(e − 150 + RATIO_BITS): a right shift by t = 150 − RATIO_BITS − e (t ≥ 0 while U/s_ij < 2⁻¹⁹; U ≈ 2⁻³⁰ of the reach)
+  var t = u32(max(150 - RATIO_BITS - i32((bits >> 23u) & 0xffu), 0));
   if (t >= 32u) { p = vec3<u32>(0u, p.x, p.y); t = t - 32u; }
   if (t >= 32u) { p = vec3<u32>(0u, p.x, p.y); t = t - 32u; }
   if (t >= 32u) { p = vec3<u32>(0u, 0u, 0u); t = 0u; }
@@ -120,7 +137,7 @@ fn squaredRatio(r2: vec2<u32>, c: f32) -> SquaredRatio {
   let lo = select((p.z >> t) | (p.y << back), p.z, t == 0u);
   var out: SquaredRatio;
   out.inRange = (p.x >> t) == 0u;
-  out.grid = f32(hi >> 12u) * 0x1p-17f;                               // < 2²⁰ · 2⁻¹⁷: exact in f32
-  out.rest = f32(hi & 0xfffu) * 0x1p-29f + f32(lo) * 0x1p-61f;       // < 2⁻¹⁷, relative round-off 2⁻²³
+  out.grid = f32(hi >> RATIO_GRID_SHIFT) * 0x1p-17f;                        // < 2^(7 + 17): exact in f32
+  out.rest = f32(hi & RATIO_HI_MASK) * RATIO_HI_UNIT + f32(lo) * RATIO_LO_UNIT; // < 2⁻¹⁷, relative round-off 2⁻²³
   return out;
 }

@@ -13,6 +13,7 @@ import { createParticleBuffers, type ParticleBuffers } from './particles.ts';
 import { createScanKernels } from './prefixSum.ts';
 import { loadShader } from './shaderSource.ts';
 import { createCellKernels } from './cellList.ts';
+import { createShiftedNeighborKernels, createShiftedNeighborList, type GpuShiftedNeighborList } from './mariKurchan/shiftedNeighborList.ts';
 import { modelWgsl } from './wgslModels.ts';
 
 export interface GpuLandscapeOptions extends LandscapeOptions {
@@ -49,6 +50,8 @@ export interface NeighborStats {
   largestCount: number;
   /** Cells of the grid the list is built from (at most cellLimit(N), src/physics/cells.ts). */
   cells: number;
+  /** Mari–Kurchan lists: pairs whose shift's accepted try the host resolved in float64 (src/gpu/mariKurchan/shiftedNeighborList.ts). */
+  resolvedPairs?: number;
 }
 
 /** The WGSL every particle kernel starts with: the model's pair function, SystemParams and fixed-point helpers. */
@@ -57,22 +60,29 @@ export async function particlePreamble(model: Model): Promise<string> {
   return `${modelWgsl(model)}\n${fixedpoint}\n${system}\n`;
 }
 
-function createForceKernels(gpu: GpuContext, preamble: string): Promise<KernelFamily> {
-  return loadShader('forces').then((code) =>
-    createKernelFamily(gpu, 'forces', preamble + code,
-      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'uniform', 'read-only-storage'], ['pairForces']));
+// The force kernel with its partner snippet: plain pairs, or a Mari–Kurchan model's shifted pairs (+ r⁰ and ShiftParams, bindings 9–10).
+function createForceKernels(gpu: GpuContext, preamble: string, shifted: boolean): Promise<KernelFamily> {
+  return Promise.all([loadShader('forces'), loadShader(shifted ? 'mkpartner' : 'partner')]).then(([code, partner]) =>
+    createKernelFamily(gpu, 'forces', `${preamble}${code}\n${partner}`,
+      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage', 'uniform', 'read-only-storage',
+        ...(shifted ? ['read-only-storage', 'uniform'] as const : [])], ['pairForces']));
 }
 
-interface LandscapeKernels { scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily; forces: KernelFamily; motion: KernelFamily }
+/** The list's kernels: the cell-list build, or (Mari–Kurchan) the all-pairs scan of shaders/mkneighbors.wgsl. */
+type ListKernels = { kind: 'cells'; scan: KernelFamily; cells: KernelFamily; neighbors: KernelFamily } | { kind: 'shifted'; shifted: KernelFamily };
+
+interface LandscapeKernels { list: ListKernels; forces: KernelFamily; motion: KernelFamily }
 
 /** Every kernel family of a landscape, compiled once per device and model. */
 const landscapeKernels = perDeviceKernels((gpu: GpuContext, model: Model): Promise<LandscapeKernels> =>
   particlePreamble(model).then(async (preamble) => {
-    const [scan, cells, neighbors, forces, motion] = await Promise.all([
-      createScanKernels(gpu), createCellKernels(gpu, preamble), createNeighborKernels(gpu, preamble),
-      createForceKernels(gpu, preamble), createMotionKernels(gpu, preamble),
-    ]);
-    return { scan, cells, neighbors, forces, motion };
+    const shifted = model.pairShifts === true;
+    const listKernels: Promise<ListKernels> = shifted
+      ? createShiftedNeighborKernels(gpu, preamble).then((k) => ({ kind: 'shifted', shifted: k }))
+      : Promise.all([createScanKernels(gpu), createCellKernels(gpu, preamble), createNeighborKernels(gpu, preamble)])
+        .then(([scan, cells, neighbors]) => ({ kind: 'cells', scan, cells, neighbors }));
+    const [list, forces, motion] = await Promise.all([listKernels, createForceKernels(gpu, preamble, shifted), createMotionKernels(gpu, preamble)]);
+    return { list, forces, motion };
   }));
 
 // mirrors createLandscape: the same default skin (DEFAULT_SKIN·s_max), search radius x_c·s_max + skin, box at least twice that.
@@ -138,7 +148,9 @@ export class GpuLandscape {
       const particles = createParticleBuffers(gpu, c, searchRadius, skin);
       undo.push(() => particles.destroy());
       const capacity = options.neighborCapacity ?? estimatedCapacity(particles, searchRadius);
-      const list = createNeighborList(gpu, kernels, particles, capacity);
+      const list = kernels.list.kind === 'shifted'
+        ? await createShiftedNeighborList(gpu, kernels.list.shifted, particles, model, c, capacity)
+        : createNeighborList(gpu, kernels.list, particles, capacity);
       undo.push(() => list.destroy());
       const land = new GpuLandscape(gpu, options.gpu === undefined, model, particles, list, createMotion(gpu, kernels.motion, particles), kernels.forces, searchRadius);
       undo.length = 0;
@@ -154,7 +166,8 @@ export class GpuLandscape {
 
   get neighborStats(): NeighborStats {
     const { builds, overflows, capacity, largestCount } = this.list;
-    return { builds, overflows, capacity, largestCount, cells: this.particles.grid.cellCount };
+    const shifted = 'resolvedPairs' in this.list ? { resolvedPairs: (this.list as GpuShiftedNeighborList).resolvedPairs } : {};
+    return { builds, overflows, capacity, largestCount, cells: this.particles.grid.cellCount, ...shifted };
   }
 
   /** Replace all positions (N·D, any values: wrapped into the box). The list is checked at the next evaluation. */
@@ -177,16 +190,22 @@ export class GpuLandscape {
 
   /** Each particle's neighbor-list partners as stored on the GPU (for tests; slots beyond the capacity are not stored). */
   async readNeighbors(): Promise<Uint32Array[]> {
+    return (await this.readNeighborSlots()).map((words) => words.filter((_, k) => k % this.list.slotWords === 0));
+  }
+
+  /** Each particle's slots, slotWords words each: j, or (Mari–Kurchan) j and the accepted try of the pair's shift. */
+  async readNeighborSlots(): Promise<Uint32Array[]> {
     const n = this.n;
     const capacity = this.list.capacity;
+    const w = this.list.slotWords;
     const [counts, slots] = await Promise.all([
       readBack(this.gpu, this.list.neighborCounts, 4 * n).then((b) => new Uint32Array(b)),
-      readBack(this.gpu, this.list.neighbors, 4 * n * capacity).then((b) => new Uint32Array(b)),
+      readBack(this.gpu, this.list.neighbors, 4 * w * n * capacity).then((b) => new Uint32Array(b)),
     ]);
     return Array.from(counts, (count, i) => {
-      const partners = new Uint32Array(Math.min(count, capacity));
-      for (let k = 0; k < partners.length; k++) partners[k] = slots[k * n + i];
-      return partners;
+      const words = new Uint32Array(w * Math.min(count, capacity));
+      for (let k = 0; k < words.length / w; k++) for (let m = 0; m < w; m++) words[w * k + m] = slots[w * (k * n + i) + m];
+      return words;
     });
   }
 
@@ -208,8 +227,10 @@ export class GpuLandscape {
     }
     let group = this.boundForceGroups.get(halt);
     if (!group) {
+      const shifted = 'planted' in this.list ? [(this.list as GpuShiftedNeighborList).planted, (this.list as GpuShiftedNeighborList).shiftParams] : [];
       group = bindBuffers(this.gpu, this.forceKernels, [
         this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies, this.units, halt,
+        ...shifted,
       ]);
       this.boundForceGroups.set(halt, group);
     }

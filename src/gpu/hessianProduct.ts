@@ -39,13 +39,15 @@ export class GpuHessianProduct {
    * `excluded` (1 = left out, e.g. rattlers): their rows are 0 and every pair touching them is dropped, as withoutParticles.
    */
   static async create(land: GpuLandscape, excluded: Uint8Array | null = null): Promise<GpuHessianProduct> {
+    const refusal = hessianUnsupported(land.model);
+    if (refusal) throw new Error(refusal);
     if (excluded && excluded.length !== land.n) throw new Error(`expected ${land.n} exclusion flags, got ${excluded.length}`);
     return new GpuHessianProduct(land, await hessianKernels(land.gpu, land.model), excluded, false);
   }
 
   /** A landscape of its own for configuration c on device gpu (freed by destroy), and the product on it. */
   static async forConfiguration(gpu: GpuContext, model: Model, c: Configuration, excluded: Uint8Array | null = null): Promise<GpuHessianProduct> {
-    const refusal = gpuUnsupported(model);
+    const refusal = hessianUnsupported(model);
     if (refusal) throw new Error(refusal);
     const land = await GpuLandscape.create(model, c, { gpu });
     try {
@@ -91,4 +93,10 @@ export class GpuHessianProduct {
     for (const b of [this.vector, this.product, this.excluded]) b.destroy();
     if (this.ownsLandscape) this.land.destroy();
   }
+}
+
+/** Why the GPU Hessian-vector product cannot run a model, or null: the engine's refusals, and Mari–Kurchan's shifted pairs (float64 only). */
+export function hessianUnsupported(model: Model): string | null {
+  return gpuUnsupported(model)
+    ?? (model.pairShifts ? `model ${model.name} has Mari–Kurchan pair shifts: the GPU Hessian-vector product reads plain pairs, so it runs on the float64 engine only` : null);
 }

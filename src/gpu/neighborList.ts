@@ -23,8 +23,10 @@ export function estimatedCapacity(particles: ParticleBuffers, searchRadius: numb
 }
 
 export interface GpuNeighborList {
-  /** Slot k of particle i at k·N + i, valid for k < min(count_i, capacity). */
+  /** Slot k of particle i at k·N + i, valid for k < min(count_i, capacity): slotWords u32 each, the partner j first. */
   readonly neighbors: GPUBuffer;
+  /** 1 (j) for plain lists; 2 (j, try of the pair's shift) for Mari–Kurchan lists (src/gpu/mariKurchan/shiftedNeighborList.ts). */
+  readonly slotWords: number;
   readonly neighborCounts: GPUBuffer;
   /** Positions at the last build (fixed point, as `positions`): what displacements are measured from. */
   readonly reference: GPUBuffer;
@@ -77,6 +79,7 @@ export function createNeighborList(gpu: GpuContext, kernels: Kernels, particles:
 
   const list = {
     get neighbors() { return neighbors; },
+    slotWords: 1,
     neighborCounts,
     reference,
     get capacity() { return capacity; },

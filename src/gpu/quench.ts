@@ -50,8 +50,9 @@ export async function quenchGpu(model: Model, original: Configuration, options: 
   let land: GpuLandscape | null = null;
   let descent: GpuDescent | null = null;
   try {
-    const order = spatialOrder(original);
-    const start = permuteConfiguration(original, order);
+    // a Mari–Kurchan state's shifts are keyed by particle index (Philox counter (i, j, try)): its order is kept, as quench() does
+    const order = model.pairShifts ? Int32Array.from({ length: particleCount(original) }, (_, k) => k) : spatialOrder(original);
+    const start = model.pairShifts ? original : permuteConfiguration(original, order);
     const dt = options.dt ?? (algorithm === 'fire' ? model.fireDt : model.defaultDt);
     const forceTolerance = options.forceTolerance ?? defaultGpuForceTolerance(algorithm);
     land = await GpuLandscape.create(model, start, { gpu: context, skin: options.skin, neighborCapacity: options.neighborCapacity });

@@ -104,16 +104,38 @@ fn pairSigma(di: f32, dj: f32, ti: u32, tj: u32) -> f32 { return 0.5 * (di + dj)
 fn pairEpsilon(ti: u32, tj: u32) -> f32 { return 1.0; }`;
 }
 
+/** The dimensions the GPU kernels run: positions, separations and forces are held in one vec4 per particle (VecD). */
+export const GPU_MAX_DIM = 4;
+
+/** shaders/separation.wgsl squaredRatio keeps x² < 2^e in 64 bits; its 2⁻¹⁷ grid point is exact in f32 while e ≤ 7 (x_c² < 128). */
+const SQUARED_RATIO_MAX_EXPONENT = 7;
+
+/** The least e ≥ 3 with x_c² < 2^e: squaredRatio holds X = x²·2^(64 − e) (e = 3, X = x²·2⁶¹, for every model but Mari–Kurchan's x_c = 4). */
+export function squaredRatioExponent(xc: number): number {
+  let e = 3;
+  while (!(xc * xc < 2 ** e) && e <= SQUARED_RATIO_MAX_EXPONENT) e++;
+  return e;
+}
+
 /**
- * Why the GPU engine cannot run a model, or null: it has no Mari–Kurchan pair shifts (000 App. A.1d); its kernels hold
- * positions in vec4 but only 2D and 3D are tested against the float64 engine (test/gpu/forces.test.ts), so D > 3 is
- * refused; shaders/separation.wgsl squaredRatio holds x²·2⁶¹ in 64 bits (every pair within the cutoff needs x² < 8).
+ * Why the GPU engine cannot run a model, or null. Its kernels hold positions in one vec4 per particle, so D > 4 is refused
+ * (2D, 3D and 4D are tested against the float64 engine, test/gpu/forces.test.ts); shaders/separation.wgsl squaredRatio needs
+ * x_c² < 128. Mari–Kurchan pair shifts (000 App. A.1d) run through src/gpu/mariKurchan/ (3D and 4D).
  */
 export function gpuUnsupported(model: Model): string | null {
-  const why = model.pairShifts ? 'has Mari–Kurchan pair shifts'
-    : model.dim < 2 || model.dim > 3 ? `is ${model.dim}D (the GPU engine runs 2D and 3D)`
-      : !(model.potential.xc ** 2 < 8) ? `has a cutoff x_c = ${model.potential.xc} beyond the GPU engine's x_c² < 8` : null;
+  const why = model.dim < 2 || model.dim > GPU_MAX_DIM ? `is ${model.dim}D (the GPU engine runs D = 2, 3 and 4: one vec4 per particle)`
+    : squaredRatioExponent(model.potential.xc) > SQUARED_RATIO_MAX_EXPONENT ? `has a cutoff x_c = ${model.potential.xc} beyond the GPU engine's x_c² < 128` : null;
   return why && `model ${model.name} ${why}: it runs on the float64 engine only`;
+}
+
+/** shaders/separation.wgsl squaredRatio's constants for X = x²·2^P, P = 64 − e: the grid cut at bit P − 17 (2⁻¹⁷ of x²). */
+function squaredRatioWgsl(xc: number): string {
+  const p = 64 - squaredRatioExponent(xc);
+  return `const RATIO_BITS: i32 = ${p}; // X = x²·2^${p}: 64 bits hold x² < 2^${64 - p} > x_c²
+const RATIO_GRID_SHIFT: u32 = ${p - 49}u; // the hi word's bits below the 2⁻¹⁷ grid
+const RATIO_HI_MASK: u32 = 0x${((1 << (p - 49)) - 1).toString(16)}u;
+${constant('RATIO_HI_UNIT', 2 ** (32 - p))}
+${constant('RATIO_LO_UNIT', 2 ** -p)}`;
 }
 
 /** The model's WGSL preamble: dimension, cutoff, u(x²), u′(x)/x and its slope in x², s_ij and ε_ij. Prepended to every particle kernel family. */
@@ -129,6 +151,7 @@ fn toVecD(v: vec4<f32>) -> VecD { return ${d === 4 ? 'v' : `v.${'xyzw'.slice(0, 
 fn toVec4(v: VecD) -> vec4<f32> { return ${d === 4 ? 'v' : `vec4<f32>(v${', 0.0'.repeat(4 - d)})`}; }
 ${constant('PAIR_CUTOFF', xc)}
 ${constant('PAIR_CUTOFF2', xc * xc)}
+${squaredRatioWgsl(xc)}
 ${pairFunctionWgsl(model.potential)}
 ${combiningRuleWgsl(model.rule)}
 `;

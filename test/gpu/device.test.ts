@@ -35,8 +35,8 @@ describe('WGSL generated from the TypeScript models', () => {
       else expect(() => modelWgsl(MODELS[name])).toThrow(refusal);
     }
     // the models the GPU engine refuses, each with one line that names the float64 engine
-    expect(MODEL_NAMES.filter((name) => gpuUnsupported(MODELS[name]) !== null)).toEqual(['harmonic4d', 'harmonic8d', 'mk3d']);
-    expect(gpuUnsupported(MODELS.mk3d)).toMatch(/Mari–Kurchan pair shifts: it runs on the float64 engine only/);
+    expect(MODEL_NAMES.filter((name) => gpuUnsupported(MODELS[name]) !== null)).toEqual(['harmonic8d']);
+    expect(gpuUnsupported(MODELS.harmonic8d)).toMatch(/is 8D \(the GPU engine runs D = 2, 3 and 4: one vec4 per particle\): it runs on the float64 engine only/);
   });
 });
 

@@ -25,7 +25,7 @@ import { gpuAvailable, NO_GPU, reference, worstRelativeForceError } from './gpuT
 const FORCE_BOUND = 1e-5;
 const ENERGY_BOUND = 1e-5;
 const PAIR_BOUND = 2e-6;
-const SIZES: Record<number, number> = { 2: 400, 3: 1000 };
+const SIZES: Record<number, number> = { 2: 400, 3: 1000, 4: 1000 }; // mk3d at 1000: its box must hold twice x_c + skin = 4.2
 
 /** A jittered lattice after a few FIRE steps: overlaps relaxed, far from a minimum, like a liquid being quenched. */
 function liquid(model: Model, n: number, seed: number): Configuration {
@@ -89,7 +89,8 @@ describe.skipIf(!gpuAvailable)(`GPU forces against the float64 engine${gpuAvaila
       await compareWithFloat64(model, liquid(model, SIZES[model.dim], 5), `${name} liquid`);
     });
 
-    it(`${name}: the same with a particle 1e-7 from a corner of the box (pairs across every face)`, async () => {
+    // (a Mari–Kurchan pair interacts at its shifted separation: where the particles sit in the box says nothing of it)
+    it.skipIf(model.pairShifts)(`${name}: the same with a particle 1e-7 from a corner of the box (pairs across every face)`, async () => {
       const c = translateToCorner(liquid(model, SIZES[model.dim], 6), 0, 1e-7);
       const { ref } = await compareWithFloat64(model, c, `${name} corner`);
       expect(ref.boundaryPairs).toBeGreaterThan(0);

@@ -26,13 +26,13 @@ export interface Reference {
   boundaryPairs: number;
 }
 
-// mirrors src/physics/forces.ts forcesD: the same pairs, magnitudes summed instead of vectors.
+// mirrors src/physics/forces.ts forcesD: the same pairs (with their images: Mari–Kurchan shifts), magnitudes summed instead of vectors.
 export function reference(model: Model, c: Configuration): Reference {
   const land = createLandscape(model, c);
   const x = c.positions.slice();
   const forces = new Float64Array(x.length);
   const energy = energyAndForces(land, x, forces);
-  const { offsets, partners, sigma, epsilon, n } = land.list;
+  const { offsets, partners, sigma, epsilon, n, images } = land.list;
   const d = model.dim;
   const L = c.box.lengths;
   const pot = model.potential;
@@ -46,7 +46,7 @@ export function reference(model: Model, c: Configuration): Reference {
       let r2 = 0;
       let crosses = false;
       for (let a = 0; a < d; a++) {
-        const raw = x[j * d + a] - x[i * d + a];
+        const raw = x[j * d + a] - x[i * d + a] + (images ? images[p * d + a] : 0); // a Mari–Kurchan pair: its shifted separation
         if (Math.abs(raw) > L[a] / 2) crosses = true;
         const dx = raw - L[a] * Math.round(raw / L[a]);
         r2 += dx * dx;

@@ -4,9 +4,8 @@
 // The bound is tight enough to matter: the product without its off-diagonal term (Σ_j K_ij v_i only) breaks it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
-import { GpuHessianProduct } from '../../src/gpu/hessianProduct.ts';
+import { GpuHessianProduct, hessianUnsupported } from '../../src/gpu/hessianProduct.ts';
 import { hessianProductBound } from '../../src/gpu/hessianProductBound.ts';
-import { gpuUnsupported } from '../../src/gpu/wgslModels.ts';
 import type { Configuration } from '../../src/physics/configuration.ts';
 import { quench } from '../../src/physics/descent/quench.ts';
 import { createLandscape } from '../../src/physics/forces.ts';
@@ -16,7 +15,7 @@ import { MODELS, type Model } from '../../src/physics/models.ts';
 import { gaussianVector } from '../../src/physics/analysis/modes/vectors.ts';
 import { gpuAvailable, NO_GPU } from './gpuTestContext.ts';
 
-const SIZES: Record<number, number> = { 2: 160, 3: 256 };
+const SIZES: Record<number, number> = { 2: 160, 3: 256, 4: 256 };
 let gpu: GpuContext;
 
 /** Σ_j K_ij v_i only: H v with the off-diagonal blocks −K_ij dropped (the mutant the bound must catch). */
@@ -71,7 +70,7 @@ describe.skipIf(!gpuAvailable)(`GPU Hessian-vector product against the float64 o
   beforeAll(async () => { gpu = await acquireGpu(); });
   afterAll(() => gpu?.destroy());
 
-  for (const name of ['soft2d', 'soft3d', 'harmonic2d', 'ka2d', 'ka3d-fs'] as const) {
+  for (const name of ['soft2d', 'soft3d', 'harmonic2d', 'ka2d', 'ka3d-fs', 'harmonic4d'] as const) {
     const model = MODELS[name];
     it(`${name}: at an inherent structure and at an unrelaxed jittered lattice`, async () => {
       const start = jitteredLattice(model, SIZES[model.dim], 4);
@@ -89,10 +88,10 @@ describe.skipIf(!gpuAvailable)(`GPU Hessian-vector product against the float64 o
   });
 
   it('models the GPU engine cannot run are refused with its message', async () => {
-    for (const name of ['mk3d', 'harmonic4d'] as const) {
+    for (const name of ['mk3d', 'harmonic8d'] as const) {
       const model = MODELS[name];
       const c = jitteredLattice(model, 300, 1);
-      await expect(GpuHessianProduct.forConfiguration(gpu, model, c)).rejects.toThrow(gpuUnsupported(model) as string);
+      await expect(GpuHessianProduct.forConfiguration(gpu, model, c)).rejects.toThrow(hessianUnsupported(model) as string);
     }
   });
 });

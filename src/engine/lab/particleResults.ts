@@ -39,7 +39,8 @@ export async function particleResults(
   const { xCutEq, source } = defectCutoff(initial, model, { referenceParticles: CUTOFF_REFERENCE_PARTICLES });
   await between();
   const gpu = engine?.gpu;
-  if (gpu && (options.gpuOnSoftware || !isSoftwareAdapter(gpu.adapterName))) {
+  // the GPU D²min kernel solves 2×2 and 3×3 systems (src/gpu/analysis/d2minGpu.ts): 4D runs in float64 here, not as a fallback
+  if (gpu && model.dim <= 3 && (options.gpuOnSoftware || !isSoftwareAdapter(gpu.adapterName))) {
     try {
       const { defects, d2min: displacements } = await quenchAnalysisGpu(gpu, model, initial, final, { xCutEq });
       return { defectFlags: defects.flags, d2min: displacements.values, d2minDegenerate: displacements.degenerate, xCutEq, xCutSource: source, defectConcentration: defects.concentration };
