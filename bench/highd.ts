@@ -2,7 +2,7 @@
 // Mari–Kurchan planting (the first O(N²) shifted-pair scan, which draws every pair's shift) and one SD step; SD steps per
 // second of harmonic spheres in 8D (an all-pairs Verlet list: L ≈ 2.67 at N = 16384) next to harmonic3d at the same N as
 // the peer. Printed, never asserted. BENCH_N (default 16384) and BENCH_STEPS (default 20) change the sizes.
-import { createLandscape } from '../src/physics/forces.ts';
+import { createLandscape, rebuildNeighbors, type Landscape } from '../src/physics/forces.ts';
 import { plantMariKurchan } from '../src/physics/mariKurchan/planting.ts';
 import { MODELS, randomConfiguration, type Model } from '../src/physics/models.ts';
 import { steepestDescent } from '../src/physics/descent/steepestDescent.ts';
@@ -14,7 +14,7 @@ const steps = Number(process.env.BENCH_STEPS ?? 20);
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 /** Seconds to build the landscape, then SD steps per second over `steps` steps (list rebuilds included). */
-function sd(model: Model, c: Configuration): { build: number; stepsPerSecond: number; pairs: number; builds: number } {
+function sd(model: Model, c: Configuration): { build: number; stepsPerSecond: number; pairs: number; builds: number; land: Landscape; positions: Float64Array } {
   let t0 = performance.now();
   const land = createLandscape(model, c);
   const build = seconds(t0);
@@ -22,12 +22,18 @@ function sd(model: Model, c: Configuration): { build: number; stepsPerSecond: nu
   const s = alg.init(c.positions.slice());
   t0 = performance.now();
   for (let k = 0; k < steps; k++) alg.step(s);
-  return { build, stepsPerSecond: steps / seconds(t0), pairs: land.list.offsets[n], builds: land.list.builds };
+  return { build, stepsPerSecond: steps / seconds(t0), pairs: land.list.offsets[n], builds: land.list.builds, land, positions: s.positions };
 }
 
 console.log(`# bench:highd, float64 engine (CPU), N = ${n}, ${steps} SD steps each`);
 const mk = sd(MODELS.mk3d, plantMariKurchan(MODELS.mk3d, n, 1, 0.01));
 console.log(`mk3d T = 0.01: planting + shifted-pair scan ${mk.build.toFixed(2)} s (${(n * (n - 1) / 2 / mk.build / 1e6).toFixed(1)} M pairs/s, ${mk.pairs} listed), one SD step ${(1000 / mk.stepsPerSecond).toFixed(1)} ms`);
+{ // a list rebuild after the SD steps: it scans the shell of candidate pairs kept by the first scan (mariKurchan/neighbors.ts)
+  const t0 = performance.now();
+  rebuildNeighbors(mk.land, mk.positions);
+  const shell = mk.land.list.shell!;
+  console.log(`mk3d list rebuild from the scan's shell (${shell.offsets[n]} candidate pairs): ${(seconds(t0) * 1000).toFixed(0)} ms`);
+}
 for (const name of ['harmonic8d', 'harmonic3d'] as const) {
   const r = sd(MODELS[name], randomConfiguration(MODELS[name], n, 1));
   console.log(`${name} T = ∞: list ${r.build.toFixed(2)} s (${r.pairs} pairs), SD ${r.stepsPerSecond.toFixed(1)} steps/s (${r.builds} list builds)`);

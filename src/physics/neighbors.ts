@@ -42,6 +42,21 @@ export interface NeighborList {
   /** Positions at the last build, to decide when to rebuild. */
   reference: Float64Array;
   builds: number;
+  /** Mari–Kurchan lists only: the candidate pairs of the last full O(N²) scan, reused by later builds (mariKurchan/neighbors.ts). */
+  shell?: ShiftedPairShell;
+}
+
+/**
+ * The pairs i < j whose shifted separation was within `radius` (> the search radius) at the scan's positions `reference`,
+ * with their shifts A_ij (D values per pair). Until the two largest displacements since the scan add up to radius − search
+ * radius, no other pair can be within reach, so a rebuild scans these instead of regenerating all N(N − 1)/2 shifts.
+ */
+export interface ShiftedPairShell {
+  readonly radius: number;
+  readonly reference: Float64Array;
+  readonly offsets: Int32Array;
+  readonly partners: Int32Array;
+  readonly shifts: Float64Array;
 }
 
 export interface NeighborSpec {

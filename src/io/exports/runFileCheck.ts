@@ -1,7 +1,7 @@
 // Field checks of an untrusted run file beyond src/io/shareLinkCheck.ts: exact numbers (−0 kept, so a file round-trips bit for
 // bit), number arrays into typed arrays, and configurations checked against the spec's N and the model's dimension.
 import type { ConfigurationData } from '../../engine/lab/protocol.ts';
-import { array, describe, fail, object, onlyKeys, own } from '../shareLinkCheck.ts';
+import { array, describe, fail, object, onlyKeys, own, temperature as positiveTemperature } from '../shareLinkCheck.ts';
 
 /** Most particles a run file may hold (the GPU engine's largest N, with room). */
 export const MAX_PARTICLES = 1 << 20;
@@ -49,17 +49,29 @@ export function particleCount(v: unknown, path: string, n: number): void {
 /** A configuration of exactly `n` particles in `dim` dimensions. */
 export function configuration(v: unknown, path: string, n: number, dim: number): ConfigurationData {
   const o = object(v, path);
-  onlyKeys(o, path, ['dim', 'box', 'positions', 'diameters', 'species']);
+  onlyKeys(o, path, ['dim', 'box', 'positions', 'diameters', 'species'], ['shifts']);
   if (own(o, 'dim') !== dim) fail(`${path}.dim`, `expected ${dim} (the model's dimension), found ${describe(own(o, 'dim'))}`);
   particleCount(own(o, 'diameters'), `${path}.diameters`, n);
   const box = numberList(own(o, 'box'), `${path}.box`, dim, dim);
   box.forEach((L, a) => { if (!(L > 0)) fail(`${path}.box[${a}]`, `a box side must be positive, found ${L}`); });
   const diameters = float64List(own(o, 'diameters'), `${path}.diameters`, n);
   diameters.forEach((d, i) => { if (!(d > 0)) fail(`${path}.diameters[${i}]`, `a diameter must be positive, found ${d}`); });
+  const shifts = own(o, 'shifts');
   return {
     dim, box,
     positions: float64List(own(o, 'positions'), `${path}.positions`, n * dim),
     diameters,
     species: byteList(own(o, 'species'), `${path}.species`, n),
+    ...(shifts !== undefined ? { shifts: pairShifts(shifts, `${path}.shifts`, n, dim) } : {}),
   };
+}
+
+/** A Mari–Kurchan state's pair shifts as the file keeps them: the Philox seed, the planting T and the N·D planted positions. */
+function pairShifts(v: unknown, path: string, n: number, dim: number): NonNullable<ConfigurationData['shifts']> {
+  const o = object(v, path);
+  onlyKeys(o, path, ['seed', 'temperature', 'planted']);
+  const seed = exact(own(o, 'seed'), `${path}.seed`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail(`${path}.seed`, `expected an integer from 0 to 4294967295, found ${seed}`);
+  const temperature = positiveTemperature(own(o, 'temperature'), `${path}.temperature`); // T = ∞ as "inf"
+  return { seed, temperature, planted: float64List(own(o, 'planted'), `${path}.planted`, n * dim) };
 }

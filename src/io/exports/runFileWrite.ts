@@ -9,7 +9,8 @@ import { readRunFile } from './runFileRead.ts';
 import type { RunFile } from './runFileTypes.ts';
 
 function configurationJson(c: ConfigurationData) {
-  return { dim: c.dim, box: [...c.box], positions: c.positions, diameters: c.diameters, species: c.species };
+  const shifts = c.shifts ? { shifts: { seed: c.shifts.seed, temperature: temperatureJson(c.shifts.temperature), planted: c.shifts.planted } } : {};
+  return { dim: c.dim, box: [...c.box], positions: c.positions, diameters: c.diameters, species: c.species, ...shifts };
 }
 
 /** The run file's text; throws a clear Error when the run holds something a run file cannot (a non-finite number). */
