@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importStartingState } from '../src/io/exports/importState.ts';
 import { readExtendedXyz, writeExtendedXyz } from '../src/io/extendedXyz.ts';
 import { readLammpsData, writeLammpsData } from '../src/io/lammpsData.ts';
 import { lammpsInputScript } from '../src/io/lammpsInput.ts';
@@ -90,6 +91,7 @@ describe('sheared boxes in our own readers', () => {
     const flat = randomConfiguration(MODELS.soft2d, 20, 3);
     const wide = { ...flat, box: shearedBox(periodicBox(2, [flat.box.lengths[0] / 2, flat.box.lengths[1]]), 0.4, 0, 1) };
     expect(() => writeLammpsData({ ...wide, positions: wrapPositions(wide.box, flat.positions.slice()) }, { atomStyle: 'sphere' })).toThrow(/^LAMMPS refuses a tilt xy = .* larger than half of L_x/);
+    expect(() => importStartingState(writeExtendedXyz(soft3d, { model: 'soft3d' }), 's.xyz', { chosenModel: 'soft3d' })).toThrow(/^s.xyz holds a sheared box \(γ = 0.2\); the lab runs orthogonal boxes only/);
     const h4 = randomConfiguration(MODELS.harmonic4d, 20, 3);
     expect(() => writeExtendedXyz({ ...h4, box: shearedBox(h4.box, 0.1, 0, 3) })).toThrow(/^a sheared box in 4D has no extended XYZ form/);
   });
