@@ -197,7 +197,8 @@ describe('malformed extended XYZ', () => {
     ['N < 0', file('-3', L2), /^line 1: number of atoms must be positive, found -3/],
     ['missing comment line', '1\n', /^line 2: missing the comment line/],
     ['missing Lattice', file('1', 'Properties=species:S:1:pos:R:3', 'A 0 0 0'), /^line 2: missing Lattice/],
-    ['non-diagonal Lattice', file('1', 'Lattice="5 0 0 0.5 5 0 0 0 5" Properties=species:S:1:pos:R:3', 'A 0 0 0'), /^line 2: Lattice is not diagonal/],
+    ['two tilted cell vectors', file('1', 'Lattice="5 0 0 0.5 5 0 0.5 0 5" Properties=species:S:1:pos:R:3', 'A 0 0 0'), /^line 2: Lattice is neither orthorhombic nor a simple shear/],
+    ['tilt beyond |γ| = 0.5', file('1', 'Lattice="5 0 0 3 5 0 0 0 5" Properties=species:S:1:pos:R:3', 'A 0 0 0'), /^line 2: Lattice gives a shear γ = 0.6 of x along y; only \|γ\| ≤ 0.5/],
     ['short Lattice', file('1', 'Lattice="5 0 0 0 5 0 0 0" Properties=species:S:1:pos:R:3', 'A 0 0 0'), /^line 2: Lattice must have 9 numbers, found 8/],
     ['non-numeric Lattice', file('1', 'Lattice="5 0 0 0 five 0 0 0 5"', 'A 0 0 0'), /^line 2: Lattice\[4\] = 'five' is not a number/],
     ['negative length', file('1', 'Lattice="5 0 0 0 -5 0 0 0 5"', 'A 0 0 0'), /^line 2: Lattice length along y must be positive/],
@@ -228,7 +229,7 @@ describe('malformed extended XYZ', () => {
 
   it('errors are FileFormatErrors carrying the line number', () => {
     try {
-      readExtendedXyz(file('1', 'Lattice="5 0 0 0.5 5 0 0 0 5"', 'A 0 0 0'));
+      readExtendedXyz(file('1', 'Lattice="5 0 0 0.5 5 0 0.5 0 5"', 'A 0 0 0'));
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(FileFormatError);
@@ -369,7 +370,7 @@ describe('malformed LAMMPS data', () => {
     ['unknown header line', head(3, '7 widgets\n') + atoms3, /^line 5: unrecognized header line '7 widgets'/],
     ['duplicate header line', head(3, '4 atoms\n') + atoms3, /^line 5: 'atoms' given twice \(first on line 3\)/],
     ['xhi ≤ xlo', `t\n\n1 atoms\n1 atom types\n2 1 xlo xhi\n0 1 ylo yhi\n0 1 zlo zhi\n\nAtoms\n\n1 1 0 0 0\n`, /^line 5: xhi = 1 must be larger than xlo = 2/],
-    ['triclinic box', head(3, '0.5 0 0 xy xz yz\n') + atoms3, /^line 5: triclinic box/],
+    ['triclinic box with two tilts', head(3, '0.5 0.5 0 xy xz yz\n') + atoms3, /^line 5: triclinic box with tilts xy xz yz = 0.5 0.5 0: only one tilt/],
     ['unknown section', head() + atoms3 + '\nWidgets\n\n1 2\n', /^line 15: unknown section 'Widgets'/],
     ['unsupported atom style', head().replace('# atomic', '# full') + atoms3, /^line 9: atom style 'full' is not supported/],
     ['style hint contradicts the option', head() + atoms3, /^line 9: the Atoms section says atom style atomic, but sphere was requested/, { atomStyle: 'sphere' }],

@@ -1,5 +1,6 @@
 // Extended XYZ as ASE and OVITO read and write it: line 1 = N, line 2 = key=value info with Lattice, Properties and pbc,
-// then N atom lines. Only orthorhombic (diagonal) periodic boxes. 2D frames carry pbc="T T F", dim=2, z = 0 and Lz = 1.
+// then N atom lines. Orthorhombic periodic boxes, and sheared (Lees–Edwards) boxes as the triclinic Lattice of one tilted
+// cell vector (src/io/shearedCell.ts), positions wrapped into that cell. 2D frames carry pbc="T T F", dim=2, z = 0 and Lz = 1.
 // D > 3 (our extension, which ASE and OVITO cannot read): dim=D, box="L1 … LD" instead of Lattice and pbc, pos:R:D.
 // Mari–Kurchan states also carry shift_seed, shift_temperature and the planted positions planted:R:D, from which every
 // pair shift is regenerated bit for bit (src/physics/mariKurchan/shifts.ts).
@@ -9,7 +10,8 @@
 // The reader takes species_index when present, else letters A…Z, element symbols or a type:I column as older files have.
 import { validateConfiguration, type Configuration, type PairShifts } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
-import { periodicBox } from '../physics/space.ts';
+import { periodicBox, wrapPositions, type Box } from '../physics/space.ts';
+import { boxFromLattice, latticeRows } from './shearedCell.ts';
 import {
   FileFormatError,
   formatReal,
@@ -68,6 +70,7 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   validateConfiguration(c);
   const n = c.diameters.length;
   const dim = c.box.dim;
+  if (dim > 3 && c.box.shear) throw new Error(`a sheared box in ${dim}D has no extended XYZ form (box="…" holds side lengths only)`);
   const extra = checkedColumns(options.columns ?? {}, n);
   if (c.shifts) extra.unshift({ name: 'planted', values: c.shifts.planted, components: dim });
   const props = ['species:S:1', `pos:R:${Math.max(3, dim)}`, 'diameter:R:1', 'species_index:I:1'];
@@ -79,7 +82,9 @@ export function writeExtendedXyz(c: Configuration, options: ExtendedXyzWriteOpti
   const header = [...box, `dim=${dim}`, ...shifts, ...infoPairs(options)];
 
   const out: string[] = [String(n), header.join(' ')];
-  for (let i = 0; i < n; i++) out.push(atomLine(c, i, extra));
+  // A sheared box: positions wrapped into the tilted cell (reduced coordinates in [0, L)), where ASE and OVITO expect them.
+  const positions = c.box.shear ? wrapPositions(c.box, c.positions.slice()) : c.positions;
+  for (let i = 0; i < n; i++) out.push(atomLine(c, positions, i, extra));
   return out.join('\n') + '\n';
 }
 
@@ -99,9 +104,7 @@ function checkedColumns(columns: Readonly<Record<string, ParticleColumn>>, n: nu
 }
 
 function latticeString(c: Configuration): string {
-  const L = c.box.lengths;
-  const Lz = c.box.dim === 3 ? L[2] : 1;
-  return [L[0], 0, 0, 0, L[1], 0, 0, 0, Lz].map(formatReal).join(' ');
+  return latticeRows(c.box).map(formatReal).join(' ');
 }
 
 function infoPairs(options: ExtendedXyzWriteOptions): string[] {
@@ -126,10 +129,10 @@ function infoValue(v: string | number | boolean): string {
   return /^[^\s"'={}\\]+$/.test(v) ? v : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function atomLine(c: Configuration, i: number, extra: readonly CheckedColumn[]): string {
+function atomLine(c: Configuration, positions: Float64Array, i: number, extra: readonly CheckedColumn[]): string {
   const d = c.box.dim;
   const parts = [NEUTRAL_SPECIES];
-  for (let a = 0; a < Math.max(3, d); a++) parts.push(a < d ? formatReal(c.positions[i * d + a]) : '0');
+  for (let a = 0; a < Math.max(3, d); a++) parts.push(a < d ? formatReal(positions[i * d + a]) : '0');
   parts.push(formatReal(c.diameters[i]), String(c.species[i]));
   for (const col of extra) {
     for (let k = 0; k < col.components; k++) {
@@ -183,7 +186,7 @@ interface Column {
 interface Header {
   readonly n: number;
   readonly dim: number;
-  readonly lengths: number[];
+  readonly box: Box;
   readonly origin: number[];
   readonly columns: Column[];
   readonly width: number;
@@ -287,7 +290,7 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   const latticeText = find('lattice');
   if (latticeText === undefined && !highDim) throw new FileFormatError('missing Lattice (a periodic box is required)', lineNo);
   const dim = highDim ? highDim.length : parseDim(find('dim'), parsePbc(find('pbc') ?? 'T T T', lineNo), lineNo);
-  const lengths = highDim ?? parseLattice(latticeText!, dim as 2 | 3, lineNo);
+  const box = highDim ? periodicBox(dim, highDim) : parseLattice(latticeText!, dim as 2 | 3, lineNo);
   const origin = highDim ? new Array<number>(dim).fill(0) : parseVector(find('origin') ?? '0 0 0', 'Origin', lineNo);
   const { columns, width } = parseProperties(find('properties') ?? 'species:S:1:pos:R:3', Math.max(3, dim), lineNo);
   const speciesColumn = ['species_index', 'species', 'type'].map((name) => columns.find((c) => c.name === name)).find((c) => c !== undefined);
@@ -308,7 +311,7 @@ function parseHeader(n: number, line: string, lineNo: number): Header {
   const shiftSeed = seedText === undefined ? undefined : parseInteger(seedText, lineNo, 'shift_seed');
   if (shiftSeed !== undefined && (shiftSeed < 0 || shiftSeed > 0xffffffff)) throw new FileFormatError(`shift_seed must be an integer in [0, 4294967295], found ${seedText!.slice(0, 40)}`, lineNo);
   const shiftTemperature = shiftTemperatureText === undefined ? undefined : parseTemperature(shiftTemperatureText, lineNo);
-  return { n, dim, lengths, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature, shiftSeed, shiftTemperature };
+  return { n, dim, box, origin, columns, width, speciesColumn, diameterColumn, info, model: info.model, temperature, shiftSeed, shiftTemperature };
 }
 
 /** dim=D with D > 3: the side lengths of box="L1 … LD"; null for 2D and 3D frames (which use Lattice). */
@@ -353,18 +356,16 @@ function parseVector(text: string, what: string, lineNo: number): number[] {
   return t.map((x, a) => parseReal(x, lineNo, `${what}[${a}]`));
 }
 
-function parseLattice(text: string, dim: 2 | 3, lineNo: number): number[] {
+/** An orthorhombic box, or a sheared one when one cell vector is tilted (shearedCell.ts). */
+function parseLattice(text: string, dim: 2 | 3, lineNo: number): Box {
   const t = tokenize(text);
   if (t.length !== 9) throw new FileFormatError(`Lattice must have 9 numbers, found ${t.length}`, lineNo);
   const m = t.map((x, k) => parseReal(x, lineNo, `Lattice[${k}]`));
-  for (const k of [1, 2, 3, 5, 6, 7]) {
-    if (m[k] !== 0) throw new FileFormatError(`Lattice is not diagonal (entry ${k + 1} is ${quote(t[k])}); only orthorhombic boxes are supported`, lineNo);
+  try {
+    return boxFromLattice(m, dim);
+  } catch (e) {
+    throw new FileFormatError((e as Error).message, lineNo);
   }
-  const lengths = [m[0], m[4], m[8]].slice(0, dim);
-  lengths.forEach((L, a) => {
-    if (!(L > 0)) throw new FileFormatError(`Lattice length along ${'xyz'[a]} must be positive, found ${L}`, lineNo);
-  });
-  return lengths;
 }
 
 /** Most components one Properties column may declare (a 3D stress tensor has 9; a vector column 2 to 8). */
@@ -465,7 +466,7 @@ function buildFrame(h: Header, raw: Map<string, RawValues>, first: number): Exte
     else columns[c.name] = v;
   }
   const shifts = buildShifts(h, raw.get('planted'));
-  const configuration = validateConfiguration({ box: periodicBox(h.dim, h.lengths), positions, diameters, species, ...(shifts ? { shifts } : {}) });
+  const configuration = validateConfiguration({ box: h.box, positions, diameters, species, ...(shifts ? { shifts } : {}) });
   return {
     configuration,
     ...(h.model !== undefined ? { model: h.model } : {}),
@@ -494,13 +495,13 @@ function buildPositions(h: Header, pos: Float64Array, first: number): Float64Arr
   for (let i = 0; i < h.n; i++) {
     for (let a = 0; a < d; a++) {
       const x = h.origin[a] === 0 ? pos[i * stride + a] : pos[i * stride + a] - h.origin[a];
-      out[i * d + a] = wrapCoordinate(x, h.lengths[a]);
+      out[i * d + a] = h.box.shear ? x : wrapCoordinate(x, h.box.lengths[a]);
     }
     if (d === 2 && pos[i * 3 + 2] - h.origin[2] !== 0) {
       throw new FileFormatError(`z = ${pos[i * 3 + 2]} but the frame is 2D (z must be 0)`, first + i + 1);
     }
   }
-  return out;
+  return h.box.shear ? wrapPositions(h.box, out) : out;
 }
 
 function buildSpecies(h: Header, col: Column | undefined, values: RawValues | undefined, first: number): { species: Uint8Array; labels: string[] } {

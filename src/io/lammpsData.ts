@@ -1,9 +1,11 @@
-// LAMMPS data files (read_data / write_data), atom styles atomic and sphere, orthogonal periodic boxes.
+// LAMMPS data files (read_data / write_data), atom styles atomic and sphere, orthogonal periodic boxes and sheared
+// (Lees–Edwards) boxes as a triclinic cell with one tilt factor xy, xz or yz (src/io/shearedCell.ts).
 // Species s ↔ LAMMPS type s + 1. Positions are shifted so the box starts at 0, image flags applied, then wrapped.
 // 2D: z = 0 with zlo zhi = −0.5 0.5; the title line carries "# dim=2" (and model=…), which the reader honours.
 import { validateConfiguration, type Configuration } from '../physics/configuration.ts';
 import { KA_SIGMA } from '../physics/models.ts';
-import { periodicBox } from '../physics/space.ts';
+import { wrapPositions, type Box } from '../physics/space.ts';
+import { boxFromLammpsTilts, cellVector, lammpsTilts } from './shearedCell.ts';
 import { checkStateFileSize, FileFormatError, formatReal, formatTemperature, isBlank, parseInteger, parseReal, parseTemperature, quote, splitLines, tokenize, wrapCoordinate } from './text.ts';
 
 export type LammpsAtomStyle = 'atomic' | 'sphere';
@@ -72,12 +74,17 @@ export function writeLammpsData(c: Configuration, options: LammpsWriteOptions): 
   if (!(density > 0) || !Number.isFinite(density)) throw new Error(`density must be positive and finite, got ${density}`);
 
   const L = c.box.lengths;
+  const tilts = lammpsTilts(c.box);
   const out = [titleLine(options, dim), '', `${n} atoms`, `${types} atom types`, ''];
-  out.push(`0 ${formatReal(L[0])} xlo xhi`, `0 ${formatReal(L[1])} ylo yhi`, dim === 3 ? `0 ${formatReal(L[2])} zlo zhi` : '-0.5 0.5 zlo zhi', '');
+  out.push(`0 ${formatReal(L[0])} xlo xhi`, `0 ${formatReal(L[1])} ylo yhi`, dim === 3 ? `0 ${formatReal(L[2])} zlo zhi` : '-0.5 0.5 zlo zhi');
+  if (c.box.shear) out.push(`${formatReal(tilts.xy)} ${formatReal(tilts.xz)} ${formatReal(tilts.yz)} xy xz yz`);
+  out.push('');
+  // A sheared box: positions wrapped into the tilted cell, which LAMMPS's read_data requires of every atom.
+  const positions = c.box.shear ? wrapPositions(c.box, c.positions.slice()) : c.positions;
   if (options.atomStyle === 'atomic') out.push('Masses', '', ...massLines(types, options.masses ?? {}), '');
   out.push(`Atoms # ${options.atomStyle}`, '');
   for (let i = 0; i < n; i++) {
-    const xyz = [0, 1, 2].map((a) => (a < dim ? formatReal(c.positions[i * dim + a]) : '0'));
+    const xyz = [0, 1, 2].map((a) => (a < dim ? formatReal(positions[i * dim + a]) : '0'));
     const size = options.atomStyle === 'sphere' ? [formatReal(c.diameters[i]), formatReal(density)] : [];
     out.push([String(i + 1), String(c.species[i] + 1), ...size, ...xyz].join(' '));
   }
@@ -140,6 +147,7 @@ const SECTIONS = [
 interface HeaderData {
   readonly counts: Map<string, { value: number; line: number }>;
   readonly bounds: Map<string, { lo: number; hi: number; line: number }>;
+  tilts?: { values: [number, number, number]; line: number };
 }
 
 interface Section {
@@ -195,7 +203,7 @@ export function readLammpsData(text: string, options: LammpsReadOptions = {}): L
   const diameters = atomStyle === 'sphere' ? Float64Array.from(atoms, (a) => a.diameter) : typeDiameters(atoms, options.diametersByType ?? KA_DIAMETERS_BY_TYPE);
   const positions = buildPositions(atoms, box, dim, options.dim === undefined ? 'the title says dim=2' : 'dim 2 was requested');
   const species = Uint8Array.from(atoms, (a) => a.type - 1);
-  const configuration = validateConfiguration({ box: periodicBox(dim, box.lengths.slice(0, dim)), positions, diameters, species });
+  const configuration = validateConfiguration({ box: box.box, positions, diameters, species });
   return {
     configuration,
     atomStyle,
@@ -231,25 +239,24 @@ const startsSection = (content: string) => /^[A-Za-z]/.test(content);
 function parseHeader(lines: string[]): { header: HeaderData; sectionStart: number } {
   const counts = new Map<string, { value: number; line: number }>();
   const bounds = new Map<string, { lo: number; hi: number; line: number }>();
+  const header: HeaderData = { counts, bounds };
   let k = 1;
   for (; k < lines.length; k++) {
     const { content } = stripComment(lines[k]);
     if (content === '') continue;
     if (startsSection(content)) break;
-    parseHeaderLine(content, k + 1, counts, bounds);
+    parseHeaderLine(content, k + 1, header);
   }
-  return { header: { counts, bounds }, sectionStart: k };
+  return { header, sectionStart: k };
 }
 
-function parseHeaderLine(
-  content: string, lineNo: number,
-  counts: Map<string, { value: number; line: number }>, bounds: Map<string, { lo: number; hi: number; line: number }>,
-): void {
+function parseHeaderLine(content: string, lineNo: number, header: HeaderData): void {
+  const { counts, bounds } = header;
   const t = tokenize(content);
   const firstWord = t.findIndex((x) => /^[A-Za-z]/.test(x));
   const keyword = firstWord < 0 ? '' : t.slice(firstWord).join(' ');
   const numbers = firstWord < 0 ? t : t.slice(0, firstWord);
-  const seen = counts.get(keyword) ?? bounds.get(keyword);
+  const seen = counts.get(keyword) ?? bounds.get(keyword) ?? (keyword === 'xy xz yz' ? header.tilts : undefined);
   if (seen) throw new FileFormatError(`'${quote(keyword)}' given twice (first on line ${seen.line})`, lineNo);
   if (COUNT_KEYWORDS.includes(keyword)) {
     if (numbers.length !== 1) throw new FileFormatError(`expected one integer before '${quote(keyword)}', found ${numbers.length} values`, lineNo);
@@ -263,7 +270,7 @@ function parseHeaderLine(
   } else if (keyword === 'xy xz yz') {
     if (numbers.length !== 3) throw new FileFormatError(`expected three tilt factors before 'xy xz yz', found ${numbers.length}`, lineNo);
     const tilts = numbers.map((x, a) => parseReal(x, lineNo, ['xy', 'xz', 'yz'][a]));
-    if (tilts.some((x) => x !== 0)) throw new FileFormatError('triclinic box (nonzero xy xz yz); only orthogonal boxes are supported', lineNo);
+    header.tilts = { values: [tilts[0], tilts[1], tilts[2]], line: lineNo };
   } else {
     throw new FileFormatError(`unrecognized header line '${quote(content)}'`, lineNo);
   }
@@ -304,7 +311,7 @@ function resolveDim(requested: 2 | 3 | undefined, titleInfo: Readonly<Record<str
   return d === '2' ? 2 : 3;
 }
 
-function parseBox(header: HeaderData, dim: 2 | 3): { lo: number[]; lengths: number[] } {
+function parseBox(header: HeaderData, dim: 2 | 3): { lo: number[]; lengths: number[]; box: Box } {
   const lo: number[] = [], lengths: number[] = [];
   BOX_KEYWORDS.forEach((keyword, a) => {
     const b = header.bounds.get(keyword) ?? (a === 2 ? { lo: -0.5, hi: 0.5, line: 0 } : undefined); // LAMMPS's default z extent
@@ -315,7 +322,11 @@ function parseBox(header: HeaderData, dim: 2 | 3): { lo: number[]; lengths: numb
   if (dim === 2 && !(lo[2] <= 0 && lo[2] + lengths[2] > 0)) {
     throw new FileFormatError(`a 2D box must have zlo ≤ 0 < zhi, found ${lo[2]} ${lo[2] + lengths[2]}`, header.bounds.get('zlo zhi')?.line);
   }
-  return { lo, lengths };
+  try {
+    return { lo, lengths, box: boxFromLammpsTilts(lengths, header.tilts?.values ?? [0, 0, 0], dim) };
+  } catch (e) {
+    throw new FileFormatError((e as Error).message, header.tilts?.line);
+  }
 }
 
 function resolveStyle(section: Section, requested: LammpsAtomStyle | undefined): LammpsAtomStyle {
@@ -415,15 +426,22 @@ function typeDiameters(atoms: readonly AtomRecord[], byType: ByType): Float64Arr
   });
 }
 
-function buildPositions(atoms: readonly AtomRecord[], box: { lo: number[]; lengths: number[] }, dim: 2 | 3, why: string): Float64Array {
+function buildPositions(atoms: readonly AtomRecord[], box: { lo: number[]; lengths: number[]; box: Box }, dim: 2 | 3, why: string): Float64Array {
   const positions = new Float64Array(atoms.length * dim);
+  const sheared = box.box.shear !== undefined;
+  const cell = Array.from({ length: dim }, (_, c) => cellVector(box.box, c));
   atoms.forEach((atom, i) => {
     for (let a = 0; a < dim; a++) {
       let x = box.lo[a] === 0 ? atom.xyz[a] : atom.xyz[a] - box.lo[a];
-      if (atom.image[a] !== 0) x += atom.image[a] * box.lengths[a];
-      positions[i * dim + a] = wrapCoordinate(x, box.lengths[a]);
+      if (!sheared) {
+        if (atom.image[a] !== 0) x += atom.image[a] * box.lengths[a];
+        x = wrapCoordinate(x, box.lengths[a]);
+      }
+      positions[i * dim + a] = x;
     }
+    // A triclinic image flag n_c moves the atom by n_c times cell vector c (which has a tilt component).
+    if (sheared) for (let c = 0; c < dim; c++) for (let a = 0; a < dim; a++) positions[i * dim + a] += atom.image[c] * cell[c][a];
     if (dim === 2 && atom.xyz[2] !== 0) throw new FileFormatError(`atom ${atom.id} has z = ${atom.xyz[2]}, but ${why} (z must be 0)`, atom.line);
   });
-  return positions;
+  return sheared ? wrapPositions(box.box, positions) : positions;
 }

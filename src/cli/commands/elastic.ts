@@ -5,6 +5,7 @@ import { toConfigurationData } from '../../engine/lab/configurationData.ts';
 import type { ElasticSettings } from '../../engine/lab/protocol.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
+import { elasticColumns } from '../../io/exports/softSpotsExport.ts';
 import { particleCount } from '../../physics/configuration.ts';
 import { getModel } from '../../physics/models.ts';
 import { integerOption, numberOption, parseOptions, UsageError } from '../args.ts';
@@ -48,7 +49,7 @@ export async function elasticCommand(argv: string[]): Promise<unknown> {
   const o = await runJobHere('elastic', { kind: 'elastic', spec, start: toConfigurationData(c), settings }, 'cpu', 'elastic', { quiet });
   const r = o.result;
   if (out) {
-    await writeConfigurationFile(out, c, { model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}), columns: { kappa_local: r.localKappa } });
+    await writeConfigurationFile(out, c, { model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}), columns: elasticColumns(r) });
   }
   throttledProgress(quiet)(`elastic: G = ${r.shearModulus.toPrecision(5)} (Born ${r.born.toPrecision(5)} − non-affine ${r.nonaffine.toPrecision(5)}), mean κ = ${r.dipole.mean.toPrecision(5)} over ${r.dipole.count} pairs, ${r.rattlers} rattlers (${r.seconds.toFixed(1)} s)${out ? `; wrote ${out}` : ''}`, true);
   if (!v.json) return undefined;

@@ -5,6 +5,7 @@ import { toConfigurationData } from '../../engine/lab/configurationData.ts';
 import { NONLINEAR_DEFAULTS } from '../../engine/lab/nonlinearJob.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../engine/runSpec.ts';
 import { detectConfigurationFormat, writeConfigurationFile } from '../../io/format.ts';
+import { nonlinearColumns } from '../../io/exports/softSpotsExport.ts';
 import { particleCount } from '../../physics/configuration.ts';
 import { getModel } from '../../physics/models.ts';
 import { nonlinearStatistics } from '../../physics/nonlinear/statistics.ts';
@@ -65,7 +66,7 @@ export async function nonlinearCommand(argv: string[]): Promise<unknown> {
   if (out) {
     await writeConfigurationFile(out, c, {
       model: model.name, ...(loaded.temperature !== undefined ? { temperature: loaded.temperature } : {}),
-      columns: { psi: r.fields.psi, pi4: r.fields.pi4, pi3: r.fields.pi3 },
+      columns: nonlinearColumns(r.fields),
     });
   }
   const progress = throttledProgress(quiet);

@@ -1,13 +1,20 @@
 // Configurations in and out of the worker: plain arrays and typed arrays (structured clone), checked on the way in.
 import { validateConfiguration, type Configuration } from '../../physics/configuration.ts';
 import type { Model } from '../../physics/models.ts';
-import { periodicBox, wrapPositions } from '../../physics/space.ts';
+import { periodicBox, shearedBox, wrapPositions, type Box } from '../../physics/space.ts';
 import type { ConfigurationData } from './protocol.ts';
 
 /** A transferable copy (its arrays are the copy's own, so they may be transferred). */
 export function toConfigurationData(c: Configuration): ConfigurationData {
   const shifts = c.shifts ? { shifts: { seed: c.shifts.seed, temperature: c.shifts.temperature, planted: c.shifts.planted.slice() } } : {};
-  return { dim: c.box.dim, box: Array.from(c.box.lengths), positions: c.positions.slice(), diameters: c.diameters.slice(), species: c.species.slice(), ...shifts };
+  const shear = c.box.shear ? { shear: { gamma: c.box.shear.gamma, a: c.box.shear.a, b: c.box.shear.b } } : {};
+  return { dim: c.box.dim, box: Array.from(c.box.lengths), positions: c.positions.slice(), diameters: c.diameters.slice(), species: c.species.slice(), ...shifts, ...shear };
+}
+
+/** The box of configuration data: orthorhombic, or sheared when it carries a shear. */
+export function boxOfData(data: Pick<ConfigurationData, 'dim' | 'box' | 'shear'>): Box {
+  const box = periodicBox(data.dim, data.box);
+  return data.shear ? shearedBox(box, data.shear.gamma, data.shear.a, data.shear.b) : box;
 }
 
 /** A configuration from the page, validated against the model and N of the run spec (positions wrapped into the box). */
@@ -17,7 +24,7 @@ export function fromConfigurationData(data: ConfigurationData, model: Model, n: 
   const count = data.diameters?.length;
   if (count !== n) throw new Error(`the start configuration has ${count} particles but the run spec has N = ${n}`);
   const c: Configuration = {
-    box: periodicBox(data.dim, data.box),
+    box: boxOfData(data),
     positions: Float64Array.from(data.positions),
     diameters: Float64Array.from(data.diameters),
     species: Uint8Array.from(data.species),

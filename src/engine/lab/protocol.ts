@@ -26,6 +26,8 @@ export interface ConfigurationData {
   species: Uint8Array;
   /** Mari–Kurchan states only: the pair shifts' seed, planting temperature and N·D planted positions (src/physics/configuration.ts). */
   shifts?: { seed: number; temperature: number; planted: Float64Array };
+  /** A sheared (Lees–Edwards) box only: simple shear x_a → x_a + γ x_b (src/physics/space.ts). */
+  shear?: { gamma: number; a: number; b: number };
 }
 
 /** Quench settings a run spec leaves at their defaults (the CLI's --samples-per-decade and --max-steps). */

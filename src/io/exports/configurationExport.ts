@@ -2,14 +2,14 @@
 // a LAMMPS data file (atom style atomic for Kob–Andersen, sphere with diameters otherwise). Every float64 written exactly.
 import type { ConfigurationData } from '../../engine/lab/protocol.ts';
 import type { Configuration } from '../../physics/configuration.ts';
-import { periodicBox } from '../../physics/space.ts';
+import { boxOfData } from '../../engine/lab/configurationData.ts';
 import type { ParticleColumn } from '../extendedXyz.ts';
 import { writeConfigurationText } from '../format.ts';
 import { assertFiniteColumn } from './finiteColumn.ts';
 
-/** A Configuration over the same arrays (no copy); a Mari–Kurchan state keeps what regenerates its pair shifts. */
+/** A Configuration over the same arrays (no copy); a Mari–Kurchan state keeps what regenerates its pair shifts, a sheared one its shear. */
 export function configurationOf(data: ConfigurationData): Configuration {
-  return { box: periodicBox(data.dim, data.box), positions: data.positions, diameters: data.diameters, species: data.species, ...(data.shifts ? { shifts: data.shifts } : {}) };
+  return { box: boxOfData(data), positions: data.positions, diameters: data.diameters, species: data.species, ...(data.shifts ? { shifts: data.shifts } : {}) };
 }
 
 export interface StateExportOptions {

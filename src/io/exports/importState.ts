@@ -52,6 +52,7 @@ export function importStartingState(text: string, filename: string, o: ImportSta
   const c = loaded.configuration;
   const n = c.diameters.length;
   const dim = c.box.dim;
+  if (c.box.shear) throw new Error(`${file} holds a sheared box (γ = ${c.box.shear.gamma}); the lab runs orthogonal boxes only (glasslab elastic and nonlinear --in take it)`);
   let model = chosen;
   if (loaded.model !== undefined) {
     const named = knownModel(loaded.model, file);

@@ -7,8 +7,9 @@ import { useRunStore } from '../../state/runStore.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import type { Plotly } from '../views/plots/loadPlotly.ts';
 import { downloadFile } from './download.ts';
-import { exportReasons, type ExportKind } from './exportAvailability.ts';
-import { curvesCsvFile, curvesJsonFile, finalLammpsDataFile, lammpsDeckFiles, runFile, stateXyzFile, type ExportFile, type RunSnapshot } from './exportFiles.ts';
+import { exportReasons, SHOWN_ONLY_WITH_DATA, type ExportKind } from './exportAvailability.ts';
+import { curvesCsvFile, curvesJsonFile, finalLammpsDataFile, kappaPairsFile, lammpsDeckFiles, runFile, softSpotsXyzFile, stateXyzFile, type ExportFile, type RunSnapshot } from './exportFiles.ts';
+import { useSoftSpotStore } from '../../state/softSpotStore.ts';
 import { ImportedStartNote } from './ImportedStartNote.tsx';
 import { importStateFile } from './importStateFile.ts';
 import { importRunFile } from './importRunFile.ts';
@@ -36,6 +37,8 @@ const FILES: Partial<Record<ExportKind, (s: RunSnapshot) => ExportFile[]>> = {
   xyzFinal: (s) => [stateXyzFile(s, 'final')],
   lammpsData: (s) => [finalLammpsDataFile(s)],
   lammpsDeck: lammpsDeckFiles,
+  softSpotsXyz: () => [softSpotsXyzFile(useSoftSpotStore.getState())],
+  kappaPairs: () => [kappaPairsFile(useSoftSpotStore.getState())],
 };
 
 const BUTTONS: { kind: ExportKind; testId: string; label: string; what: string }[] = [
@@ -48,6 +51,8 @@ const BUTTONS: { kind: ExportKind; testId: string; label: string; what: string }
   { kind: 'lammpsDeck', testId: 'export-lammps-deck', label: 'LAMMPS deck', what: 'a data file and an input script that repeat the quench with LAMMPS' },
   { kind: 'png', testId: 'export-png', label: 'PNG', what: 'the velocity plot as PNG' },
   { kind: 'svg', testId: 'export-svg', label: 'SVG', what: 'the velocity plot as SVG' },
+  { kind: 'softSpotsXyz', testId: 'export-soft-spots-xyz', label: 'Soft spots XYZ', what: 'the quenched state as extended XYZ with psi, pi4, pi3 and kappa_local' },
+  { kind: 'kappaPairs', testId: 'export-kappa-pairs', label: 'κ_ij pairs CSV', what: 'the dipole stiffness of every measured pair as CSV (i, j, kappa_ij)' },
 ];
 
 export function ExportPanel({ onImportRun, loadPlotly }: ExportPanelProps) {
@@ -56,7 +61,9 @@ export function ExportPanel({ onImportRun, loadPlotly }: ExportPanelProps) {
   const curveCount = useRunStore((s) => s.curveOrder.length);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const reasons = exportReasons({ status, result, curveCount });
+  const nonlinearSpots = useSoftSpotStore((s) => s.nonlinear.result !== null && s.source !== null);
+  const elasticSpots = useSoftSpotStore((s) => s.elastic.result !== null && s.source !== null);
+  const reasons = exportReasons({ status, result, curveCount, softSpots: { nonlinear: nonlinearSpots, elastic: elasticSpots } });
 
   const attempt = async (work: () => Promise<string | null> | string | null) => {
     try {
@@ -90,7 +97,7 @@ export function ExportPanel({ onImportRun, loadPlotly }: ExportPanelProps) {
     <section className="panel export-panel" aria-label="Export and import" data-testid="export-panel">
       <div className="export-row">
         <span className="export-label">Export</span>
-        {BUTTONS.map((b) => (
+        {BUTTONS.filter((b) => !SHOWN_ONLY_WITH_DATA.includes(b.kind) || reasons[b.kind] === null).map((b) => (
           <button key={b.kind} type="button" data-testid={b.testId} disabled={reasons[b.kind] !== null}
             title={reasons[b.kind] === null ? b.what : `${b.what}: ${reasons[b.kind]}`} onClick={() => void exportKind(b.kind)}>
             {b.label}

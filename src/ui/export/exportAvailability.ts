@@ -3,14 +3,19 @@ import type { LabResult } from '../../engine/lab/protocol.ts';
 import { lammpsDeckUnsupported } from '../../io/exports/lammpsDeck.ts';
 import type { RunStatus } from '../../state/runReducer.ts';
 
-export const EXPORT_KINDS = ['csv', 'json', 'run', 'xyzInitial', 'xyzFinal', 'lammpsData', 'lammpsDeck', 'png', 'svg'] as const;
+export const EXPORT_KINDS = ['csv', 'json', 'run', 'xyzInitial', 'xyzFinal', 'lammpsData', 'lammpsDeck', 'png', 'svg', 'softSpotsXyz', 'kappaPairs'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportSnapshot {
   status: RunStatus;
   result: LabResult | null;
   curveCount: number;
+  /** Which soft-spot results of a finished quench the lab holds (src/state/softSpotStore.ts); absent: none. */
+  softSpots?: { nonlinear: boolean; elastic: boolean };
 }
+
+/** Exports whose button shows only while their data exists (not disabled with a reason, but absent). */
+export const SHOWN_ONLY_WITH_DATA: readonly ExportKind[] = ['softSpotsXyz', 'kappaPairs'];
 
 function curvesReason(s: ExportSnapshot): string | null {
   if (s.status === 'idle') return 'run an experiment first';
@@ -38,5 +43,7 @@ export function exportReasons(s: ExportSnapshot): Record<ExportKind, string | nu
     xyzInitial: initial, xyzFinal: final, lammpsData: final,
     lammpsDeck: initial ?? (r ? lammpsDeckUnsupported(r.spec.model) : null),
     png: plot, svg: plot,
+    softSpotsXyz: s.softSpots?.nonlinear || s.softSpots?.elastic ? null : 'compute the nonlinear modes or the elastic stiffness of a quenched state first',
+    kappaPairs: s.softSpots?.elastic ? null : 'compute the elastic stiffness (κ_ij) of a quenched state first',
   };
 }

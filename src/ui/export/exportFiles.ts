@@ -5,6 +5,8 @@ import { curvesCsv, curvesJson, type NamedCurve } from '../../io/exports/curvesE
 import { exportBaseName, exportFileName } from '../../io/exports/exportNames.ts';
 import { lammpsDeck } from '../../io/exports/lammpsDeck.ts';
 import { runFileFromResult } from '../../io/exports/runFileFromResult.ts';
+import { kappaPairsCsv, softSpotsXyz } from '../../io/exports/softSpotsExport.ts';
+import type { SoftSpotState } from '../../state/softSpotStore.ts';
 import { writeRunFile } from '../../io/exports/runFileWrite.ts';
 import type { Curve } from '../../state/runReducer.ts';
 
@@ -72,4 +74,27 @@ export function lammpsDeckFiles(s: RunSnapshot): ExportFile[] {
   if (r.kind !== 'single' && r.kind !== 'compare') throw new Error(`a ${r.kind} run keeps no starting state`);
   const deck = lammpsDeck(r.spec, r.initial, { baseName: exportBaseName(r.spec) });
   return [deck.data, deck.input].map((f) => ({ ...f, type: MIME.text }));
+}
+
+/** What the soft-spot exports read: the state the results belong to and the results (src/state/softSpotStore.ts). */
+export type SoftSpotSnapshot = Pick<SoftSpotState, 'source' | 'nonlinear' | 'elastic'>;
+
+function softSpotSpec(s: SoftSpotSnapshot) {
+  const spec = s.nonlinear.result?.spec ?? s.elastic.result?.spec;
+  if (!s.source || !spec) throw new Error('there are no soft spots to export (compute the nonlinear modes or the elastic stiffness first)');
+  return { source: s.source, spec };
+}
+
+/** Extended XYZ with psi, pi4, pi3 and kappa_local (whichever exist) on the state they were computed on. */
+export function softSpotsXyzFile(s: SoftSpotSnapshot): ExportFile {
+  const { source, spec } = softSpotSpec(s);
+  const text = softSpotsXyz(source.configuration, { nonlinear: s.nonlinear.result, elastic: s.elastic.result }, { model: spec.model, temperature: spec.temperature });
+  return { name: exportFileName(spec, 'soft-spots', 'xyz'), text, type: MIME.text };
+}
+
+/** CSV of the measured pairs: i, j, kappa_ij. */
+export function kappaPairsFile(s: SoftSpotSnapshot): ExportFile {
+  const { spec } = softSpotSpec(s);
+  if (!s.elastic.result) throw new Error('there are no κ_ij to export (compute the elastic stiffness first)');
+  return { name: exportFileName(spec, 'kappa-pairs', 'csv'), text: kappaPairsCsv(s.elastic.result), type: MIME.csv };
 }
