@@ -23,7 +23,7 @@ function decoded(link: string): SharePayload {
 describe('share links with the Landscape settings', () => {
   it('round-trip every combination of the toggles and K', () => {
     for (const modesAlongQuench of [false, true]) for (const harmonicPrediction of [false, true]) for (const modeCount of [1, 10, 37, 100]) {
-      const landscape = { modesAlongQuench, harmonicPrediction, modeCount };
+      const landscape = { ...DEFAULT_LANDSCAPE, modesAlongQuench, harmonicPrediction, modeCount };
       const payload: SharePayload = { v: 1, spec, job: { kind: 'single' }, landscape };
       const back = decoded(encodeShareLink(payload).link);
       if (modesAlongQuench || harmonicPrediction || modeCount !== DEFAULT_LANDSCAPE.modeCount) expect(back).toStrictEqual(payload);
@@ -45,7 +45,7 @@ describe('share links with the Landscape settings', () => {
     useSpecStore.getState().loadSpec(spec);
     useLandscapeSettingsStore.getState().set({ modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
     const p = currentSharePayload();
-    expect(p?.landscape).toEqual({ modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
+    expect(p?.landscape).toEqual({ ...DEFAULT_LANDSCAPE, modesAlongQuench: true, harmonicPrediction: false, modeCount: 12 });
     useLandscapeSettingsStore.getState().set({ ...DEFAULT_LANDSCAPE });
     applySharePayload(decoded(encodeShareLink(p as SharePayload).link));
     expect(useLandscapeSettingsStore.getState().modeCount).toBe(12);

@@ -36,6 +36,8 @@ export interface Preset {
   modesAlongQuench?: boolean;
   /** The Landscape panel computes the lowest `count` normal modes when the quench is done, and picks one (issue 10). */
   landscape?: { count: number; pick: 'lowest' | 'most-localized' };
+  /** The Soft spots compute the nonlinear modes when the quench is done and draw `field` as arrows over the colour mode (issue 11). */
+  softSpots?: { field: 'psi' | 'pi4' | 'pi3' };
 }
 
 /** A preset's state file name: model, T and N say what it holds. */
@@ -105,6 +107,16 @@ export const PRESETS: Preset[] = [
     figure: '002 §II, Eq. 11',
     model: 'soft2d', temperature: 0.035, sweeps: 200000, tMax: 60, fitWindow: { tMin: 0.05, tMax: 1 }, colorMode: 'species', nGpu: 4096, nCpu: 1024,
     landscape: { count: 20, pick: 'most-localized' },
+  }),
+  withStates({
+    // Issue 11 (003, 004): the cubic nonlinear mode π3 of the inherent structure over its defect map. Measured at N = 1024 (shipped
+    // state, SD to t = 100, then FIRE to 1e-10 because SD stops at max|f_i| ≈ 6e-6): π3 has κ = 0.32, e = 0.054 and overlaps π4 by
+    // 0.98, in 9 s on one busy core (glasslab nonlinear). N = 1024 on both engines keeps π3 within seconds (it runs in float64).
+    id: 'soft2d-break', title: 'Where will it break? (2D, T = 0.2)', expect: 'π3 (the cubic mode) is localized (e ≈ 0.05) on a soft spot of the glass',
+    needs: '003 and 004 compare π3 with the sites of plastic events under shear; here one sample, no shear',
+    figure: '003 Fig. 1, 004 Fig. 2',
+    model: 'soft2d', temperature: 0.2, sweeps: 50000, tMax: 100, fitWindow: { tMin: 3, tMax: 30 }, colorMode: 'defects', nGpu: 1024, nCpu: 1024,
+    softSpots: { field: 'pi3' },
   }),
 ];
 

@@ -6,7 +6,7 @@ import { readRunSpec } from './shareLinkSpec.ts';
 import { SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
 import { roundResultNumber, SPEC_KEYS } from './shareLinkWire.ts';
 import { quote } from './text.ts';
-import { MAX_MODE_COUNT, type LandscapeSettings } from './landscapeSettings.ts';
+import { MAX_MODE_COUNT, SOFT_SPOT_FIELDS, type LandscapeSettings } from './landscapeSettings.ts';
 
 const L = SHARE_LIMITS;
 
@@ -88,10 +88,14 @@ function readResult(value: unknown): ShareResult {
 
 function readLandscape(value: unknown): LandscapeSettings {
   const o = object(value, 'landscape');
-  onlyKeys(o, 'landscape', ['mq', 'hp', 'k']);
+  onlyKeys(o, 'landscape', ['mq', 'hp', 'k'], ['ss', 'sf', 'sb']);
+  const ss = own(o, 'ss'), sf = own(o, 'sf'), sb = own(o, 'sb');
   return {
     modesAlongQuench: boolean(own(o, 'mq'), 'landscape.modesAlongQuench'), harmonicPrediction: boolean(own(o, 'hp'), 'landscape.harmonicPrediction'),
     modeCount: integer(own(o, 'k'), 'landscape.modeCount', 1, MAX_MODE_COUNT),
+    softSpots: ss === undefined ? false : boolean(ss, 'landscape.softSpots'),
+    softSpotField: sf === undefined ? null : oneOf(sf, 'landscape.softSpotField', SOFT_SPOT_FIELDS),
+    softSpotBonds: sb === undefined ? false : boolean(sb, 'landscape.softSpotBonds'),
   };
 }
 

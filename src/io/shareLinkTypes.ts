@@ -21,7 +21,7 @@ export type ShareJob =
   | { kind: 'compare' };
 
 /** The colour modes of ./viewSettings.ts (kept equal by the compile-time check below). */
-export const SHARE_COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed', 'hidden'] as const satisfies readonly ColorMode[];
+export const SHARE_COLOR_MODES = ['species', 'defects', 'd2min', 'displacement', 'speed', 'hidden', 'kappa'] as const satisfies readonly ColorMode[];
 type MissingColorModes = Exclude<ColorMode, (typeof SHARE_COLOR_MODES)[number]>;
 const colorModesComplete: [MissingColorModes] extends [never] ? true : never = true;
 void colorModesComplete;

@@ -2,7 +2,7 @@
 // The reverse, with every check, is src/io/shareLinkRead.ts.
 import type { RunSpec } from '../engine/runSpec.ts';
 import { temperatureJson } from './shareLinkCheck.ts';
-import { isDefaultLandscape } from './landscapeSettings.ts';
+import { isDefaultLandscape, type LandscapeSettings, type SoftSpotFieldName } from './landscapeSettings.ts';
 import { SHARE_LIMITS, type ShareEngine, type ShareJobKind, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
 
 export type WireTemperature = number | 'inf';
@@ -18,7 +18,8 @@ export interface WireView { c: string; r: [number, number] | null; lg: boolean; 
 /** f: [β, low, high, tMin, tMax] or null. */
 export interface WireResult { t: number[]; v: number[]; f: [number, number, number, number, number] | null; e: 'gpu' | 'cpu' }
 /** Landscape settings: modes along the quench, App. B prediction, mode count K. */
-export interface WireLandscape { mq: boolean; hp: boolean; k: number }
+/** ss, sf, sb (soft spots after the quench, the field shown, κ_ij bonds) only when set. */
+export interface WireLandscape { mq: boolean; hp: boolean; k: number; ss?: boolean; sf?: SoftSpotFieldName; sb?: boolean }
 export interface Wire { s: WireSpec; j: WireJob; vw?: WireView; e?: ShareEngine; r?: WireResult; ld?: WireLandscape }
 
 /** Short key of each spec field. */
@@ -60,6 +61,10 @@ export function toWire(p: SharePayload, withResult: boolean): Wire {
   return {
     s: specToWire(p.spec), j, ...(p.view ? { vw: viewToWire(p.view) } : {}), ...(p.engine ? { e: p.engine } : {}),
     ...(withResult && p.result ? { r: resultToWire(p.result) } : {}),
-    ...(p.landscape && !isDefaultLandscape(p.landscape) ? { ld: { mq: p.landscape.modesAlongQuench, hp: p.landscape.harmonicPrediction, k: p.landscape.modeCount } } : {}),
+    ...(p.landscape && !isDefaultLandscape(p.landscape) ? { ld: { mq: p.landscape.modesAlongQuench, hp: p.landscape.harmonicPrediction, k: p.landscape.modeCount, ...softSpotWire(p.landscape) } } : {}),
   };
+}
+
+function softSpotWire(l: LandscapeSettings): Pick<WireLandscape, 'ss' | 'sf' | 'sb'> {
+  return { ...(l.softSpots ? { ss: true } : {}), ...(l.softSpotField ? { sf: l.softSpotField } : {}), ...(l.softSpotBonds ? { sb: true } : {}) };
 }

@@ -11,11 +11,15 @@ interface LandscapeSettingsStore extends LandscapeSettings {
 
 export const useLandscapeSettingsStore = create<LandscapeSettingsStore>()((set) => ({
   ...DEFAULT_LANDSCAPE,
-  set: (patch) => set((s) => readLandscapeSettings({ modesAlongQuench: s.modesAlongQuench, harmonicPrediction: s.harmonicPrediction, modeCount: s.modeCount, ...patch })),
+  set: (patch) => set((s) => readLandscapeSettings({ ...plain(s), ...patch })),
 }));
 
 /** The plain settings (no setter), for links, records and jobs. */
 export function landscapeSettings(): LandscapeSettings {
-  const { modesAlongQuench, harmonicPrediction, modeCount } = useLandscapeSettingsStore.getState();
-  return { modesAlongQuench, harmonicPrediction, modeCount };
+  return plain(useLandscapeSettingsStore.getState());
+}
+
+function plain(s: LandscapeSettings): LandscapeSettings {
+  const { modesAlongQuench, harmonicPrediction, modeCount, softSpots, softSpotField, softSpotBonds } = s;
+  return { modesAlongQuench, harmonicPrediction, modeCount, softSpots, softSpotField, softSpotBonds };
 }

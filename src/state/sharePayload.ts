@@ -8,6 +8,7 @@ import { useSpecStore } from './specStore.ts';
 import { useViewStore } from './viewStore.ts';
 import { landscapeSettings, useLandscapeSettingsStore } from './landscapeSettingsStore.ts';
 import { useLandscapeStore } from './landscapeStore.ts';
+import { useSoftSpotStore } from './softSpotStore.ts';
 import { DEFAULT_LANDSCAPE, isDefaultLandscape } from '../io/landscapeSettings.ts';
 
 /** The current experiment as a payload, with the finished single run's curve and β; null while a field is invalid. */
@@ -63,6 +64,8 @@ export function applySharePayload(p: SharePayload): void {
   if (p.view) useViewStore.getState().set({ ...p.view });
   useLandscapeSettingsStore.getState().set(p.landscape ?? DEFAULT_LANDSCAPE); // a link without them (older, or all default) means the defaults
   useLandscapeStore.getState().set({ countText: String(useLandscapeSettingsStore.getState().modeCount) }); // the Landscape panel's K
+  const l = useLandscapeSettingsStore.getState(); // the soft-spot field and bonds it draws (computed after the quench when l.softSpots)
+  useSoftSpotStore.getState().set({ shownField: l.softSpotField, bonds: l.softSpotBonds });
   const runs = useRunStore.getState();
   runs.clear();
   if (p.result) {

@@ -27,7 +27,17 @@ export interface SoftSpotState {
   shownField: SoftSpotField | null;
   /** Draw the measured pairs as bonds coloured by κ_ij (004 Fig. 2). */
   bonds: boolean;
+  /** How the shown field is drawn: arrows along z_i, animated as x + A·sin(ωt)·z, particles coloured by |z_i| (else the view's colour mode). */
+  arrows: boolean;
+  playing: boolean;
+  /** The animation's largest particle displacement, in mean diameters. */
+  amplitude: number;
+  colorByField: boolean;
+  /** Jobs to start when the next quench is done (the "where will it break?" preset, a link's soft-spot flag). */
+  computeWhenDone: SoftSpotJobKind[];
 }
+
+export type SoftSpotJobKind = 'nonlinear' | 'elastic';
 
 interface SoftSpotStore extends SoftSpotState {
   set(patch: Partial<SoftSpotState>): void;
@@ -38,7 +48,9 @@ interface SoftSpotStore extends SoftSpotState {
 
 const IDLE_JOB = { status: 'idle', jobId: null, progress: null, error: null, result: null } as const;
 
-export const IDLE_SOFT_SPOTS: SoftSpotState = { source: null, nonlinear: { ...IDLE_JOB }, elastic: { ...IDLE_JOB }, shownField: null, bonds: false };
+export const IDLE_SOFT_SPOTS: SoftSpotState = {
+  source: null, nonlinear: { ...IDLE_JOB }, elastic: { ...IDLE_JOB }, shownField: null, bonds: false, arrows: true, playing: false, amplitude: 0.3, colorByField: true, computeWhenDone: [],
+};
 
 export const useSoftSpotStore = create<SoftSpotStore>()((set) => ({
   ...IDLE_SOFT_SPOTS,

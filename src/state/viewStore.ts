@@ -14,6 +14,7 @@ export const COLOR_MODE_LABELS: Record<ColorMode, string> = {
   displacement: 'displacement |r(0) − r(t)|',
   speed: 'speed |v_i|',
   hidden: 'hidden coordinate (D > 3)',
+  kappa: 'local stiffness κ_i',
 };
 
 export const DEFAULT_VIEW: ViewSettings = {

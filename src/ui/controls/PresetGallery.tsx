@@ -8,6 +8,7 @@ import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { useLandscapeStore } from '../../state/landscapeStore.ts';
 import { useLandscapeSettingsStore } from '../../state/landscapeSettingsStore.ts';
+import { useSoftSpotStore } from '../../state/softSpotStore.ts';
 import { SuperscriptPowers } from './SuperscriptPowers.tsx';
 
 /** The preset's spec for this engine, shortened to the lecture budget when the calibration says it would take longer. */
@@ -28,6 +29,11 @@ export function applyPreset(p: Preset): void {
   useLandscapeStore.getState().set(p.landscape
     ? { computeWhenDone: true, countText: String(p.landscape.count), autoPick: p.landscape.pick, show: true, playing: true }
     : { computeWhenDone: false, autoPick: 'lowest' });
+  // A soft-spot preset computes the nonlinear modes when its quench is done and draws its field over the colour mode.
+  useSoftSpotStore.getState().set(p.softSpots
+    ? { computeWhenDone: ['nonlinear'], shownField: p.softSpots.field, colorByField: false, arrows: true, playing: false }
+    : { computeWhenDone: [], colorByField: true });
+  if (p.softSpots) useLandscapeSettingsStore.getState().set({ softSpotField: p.softSpots.field });
 }
 
 function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' }) {

@@ -1,4 +1,5 @@
 // How particles and curves are shown: colour mode and range, arrows and their magnification, extra plot panels.
+import { useSoftSpotStore } from '../../state/softSpotStore.ts';
 import { useState } from 'react';
 import { COLOR_MODES, COLOR_MODE_LABELS, useViewStore, type ColorMode } from '../../state/viewStore.ts';
 
@@ -30,13 +31,14 @@ function RangeInput({ index }: { index: 0 | 1 }) {
 
 export function ViewControls() {
   const v = useViewStore();
-  const continuous = v.colorMode === 'd2min' || v.colorMode === 'displacement' || v.colorMode === 'speed';
+  const continuous = v.colorMode === 'd2min' || v.colorMode === 'displacement' || v.colorMode === 'speed' || v.colorMode === 'kappa';
+  const hasKappa = useSoftSpotStore((s) => s.elastic.result !== null); // κ_i: once the Soft spots' elastic analysis is done
   return (
     <div className="view-controls">
       <label>
         Colour
         <select data-testid="color-mode" value={v.colorMode} onChange={(e) => v.set({ colorMode: e.target.value as ColorMode })}>
-          {COLOR_MODES.map((m, k) => <option key={m} value={m}>{k + 1} · {COLOR_MODE_LABELS[m]}</option>)}
+          {COLOR_MODES.map((m, k) => <option key={m} value={m} disabled={m === 'kappa' && !hasKappa && v.colorMode !== 'kappa'}>{k + 1} · {COLOR_MODE_LABELS[m]}</option>)}
         </select>
       </label>
       {continuous ? (

@@ -4,12 +4,14 @@ import { useRunStore } from '../../state/runStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { DistanceTable, EquilibrationPlot, SweepPlot } from '../views/plots/index.ts';
 import { DecayFormTable } from '../views/plots/DecayFormTable.tsx';
+import { ElasticRunFacts } from '../landscape/ElasticFacts.tsx';
 
 export function ExperimentPanel() {
   const mc = useRunStore((s) => s.mc);
   const result = useRunStore((s) => s.result);
   const large = useViewStore((s) => s.lectureMode);
   const single = result?.kind === 'single' ? result : null;
+  const runId = useRunStore((s) => s.runId);
   return (
     <section className="panel experiment-panel" aria-label="Experiment">
       {mc && mc.sweeps.length ? <EquilibrationPlot sweeps={mc.sweeps} energyPerParticle={mc.energyPerParticle} temperature={mc.temperature} acceptance={mc.acceptance} large={large} height={220} /> : null}
@@ -19,6 +21,7 @@ export function ExperimentPanel() {
           <dt>stopped by</dt><dd>{single.reason} after {single.steps.toLocaleString('en')} steps ({single.seconds.toFixed(1)} s)</dd>
           <dt>E/N at the end</dt><dd>{single.energyPerParticle.toPrecision(7)}</dd>
           <dt>defects φ</dt><dd data-testid="defect-concentration">{single.particles.defectConcentration.toFixed(4)} (x_cut^EQ = {single.particles.xCutEq.toFixed(3)}, {single.particles.xCutSource})</dd>
+          <ElasticRunFacts runId={runId} />
         </dl>
       ) : null}
       {result?.kind === 'ensemble' ? (

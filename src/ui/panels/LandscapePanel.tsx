@@ -11,6 +11,7 @@ import { useViewStore } from '../../state/viewStore.ts';
 import { ModeDisplayControls } from '../landscape/ModeDisplayControls.tsx';
 import { ModeList } from '../landscape/ModeList.tsx';
 import { SpectrumPlot } from '../landscape/SpectrumPlot.tsx';
+import { SoftSpotsSection } from '../landscape/SoftSpotsSection.tsx';
 import '../landscape/landscape.css';
 
 // One controller for the page; its worker starts at the first Compute.
@@ -87,6 +88,7 @@ export function LandscapePanel() {
           </div>
         </div>
       ) : null}
+      <SoftSpotsSection />
     </section>
   );
 }

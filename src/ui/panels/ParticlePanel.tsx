@@ -12,6 +12,8 @@ import { ProjectionControls } from '../controls/ProjectionControls.tsx';
 import { axisName, defaultAxes, projectState, validAxes, type ProjectionAxes } from '../views/particles/projection.ts';
 import { displacementMagnitudes } from '../views/particles/displacement.ts';
 import { useModeView } from '../landscape/useModeView.ts';
+import { useSoftSpotView } from '../landscape/useSoftSpotView.ts';
+import { useSoftSpotOverlay } from '../landscape/useSoftSpotOverlay.ts';
 
 /** The legend's word on D²min where a particle had fewer than D neighbours spanning space (d2minField: F = I there). */
 export function degenerateNote(flags: Uint8Array | undefined, dim: number): string | undefined {
@@ -82,7 +84,12 @@ export function ParticlePanel() {
   const axes = stateDim > 3 ? validAxes(chosenAxes ?? defaultAxes(stateDim), stateDim) : null;
   const axesKey = axes ? `${axes.shown.join(',')}/${axes.hidden}` : '';
   // The Landscape panel's picked normal mode replaces the run's view while it is shown (src/ui/landscape/useModeView.ts).
-  const mode = useModeView();
+  // A soft-spot field ψ, π4, π3 (the Soft spots section) takes precedence over the mode; both are displacement fields.
+  const softField = useSoftSpotView();
+  const modeField = useModeView();
+  const mode = softField ?? modeField;
+  const fieldColors = !softField || softField.colorByField;
+  const overlay = useSoftSpotOverlay();
 
   const drawn: Shown | null = useMemo(() => {
     if (result?.kind === 'compare' && result.finals.length >= 2) {
@@ -97,12 +104,13 @@ export function ParticlePanel() {
     const values = v.colorMode === 'defects' ? single?.particles.defectFlags
       : v.colorMode === 'd2min' ? single?.particles.d2min
       : v.colorMode === 'speed' ? frame?.speeds
+      : v.colorMode === 'kappa' ? overlay.kappa ?? undefined
       : undefined;
     const t = frame ? `t = ${frame.t.toPrecision(3)}` : 't = 0';
     const early = single?.stoppedEarly ? ` · stopped at t = ${single.series.t[single.series.t.length - 1].toPrecision(3)} and analysed there` : '';
     const note = v.colorMode === 'd2min' ? degenerateNote(single?.particles.d2minDegenerate, system.dim) : undefined;
     return { system, positions: frame?.positions ?? system.positions, reference: reference ?? undefined, values, caption: `${systemLabel} · ${t}${early}`, note };
-  }, [result, pair, system, frame, reference, systemLabel, v.colorMode]);
+  }, [result, pair, system, frame, reference, systemLabel, v.colorMode, overlay.kappa]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const shown = useMemo(() => (drawn && axes ? projected(drawn, axes, v.colorMode) : drawn), [drawn, axesKey, v.colorMode]);
   const hiddenRange: [number, number] | null = shown?.projectionNote && axes && v.colorMode === 'hidden' && !v.range ? [0, drawn!.system.box[axes.hidden]] : null;
@@ -116,16 +124,17 @@ export function ParticlePanel() {
         {mode ? (
           <ParticleView
             dim={mode.system.dim as 2 | 3} box={mode.system.box} diameters={mode.system.diameters} species={mode.system.species}
-            positions={mode.positions} revision={mode.revision} reference={mode.rest} colorMode="speed" values={mode.amplitudes}
-            range={mode.range} valueLabel={mode.label} arrows={{ show: mode.arrows, magnification: 1 }} arrowTips={mode.tips}
-            large={v.lectureMode} onRender={(ms) => { onRender(ms); mode.onRender(ms); }}
+            positions={mode.positions} revision={mode.revision} reference={mode.rest} arrows={{ show: mode.arrows, magnification: 1 }} arrowTips={mode.tips}
+            {...(fieldColors ? { colorMode: 'speed', values: mode.amplitudes, range: mode.range, valueLabel: mode.label } as const
+              : { colorMode: v.colorMode, values: shown?.values, range: v.range, logScale: v.logScale })}
+            bonds={overlay.bonds} large={v.lectureMode} onRender={(ms) => { onRender(ms); mode.onRender(ms); }}
           />
         ) : shown ? (
           <ParticleView
             dim={shown.system.dim as 2 | 3} box={shown.system.box} diameters={shown.system.diameters} species={shown.system.species}
             positions={shown.positions} reference={shown.reference} colorMode={v.colorMode} values={shown.values} range={hiddenRange ?? v.range}
             logScale={v.logScale} onAutoRange={useViewStore.getState().setAutoRange} arrows={{ show: v.arrows, magnification: v.magnification }}
-            large={v.lectureMode} onRender={onRender}
+            large={v.lectureMode} onRender={onRender} bonds={overlay.bonds}
             legendNote={shown.note}
             missingMessage={status === 'stopped' && (v.colorMode === 'defects' || v.colorMode === 'd2min') ? 'stopped without analysis: no defects or D²min (Stop & analyse computes them)' : undefined}
           />

@@ -1,10 +1,11 @@
 // The particle view: discs (2D) or spheres (3D) coloured by species, defects, D²min, displacement or speed,
 // with optional displacement arrows and a legend. Three.js does the drawing (scene.ts); this component wires
 // props to the scene so that each kind of change does only its own work, and renders only on change.
-import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { sameRange } from './autoRange.ts';
+import { BondLayer, bondRange, type BondSet } from './bonds.ts';
 import { type ColorInfo, type ColorMode, fillColors } from './coloring.ts';
-import { Legend, MissingNotice } from './legend.tsx';
+import { BondLegend, Legend, MissingNotice } from './legend.tsx';
 import { DEFAULT_STYLE, ParticleScene } from './scene.ts';
 
 export type { ColorMode } from './coloring.ts';
@@ -41,6 +42,8 @@ export interface ParticleViewProps {
   onRender?: (ms: number) => void;
   className?: string;
   style?: CSSProperties;
+  /** Pairs drawn as bonds coloured by a pair value over its 2nd–98th percentile (./bonds.ts: κ_ij of 004 Fig. 2). */
+  bonds?: BondSet | null;
 }
 
 const MEASURED_MODES: ReadonlySet<ColorMode> = new Set(['d2min', 'displacement', 'speed']);
@@ -143,6 +146,24 @@ export function ParticleView(props: ParticleViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene, showArrows, magnification, reference, arrowTips ?? positions, diameters, boxKey, arrowTips ? 0 : revision]);
 
+  // Bonds between pairs (κ_ij), following the drawn positions.
+  const bonds = props.bonds ?? null;
+  const [bondLayer, setBondLayer] = useState<BondLayer | null>(null);
+  useEffect(() => {
+    if (!scene || !bonds) return;
+    const layer = new BondLayer();
+    scene.addOverlay(layer.object);
+    setBondLayer(layer);
+    return () => { scene.removeOverlay(layer.object); layer.dispose(); setBondLayer(null); };
+  }, [scene, bonds]);
+  const bondColorRange = useMemo(() => (bonds ? bondRange(bonds.values) : null), [bonds]);
+  useEffect(() => {
+    if (!scene || !bondLayer || !bonds || !bondColorRange) return;
+    bondLayer.update(positions, box, dim, bonds, bondColorRange);
+    scene.requestRender();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scene, bondLayer, bonds, bondColorRange, positions, boxKey, dim, revision]);
+
   const arrowsWanted = !!arrows?.show && !showArrows;
   return (
     <div
@@ -152,6 +173,7 @@ export function ParticleView(props: ParticleViewProps) {
       style={{ position: 'relative', width: '100%', height: '100%', minHeight: 200, overflow: 'hidden', background: props.background ?? DEFAULT_STYLE.background, ...props.style }}
     >
       <Legend info={info} large={large} note={props.legendNote} />
+      {bonds && bondColorRange ? <BondLegend range={bondColorRange} large={large} /> : null}
       {info?.kind === 'missing' ? <MissingNotice message={props.missingMessage ?? info.message} large={large} /> : null}
       {arrowsWanted && info?.kind !== 'missing' ? <MissingNotice message="arrows need the initial configuration r(0)" large={large} /> : null}
       {glError ? <MissingNotice message={glError} large={large} /> : null}

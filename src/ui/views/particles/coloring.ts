@@ -23,6 +23,7 @@ export const LABELS: Record<ColorMode, string> = {
   displacement: '|r(0) − r(t)|',
   speed: '|v_i|',
   hidden: 'hidden coordinate',
+  kappa: 'local stiffness κ_i (004 Eq. A4)',
 };
 
 /** What an empty mode says instead of colouring. */
@@ -33,6 +34,7 @@ export const MISSING: Record<ColorMode, string> = {
   displacement: 'displacements need the initial configuration r(0)',
   speed: 'speeds appear while the descent runs',
   hidden: 'only a state in more than 3 dimensions has hidden coordinates',
+  kappa: 'κ_i appears when the elastic analysis is done (Landscape panel → Soft spots)',
 };
 
 export interface Category { label: string; color: string }

@@ -3,6 +3,7 @@
 import type { CSSProperties } from 'react';
 import { cssGradient } from './colormap.ts';
 import type { ColorInfo } from './coloring.ts';
+import { BOND_COLORS } from './bonds.ts';
 
 /** Compact tick label: 3 significant digits, exponent form for very small or large magnitudes. */
 export function formatTick(v: number): string {
@@ -86,6 +87,21 @@ export function MissingNotice({ message, large = false }: { message: string; lar
       }}
     >
       {message}
+    </div>
+  );
+}
+
+/** The bonds' scale (./bonds.ts), bottom right: κ_ij from soft to stiff over its 2nd–98th percentile. */
+export function BondLegend({ range, large = false, label = 'bonds: κ_ij (004 Fig. 2)' }: { range: readonly [number, number]; large?: boolean; label?: string }) {
+  const barW = large ? 220 : 130;
+  return (
+    <div data-testid="particles-bond-legend" style={{ ...panel(large), left: 'auto', right: large ? 16 : 10 }}>
+      <div style={{ fontWeight: 600, marginBottom: large ? 6 : 3 }}>{label}</div>
+      <div style={{ width: barW, height: large ? 18 : 10, background: cssGradient(BOND_COLORS), borderRadius: 2, border: '1px solid rgba(0,0,0,0.4)' }} />
+      <div style={{ display: 'flex', justifyContent: 'space-between', width: barW, marginTop: 2, fontVariantNumeric: 'tabular-nums' }}>
+        <span>{formatTick(range[0])} soft</span>
+        <span>stiff {formatTick(range[1])}</span>
+      </div>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   InstancedMesh,
   InterleavedBufferAttribute,
   type Material,
+  type Object3D,
   MeshPhongMaterial,
   MOUSE,
   OrthographicCamera,
@@ -393,6 +394,17 @@ export class ParticleScene {
     this.arrowBuffer.needsUpdate = true;
     this.arrowLines!.visible = true;
     this.haloLines!.visible = true;
+    this.requestRender();
+  }
+
+  /** Draws another object with the particles (e.g. the κ_ij bonds of ./bonds.ts) until removed; the caller disposes it. */
+  addOverlay(object: Object3D): void {
+    this.scene.add(object);
+    this.requestRender();
+  }
+
+  removeOverlay(object: Object3D): void {
+    this.scene.remove(object);
     this.requestRender();
   }
 
