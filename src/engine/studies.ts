@@ -4,6 +4,7 @@
 // ensemble per model (scripts/studyDimensions.ts, npm run study:fig2a).
 import type { ModelName } from '../physics/models.ts';
 import type { RunSpec } from './runSpec.ts';
+import type { ElasticStudyJob, NonlinearStatisticsJob } from './lab/protocol.ts';
 
 export interface TemperatureStudy {
   id: string;
@@ -53,3 +54,39 @@ export const DIMENSION_STUDY = {
     { dim: 8, model: 'harmonic8d', paperBeta: 0.75, paperN: 16384, n: 8192 },
   ] satisfies DimensionPoint[],
 } as const;
+
+// The soft-spot studies of seeds 003 and 004 (issue 11): each runs one lab job in its own worker on the float64 engine.
+// Defaults land in about a minute on a laptop; `paper` says what the paper used.
+
+export interface SoftStudy<J> {
+  id: 'annealing' | 'nonlinear';
+  title: string;
+  figure: string;
+  expect: string;
+  /** The paper's scale against ours. */
+  needs: string;
+  /** The CLI command that runs the same job. */
+  command: string;
+  job: J;
+}
+
+const softSpec = (n: number, temperature: number, seed: number): RunSpec => (
+  { model: 'soft2d', n, temperature, seed, sweeps: 1000, algorithm: 'fire', tMax: 1000, forceTolerance: 0, fitWindow: { tMin: 3, tMax: 100 } });
+
+/** 004 Fig. 3: mean κ_ij and G against 1/T_p, relative to the hottest T_p. */
+export const ANNEALING_STUDY: SoftStudy<ElasticStudyJob> = {
+  id: 'annealing', title: 'annealing: mean κ and G against 1/T_p', figure: '004 Fig. 3',
+  expect: 'both stiffen as T_p falls; the mean dipole stiffness κ changes far more than G (004: about 100% against 26%)',
+  needs: '004 used N = 8000–32000 in 3D (several models), hundreds of states per T_p and every pair; here soft2d, N = 256, 4 states per T_p, κ_ij on 60 pairs each',
+  command: 'glasslab elastic --model soft2d --n 256 --temperatures 1,0.5,0.3,0.2 --samples 4 --dipole-pairs 60',
+  job: { kind: 'elasticStudy', spec: softSpec(256, 1, 1), temperatures: [1, 0.5, 0.3, 0.2], samples: 4, settings: { dipolePairs: 60 } },
+};
+
+/** 003 §V: κ3/κ4, τ3² against 3κ3χ3 (Eq. 32), χ4 against N e4 over inherent structures of one T_p. */
+export const NONLINEAR_STUDY: SoftStudy<NonlinearStatisticsJob> = {
+  id: 'nonlinear', title: 'nonlinear statistics: κ3/κ4, τ3² ≤ 3κ3χ3, χ4 against N e4', figure: '003 §V, Figs. 2, 7a, 8',
+  expect: 'κ3 ≈ 1.3 κ4 and above κ4 in > 99.5%; τ3² ~ κ3χ3 with the bound broken by 6.6% → 0.5% of modes as T_p falls; χ4 ~ (N e4)⁻¹',
+  needs: '003 used 1K–320K inherent structures of N = 2000–8000 (3D POLY, r⁻¹⁰); here soft2d, N = 400, T_p = 0.2, 12 inherent structures',
+  command: 'glasslab nonlinear --samples 12 --model soft2d --n 400 --temperature 0.2',
+  job: { kind: 'nonlinearStatistics', spec: softSpec(400, 0.2, 1), samples: 12 },
+};

@@ -1,6 +1,6 @@
 // The page's handle on the lab engine: start a job, pause, resume, stop, listen. The engine runs in a module Web Worker
 // (labWorker.ts) — or, for Node tests, in this thread through inProcessPort (src/engine/lab/inProcess.ts).
-import type { EngineChoice, HarmonicJob, LabCommand, LabEvent, LabJob, ModesJob, ScalingJob } from './protocol.ts';
+import type { ElasticStudyJob, EngineChoice, HarmonicJob, LabCommand, LabEvent, LabJob, ModesJob, NonlinearStatisticsJob, ScalingJob } from './protocol.ts';
 
 /** Where commands go and events come from: a Worker, or an in-process runner. */
 export interface LabPort {
@@ -84,7 +84,7 @@ export class LabClient {
   }
 
   /** Starts a job (stopping the one running, which ends with `stopped`); returns its run id, carried by all its events. */
-  start(job: LabJob | ScalingJob | HarmonicJob | ModesJob, engine: EngineChoice = 'auto', options: StartOptions = {}): string {
+  start(job: LabJob | ScalingJob | HarmonicJob | ModesJob | ElasticStudyJob | NonlinearStatisticsJob, engine: EngineChoice = 'auto', options: StartOptions = {}): string {
     const runId = `run-${++runCounter}-${Math.random().toString(36).slice(2, 8)}`;
     this.runId = runId;
     this.active = runId;

@@ -8,3 +8,4 @@ export { FitWindowInputs, type FitWindowInputsProps } from './FitWindowInputs.ts
 export { noFitReason, harmonicBeta } from './betaFormat.ts';
 export { pointsInWindow, validateFitWindow, type TimeWindow } from './fitWindow.ts';
 export { ScalingPlot, type ScalingPlotProps } from './ScalingPlot.tsx';
+export { AnnealingPlot, NonlinearStatisticsPlot } from './SoftStudyPlots.tsx';
