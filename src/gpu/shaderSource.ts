@@ -7,11 +7,11 @@ export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors
   | 'descentcontrol' | 'descent' | 'observables'
   | 'philox' | 'mcbindings' | 'mccells' | 'mcsweep' | 'mcenergy'
   | 'separation' | 'stencil'
-  | 'analysiscells' | 'analysisdefects' | 'analysisd2min' | 'hessianproduct';
+  | 'analysiscells' | 'analysisdefects' | 'analysisd2min' | 'hessianproduct' | 'nonlinearcontraction';
 
 const SHADER_NAMES: readonly ShaderName[] = ['fixedpoint', 'system', 'scan', 'cells', 'neighbors', 'forces', 'motion', 'pairtable',
   'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation', 'stencil',
-  'analysiscells', 'analysisdefects', 'analysisd2min', 'hessianproduct'];
+  'analysiscells', 'analysisdefects', 'analysisd2min', 'hessianproduct', 'nonlinearcontraction'];
 
 const INCLUDE = /^\/\/#include (\w+)[ \t]*$/gm;
 
