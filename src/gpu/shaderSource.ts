@@ -8,11 +8,13 @@ export type ShaderName = 'fixedpoint' | 'system' | 'scan' | 'cells' | 'neighbors
   | 'philox' | 'mcbindings' | 'mccells' | 'mcsweep' | 'mcenergy'
   | 'separation' | 'stencil'
   | 'analysiscells' | 'analysisdefects' | 'analysisd2min' | 'hessianproduct'
-  | 'displacement' | 'partner' | 'mkpartner' | 'mkshifts' | 'mkneighbors';
+  | 'displacement' | 'partner' | 'mkpartner' | 'mkshifts' | 'mkneighbors'
+  | 'nonlinearcontraction';
 
 const SHADER_NAMES: readonly ShaderName[] = ['fixedpoint', 'system', 'scan', 'cells', 'neighbors', 'forces', 'motion', 'pairtable',
   'descentcontrol', 'descent', 'observables', 'philox', 'mcbindings', 'mccells', 'mcsweep', 'mcenergy', 'separation', 'stencil',
-  'analysiscells', 'analysisdefects', 'analysisd2min', 'hessianproduct', 'displacement', 'partner', 'mkpartner', 'mkshifts', 'mkneighbors'];
+  'analysiscells', 'analysisdefects', 'analysisd2min', 'hessianproduct', 'displacement', 'partner', 'mkpartner', 'mkshifts', 'mkneighbors',
+  'nonlinearcontraction'];
 
 const INCLUDE = /^\/\/#include (\w+)[ \t]*$/gm;
 

@@ -156,3 +156,42 @@ ${pairFunctionWgsl(model.potential)}
 ${combiningRuleWgsl(model.rule)}
 `;
 }
+
+// The second and third x²-derivatives of u′/x for the nonlinear contractions (shaders/nonlinearcontraction.wgsl), from the same
+// constants as pairFunctionWgsl (softSphereCoefficients, LJ_SLOPE): with y = x² and g(y) = u′/x (pairForceOverX),
+// pairForceOverXCurvature = g″(y) and pairForceOverXThird = g‴(y), so that A_k of src/physics/pairDerivatives.ts is
+// A_k = 2ᵏ dᵏφ/d(r²)ᵏ = (ε/s²)(2/s²)^{k−1} g^{(k−1)}(x²) (φ = ε u, dφ/d(r²) = (ε/s²)·g/2).
+function higherSlopesWgsl(p: RadialPotential): string {
+  switch (p.kind) {
+    case 'soft-sphere':
+      // g = −12y⁻⁷ + 2c1 + 4c2 y: g″ = −672 y⁻⁹, g‴ = 6048 y⁻¹⁰ (the quartic's c2 drops out)
+      return `// 000 App. A.1a: g = u′/x = −12y⁻⁷ + 2c1 + 4c2y (y = x²), g″ = −672y⁻⁹, g‴ = 6048y⁻¹⁰
+fn pairForceOverXCurvature(x2: f32) -> f32 { let i2 = 1.0 / x2; let i3 = i2 * i2 * i2; return -672.0 * i3 * i3 * i3; }
+fn pairForceOverXThird(x2: f32) -> f32 { let i2 = 1.0 / x2; let i5 = i2 * i2 * i2 * i2 * i2; return 6048.0 * i5 * i5; }`;
+    case 'harmonic':
+      return `// 000 App. A.1b: g = 1 − y^(−1/2), g″ = −(3/4) y^(−5/2), g‴ = (15/8) y^(−7/2)
+fn pairForceOverXCurvature(x2: f32) -> f32 { return -0.75 / (x2 * x2 * sqrt(x2)); }
+fn pairForceOverXThird(x2: f32) -> f32 { return 1.875 / (x2 * x2 * x2 * sqrt(x2)); }`;
+    case 'lennard-jones-ts':
+    case 'lennard-jones-fs': {
+      const lj = `// 000 App. A.1c: g = 24y⁻⁴ − 48y⁻⁷ (lennardJonesOverX), g″ = 480y⁻⁶ − 2688y⁻⁹, g‴ = −2880y⁻⁷ + 24192y⁻¹⁰
+fn lennardJonesOverXCurvature(x2: f32) -> f32 { let i2 = 1.0 / x2; let i6 = i2 * i2 * i2; return i6 * i6 * (480.0 - 2688.0 * i6); }
+fn lennardJonesOverXThird(x2: f32) -> f32 { let i2 = 1.0 / x2; let i6 = i2 * i2 * i2; return i6 * i6 * i2 * (24192.0 * i6 - 2880.0); }`;
+      if (p.kind === 'lennard-jones-ts') {
+        return `${lj}
+fn pairForceOverXCurvature(x2: f32) -> f32 { return lennardJonesOverXCurvature(x2); }
+fn pairForceOverXThird(x2: f32) -> f32 { return lennardJonesOverXThird(x2); }`;
+      }
+      return `${lj}
+// 002 Eq. (3): the force shift −u′(x_c)·y^(−1/2) of g adds −(3/4)·LJ_SLOPE·y^(−5/2) and (15/8)·LJ_SLOPE·y^(−7/2) (LJ_SLOPE of pairFunctionWgsl)
+fn pairForceOverXCurvature(x2: f32) -> f32 { return lennardJonesOverXCurvature(x2) - 0.75 * LJ_SLOPE / (x2 * x2 * sqrt(x2)); }
+fn pairForceOverXThird(x2: f32) -> f32 { return lennardJonesOverXThird(x2) + 1.875 * LJ_SLOPE / (x2 * x2 * x2 * sqrt(x2)); }`;
+    }
+  }
+  throw new Error(`no WGSL third and fourth pair derivatives for the potential "${p.name}": add them to src/gpu/wgslModels.ts`);
+}
+
+/** g″ and g‴ of u′/x in x² (pairForceOverXCurvature, pairForceOverXThird) for the model's potential; appended to modelWgsl's preamble. */
+export function pairHigherDerivativesWgsl(model: Model): string {
+  return `${higherSlopesWgsl(model.potential)}\n`;
+}
