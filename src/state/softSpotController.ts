@@ -56,7 +56,9 @@ export function createSoftSpotController(makeClient: () => SoftSpotClient): Soft
   const clients: Partial<Record<SoftSpotJobKind, { client: SoftSpotClient; unlisten: () => void }>> = {};
   const pending: Partial<Record<SoftSpotJobKind, Pending>> = {};
   /** The inherent structure of the current source once known (the source itself, or its polished state). */
-  let polishedFor: { runId: string | null; configuration: ConfigurationData; source: ModesSource } | null = null;
+  let polishedFor: { origin: ConfigurationData; configuration: ConfigurationData; source: ModesSource } | null = null;
+  /** The source configuration the store's results belong to (before any polish). */
+  let origin: ConfigurationData | null = null;
 
   const setJob = (kind: SoftSpotJobKind, patch: Parameters<ReturnType<typeof store.getState>['setNonlinear']>[0]) => {
     if (kind === 'nonlinear') store.getState().setNonlinear(patch);
@@ -80,7 +82,7 @@ export function createSoftSpotController(makeClient: () => SoftSpotClient): Soft
       if (p.step === 'polish' && e.result.kind === 'single') {
         const r = e.result as SingleResult;
         const src = store.getState().source;
-        if (src) polishedFor = { runId: src.runId, configuration: r.final, source: { ...src, configuration: r.final, label: `${src.label}, polished to max|f_i| < ${POLISH_FORCE}` } };
+        if (src && origin) polishedFor = { origin, configuration: r.final, source: { ...src, configuration: r.final, label: `${src.label}, polished to max|f_i| < ${POLISH_FORCE}` } };
         if (polishedFor) store.getState().set({ source: polishedFor.source });
         analyse(kind, p.spec, r.final);
       } else if (e.result.kind === kind) {
@@ -110,12 +112,10 @@ export function createSoftSpotController(makeClient: () => SoftSpotClient): Soft
       const at = modesSourceNow();
       if (!at) { setJob(kind, { status: 'error', error: 'nothing to analyse: finish a quench (or load a state) first' }); return; }
       if (at.source.configuration.dim < 2) { setJob(kind, { status: 'error', error: 'soft spots need at least two dimensions' }); return; }
-      const s = store.getState();
-      const sameSource = s.source !== null && s.source.runId === at.source.runId && polishedFor !== null && polishedFor.runId === at.source.runId
-        && (at.source.runId !== null || s.source.configuration === polishedFor.configuration);
-      if (sameSource && polishedFor) { analyse(kind, at.spec, polishedFor.configuration); return; }
+      if (polishedFor && polishedFor.origin === at.source.configuration && store.getState().source) { analyse(kind, at.spec, polishedFor.configuration); return; }
       // a new source: the other job's results belonged to the old one
-      if (s.source && s.source.runId !== at.source.runId) clearResults();
+      if (origin && origin !== at.source.configuration) clearResults();
+      origin = at.source.configuration;
       let force: number;
       try {
         force = largestForce(at.source.configuration, at.spec);
@@ -125,7 +125,7 @@ export function createSoftSpotController(makeClient: () => SoftSpotClient): Soft
       }
       store.getState().set({ source: at.source });
       if (force <= INHERENT_MAX_FORCE) {
-        polishedFor = { runId: at.source.runId, configuration: at.source.configuration, source: at.source };
+        polishedFor = { origin: at.source.configuration, configuration: at.source.configuration, source: at.source };
         analyse(kind, at.spec, at.source.configuration);
         return;
       }
@@ -149,6 +149,7 @@ export function createSoftSpotController(makeClient: () => SoftSpotClient): Soft
       setJob(k, { status: 'idle', jobId: null, progress: null, error: null, result: null });
     }
     polishedFor = null;
+    origin = null;
     store.getState().set({ source: null });
   }
 

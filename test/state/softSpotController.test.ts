@@ -112,6 +112,12 @@ describe('the soft-spot controller', () => {
     expect(soft().source?.label).toMatch(/polished/);
     expect(largestForce(soft().source!.configuration, spec)).toBeLessThan(1e-9);
     expect(soft().elastic.result!.maxForce).toBeLessThan(1e-9);
+    // the second analysis reuses the polished state
+    controller.compute('nonlinear');
+    expect(soft().nonlinear.progress?.label).toBe('starting');
+    await idle();
+    expect(soft().nonlinear.result!.maxForce).toBeLessThan(1e-9);
+    expect(soft().source?.label).toMatch(/polished/);
   });
 
   it('a new run clears stale results; a preset or link request runs when the quench is done', async () => {

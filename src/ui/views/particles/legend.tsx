@@ -91,11 +91,11 @@ export function MissingNotice({ message, large = false }: { message: string; lar
   );
 }
 
-/** The bonds' scale (./bonds.ts), bottom right: κ_ij from soft to stiff over its 2nd–98th percentile. */
+/** The bonds' scale (./bonds.ts), top right (the colour legend sits bottom left): κ_ij from soft to stiff over its 2nd–98th percentile. */
 export function BondLegend({ range, large = false, label = 'bonds: κ_ij (004 Fig. 2)' }: { range: readonly [number, number]; large?: boolean; label?: string }) {
   const barW = large ? 220 : 130;
   return (
-    <div data-testid="particles-bond-legend" style={{ ...panel(large), left: 'auto', right: large ? 16 : 10 }}>
+    <div data-testid="particles-bond-legend" style={{ ...panel(large), left: 'auto', bottom: 'auto', top: large ? 16 : 10, right: large ? 16 : 10 }}>
       <div style={{ fontWeight: 600, marginBottom: large ? 6 : 3 }}>{label}</div>
       <div style={{ width: barW, height: large ? 18 : 10, background: cssGradient(BOND_COLORS), borderRadius: 2, border: '1px solid rgba(0,0,0,0.4)' }} />
       <div style={{ display: 'flex', justifyContent: 'space-between', width: barW, marginTop: 2, fontVariantNumeric: 'tabular-nums' }}>
