@@ -171,4 +171,28 @@ describe('the lab on a projector', () => {
       await context.close();
     }, 120_000);
   }
+
+  it('a reload reads the calibration back instead of timing again; recalibrate times again', async () => {
+    const context = await float64Context(lab.browser(), { viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(lab.url());
+    await waitForEngine(page);
+    const line = page.locator('[data-testid="calibration"]');
+    await until('the calibration', async () => (await line.getAttribute('data-state')) === 'done', 240_000);
+    expect(await line.getAttribute('data-saved')).toBe('no');
+    const estimate = await page.locator('[data-testid="preset-estimate-ka3d-hot"]').getAttribute('data-seconds');
+    const reason = ((await line.textContent()) ?? '').split(' (saved')[0];
+    await page.reload();
+    await waitForEngine(page);
+    await until('the saved calibration', async () => (await line.getAttribute('data-state')) === 'done', 5_000);
+    expect(await line.getAttribute('data-saved')).toBe('yes');
+    expect(await line.textContent()).toContain(reason.replace('recalibrate', '').trim());
+    expect(await line.textContent()).toMatch(/\(saved .+\)/);
+    expect(await page.locator('[data-testid="preset-estimate-ka3d-hot"]').getAttribute('data-seconds')).toBe(estimate);
+    await page.screenshot({ path: `${ARTIFACTS}/calibration-saved-1280.png` });
+    await page.click('[data-testid="recalibrate"]');
+    await until('a new calibration', async () => (await line.getAttribute('data-state')) === 'running', 5_000);
+    expect(await line.getAttribute('data-saved')).toBe('no');
+    await context.close();
+  }, 300_000);
 });
