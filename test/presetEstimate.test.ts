@@ -1,6 +1,8 @@
 // Preset time estimates (issue 13): N × (t_max/Δt) × (s per particle-step) + analysis, and the shortening to the budget.
 import { describe, expect, it } from 'vitest';
-import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, quenchSteps, stepCost } from '../src/engine/presetEstimate.ts';
+import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, MIN_SHRUNK_N, quenchSteps, stepCost } from '../src/engine/presetEstimate.ts';
+import { getModel, randomConfiguration } from '../src/physics/models.ts';
+import { createLandscape } from '../src/physics/forces.ts';
 import { getPreset, PRESETS, presetSpec } from '../src/engine/presets.ts';
 import { validateRunSpec } from '../src/engine/runSpec.ts';
 
@@ -64,6 +66,27 @@ describe('preset estimates', () => {
     expect(f.spec.n).toBe(250);
     expect(f.spec.tMax).toBe(0.95); // t_min × 10^0.5 = 0.949, rounded up
     expect(f.seconds).toBeCloseTo(1 + 250 * 9500 * 2e-5 + 250 * 5000 * 2e-5, 6); // 73.5 s, over the budget
+  });
+
+  it('never shrinks a preset below a box that holds twice its interaction range, nor below its own N for a small preset', () => {
+    const slow = { ...c, secondsPerParticleStep: 1e-3 }; // everything at its floor
+    for (const p of PRESETS) {
+      for (const engine of ['cpu', 'gpu'] as const) {
+        const own = presetSpec(p, engine);
+        const f = fitToBudget(own, slow, 60);
+        if (own.n <= MIN_SHRUNK_N) expect(f.spec.n).toBe(own.n);
+        else {
+          expect(f.spec.n).toBeGreaterThanOrEqual(MIN_SHRUNK_N);
+          expect(f.spec.n).toBeLessThanOrEqual(Math.max(own.n / 4, MIN_SHRUNK_N)); // at its floor: a quarter, to two digits
+          expect(f.spec.n).toBeGreaterThan(0.9 * Math.max(own.n / 4, MIN_SHRUNK_N));
+        }
+        expect(() => validateRunSpec(f.spec)).not.toThrow();
+        const model = getModel(f.spec.model);
+        // The neighbour list checks L ≥ 2 × range and throws "use more particles" otherwise.
+        expect(() => createLandscape(model, randomConfiguration(model, f.spec.n, 1)), `${p.id} at N = ${f.spec.n}`).not.toThrow();
+      }
+    }
+    expect(fitToBudget(presetSpec(getPreset('ka3d-fs-modes'), 'cpu'), slow, 60).shrunkFrom).toBeNull(); // N = 200 already
   });
 
   it('splits a quench\'s cost into start-up and steps from the short and long runs', () => {

@@ -86,6 +86,11 @@ export function finiteSizeExponent(dim: number): number {
 
 /** A shrunk preset keeps N at least this fraction of its own: one sample's β scatter (∝ N^−½) at most doubles. */
 export const MIN_N_FRACTION = 1 / 4;
+/**
+ * Nor below this N: every model's box then stays above twice its interaction range (Kob–Andersen at ρ = 1.2: L = 5.9
+ * against 2 × (2.5 σ + skin)), which the neighbour lists need for the minimum image.
+ */
+export const MIN_SHRUNK_N = 250;
 
 /** Two significant digits of N, rounded down. */
 function roundDownN(n: number): number {
@@ -115,7 +120,7 @@ export function resizedEstimate(fitted: RunSpec, preset: RunSpec, c: PresetCalib
  * 1. t_max cut towards the fit window's end (the fit does not see past it);
  * 2. N and the window's end shrunk together along t_end ∝ N^z, so the window keeps its place below the finite-size cut-off
  *    t_c ~ N^z: for a cost ∝ N·t_end this keeps the most decades of window (cutting t_end alone at fixed N would keep fewer);
- * 3. not below a quarter of N: there the window's end alone is cut, but not below `minDecades` decades above t_min; then the
+ * 3. not below a quarter of N nor MIN_SHRUNK_N: there the window's end alone is cut, but not below `minDecades` decades above t_min; then the
  *    estimate says honestly it is over.
  */
 export function fitToBudget(spec: RunSpec, c: PresetCalibration, budget = LECTURE_BUDGET_SECONDS, minDecades = 0.5): FittedPreset {
@@ -136,7 +141,7 @@ export function fitToBudget(spec: RunSpec, c: PresetCalibration, budget = LECTUR
   }
   // 2. N and t_end together, t_end = t_end0 (N/N0)^z: the largest N (two significant digits) whose run fits the budget.
   const z = finiteSizeExponent(getModel(spec.model).dim);
-  const nMin = Math.max(roundDownN(spec.n * MIN_N_FRACTION), 2);
+  const nMin = Math.min(spec.n, Math.max(roundDownN(spec.n * MIN_N_FRACTION), MIN_SHRUNK_N));
   const at = (n: number): RunSpec => {
     const tEnd = Math.max(floor, Number(roundDown2(tEnd0 * (n / spec.n) ** z).toPrecision(2)));
     return withSize(spec, n, Math.min(tEnd, tEnd0));

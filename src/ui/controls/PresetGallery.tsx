@@ -44,13 +44,19 @@ function Estimate({ p, engineClass }: { p: Preset; engineClass: 'gpu' | 'cpu' })
     return <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`}>{state === 'failed' ? 'no time estimate (calibration failed)' : 'timing on this machine…'}</span>;
   }
   const w = fitted.spec.fitWindow;
+  const resized = fitted.shortenedFrom !== null || fitted.shrunkFrom !== null;
+  const tail = fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ', as small as a meaningful β allows' : ' to land in about a minute';
+  // The card says what changed in a few words; the title says why.
+  const why = fitted.shrunkFrom !== null
+    ? `shrunk to N = ${fitted.spec.n} from ${fitted.shrunkFrom}, t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]): the window's end scaled with the finite-size cut-off t ~ Nᶻ${tail}`
+    : fitted.shortenedFrom !== null ? `shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom}${tail}` : undefined;
   return (
     <span className="preset-estimate" data-testid={`preset-estimate-${p.id}`} data-seconds={fitted.seconds.toFixed(1)}
-      data-shortened={fitted.shortenedFrom !== null || fitted.shrunkFrom !== null ? 'yes' : 'no'} data-n={fitted.spec.n}>
+      data-shortened={resized ? 'yes' : 'no'} data-n={fitted.spec.n} title={why}>
       {formatEstimate(fitted.seconds)} here
-      {fitted.shrunkFrom !== null ? ` · shrunk to N = ${fitted.spec.n} from ${fitted.shrunkFrom}, t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}], its end scaled with the finite-size cut-off t ~ N^z)` : ''}
+      {fitted.shrunkFrom !== null ? ` · shrunk to N = ${fitted.spec.n} from ${fitted.shrunkFrom}, t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}])` : ''}
       {fitted.shrunkFrom === null && fitted.shortenedFrom !== null ? ` · shortened to t_max = ${fitted.spec.tMax} (fit [${w.tMin}, ${w.tMax}]) from ${fitted.shortenedFrom}` : ''}
-      {fitted.shortenedFrom !== null || fitted.shrunkFrom !== null ? (fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ', as small as a meaningful β allows' : ' to land in about a minute') : ''}
+      {resized && fitted.seconds > 1.2 * LECTURE_BUDGET_SECONDS ? ' (still over a minute: as small as a meaningful β allows)' : ''}
     </span>
   );
 }

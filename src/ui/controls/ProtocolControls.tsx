@@ -28,10 +28,11 @@ export function ProtocolControls() {
         <div className="field wide">
           <label htmlFor="field-algorithm">Algorithm</label>
           <select id="field-algorithm" data-testid="algorithm" value={d.algorithm} onChange={(e) => setField('algorithm', e.target.value)}>
-            <option value="sd">steepest descent (a dynamics)</option>
+            <option value="sd">steepest descent (SD)</option>
             <option value="fire">FIRE 2.0</option>
             <option value="cg">conjugate gradient</option>
           </select>
+          <div className="field-hint">{d.algorithm === 'sd' ? 'SD is a dynamics: t is its time, Δt its step' : 'a minimizer: stops at the force tolerance'}</div>
         </div>
         <Field field="dt" label="Δt" testId="dt" placeholder={model ? String(d.algorithm === 'fire' ? model.fireDt : model.defaultDt) : ''} hint="blank: the model's default" />
         <Field field="tMax" label="t_max" testId="t-max" hint={d.algorithm === 'sd' ? 'SD time' : 'FIRE/CG stop at a force tolerance'} />

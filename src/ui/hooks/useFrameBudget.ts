@@ -1,6 +1,6 @@
 // Keeps the particle view from slowing the simulation: a new frame is shown only when the view has spent at most `share`
 // of the wall time rendering (the GPU time of the last frame / share between two frames, never more often than every minMs). The
-// latest frame always ends up shown: one pending timer catches it up.
+// latest frame always ends up shown: one pending timer catches it up. A cleared frame (a new system) is shown at once.
 import { useEffect, useRef, useState } from 'react';
 
 export interface FrameBudget<T> {
@@ -24,7 +24,12 @@ export function useFrameBudget<T>(latest: T, immediate = false, share = 0.15, mi
   latestRef.current = latest;
   useEffect(() => {
     const show = () => { timer.current = null; shownAt.current = performance.now(); setShown(latestRef.current); };
-    if (immediate) {
+    // No frame: a new system has come (the store drops the old run's frame then). The old frame must go at once, or the view
+    // would draw it over the new system (a 3D frame read as 2D positions, misframed for seconds, issue 13), and the old view's
+    // render cost must not hold back the new one's frames.
+    const reset = latest === null || latest === undefined;
+    if (reset) renderMs.current = 0;
+    if (immediate || reset) {
       if (timer.current) clearTimeout(timer.current);
       show();
       return;
