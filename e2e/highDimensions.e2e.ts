@@ -1,6 +1,6 @@
-// A 4D run in the lab (000 Fig. 2a): harmonic4d from T = ∞ on the float64 engine gives β, the particle view says it shows a
+// A 4D run in the lab (000 Fig. 2a): harmonic4d from T = ∞ on the float64 engine (and on WebGPU when asked for) gives β, the particle view says it shows a
 // projection of a 4-dimensional state, and changing the axes or colouring by a hidden coordinate repaints the canvas. On
-// the WebGPU engine the lab falls back to float64 for D > 3 and says why.
+// the WebGPU engine it runs on the GPU too (D ≤ 4; harmonic8d falls back to float64 and says why).
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBuiltLab } from './browser.ts';
@@ -51,7 +51,7 @@ describe('high-dimensional states in the lab', () => {
     await page.close();
   });
 
-  it('falls back to the float64 engine for harmonic4d when WebGPU is asked for', async () => {
+  it('runs harmonic4d on the WebGPU engine when it is asked for (the GPU engine runs D ≤ 4)', async () => {
     const page = await lab.browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -63,7 +63,7 @@ describe('high-dimensional states in the lab', () => {
     await page.fill('[data-testid="t-max"]', '5');
     await page.click('[data-testid="run"]');
     await until('the run to finish', async () => (await status(page)) === 'done', 90_000);
-    expect(await page.locator('[data-testid="run-facts"]').textContent()).toContain('float64');
+    expect(await page.locator('[data-testid="run-facts"]').textContent()).toContain('WebGPU (float32 forces');
     expect(await page.locator('[data-testid="projection-note"]').textContent()).toContain('projection of a 4-dimensional state');
     expect(errors).toEqual([]);
     await page.close();

@@ -21,6 +21,8 @@ export interface GpuLandscapeOptions extends LandscapeOptions {
   gpu?: GpuContext;
   /** Neighbor slots per particle to start with (default: estimated from the density); too few only costs a rebuild. */
   neighborCapacity?: number;
+  /** Mari–Kurchan: entries of the uncertain-pair table to start with (default 1024); too few only costs a second survey. */
+  uncertainPairTable?: number;
 }
 
 /** The landscape's GPU buffers, for kernels that move particles or read forces inside a submission (src/gpu/descentRun.ts). */
@@ -149,7 +151,7 @@ export class GpuLandscape {
       undo.push(() => particles.destroy());
       const capacity = options.neighborCapacity ?? estimatedCapacity(particles, searchRadius);
       const list = kernels.list.kind === 'shifted'
-        ? await createShiftedNeighborList(gpu, kernels.list.shifted, particles, model, c, capacity)
+        ? await createShiftedNeighborList(gpu, kernels.list.shifted, particles, model, c, capacity, options.uncertainPairTable)
         : createNeighborList(gpu, kernels.list, particles, capacity);
       undo.push(() => list.destroy());
       const land = new GpuLandscape(gpu, options.gpu === undefined, model, particles, list, createMotion(gpu, kernels.motion, particles), kernels.forces, searchRadius);

@@ -39,6 +39,7 @@ const INITIAL_PAIR_TABLE = 1024;
  */
 export async function createShiftedNeighborList(
   gpu: GpuContext, kernel: KernelFamily, particles: ParticleBuffers, model: Model, c: Configuration, initialCapacity: number,
+  initialPairTable = INITIAL_PAIR_TABLE,
 ): Promise<GpuShiftedNeighborList> {
   const shifts: PairShifts | undefined = c.shifts;
   if (!shifts) throw new Error(`model ${model.name} needs the planted pair shifts of its state: plant one with equilibrate, or read a state file written for ${model.name}`);
@@ -55,7 +56,7 @@ export async function createShiftedNeighborList(
     const shiftParams = own(uniformBuffer(gpu, 'shift params', SHIFT_PARAMS_BYTES));
     let capacity = Math.max(1, Math.floor(initialCapacity));
     let neighbors = own(storageBuffer(gpu, 'neighbors (j, try)', 8 * n * capacity));
-    let tableCapacity = INITIAL_PAIR_TABLE;
+    let tableCapacity = Math.max(1, Math.floor(initialPairTable));
     let pairTable = own(storageBuffer(gpu, 'uncertain pairs', 16 * tableCapacity));
     const bind = () => bindBuffers(gpu, kernel,
       [particles.params, particles.positions, particles.traits, neighbors, neighborCounts, reference, status, planted, shiftParams, pairTable]);
