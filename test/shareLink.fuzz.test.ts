@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../src/engine/runSpec.ts';
 import { maxDt } from '../src/engine/limits.ts';
 import { ALGORITHMS } from '../src/physics/descent/quench.ts';
-import { MODEL_NAMES } from '../src/physics/models.ts';
-import { decodeShareLink, encodeShareLink, SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_LIMITS, type DecodedShareLink, type ShareJob, type SharePayload, type ShareResult } from '../src/io/shareLink.ts';
+import { getModel, MODEL_NAMES } from '../src/physics/models.ts';
+import { decodeShareLink, encodeShareLink, SCALING_Z_RANGE, SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_LIMITS, type DecodedShareLink, type ShareJob, type SharePayload, type ShareResult } from '../src/io/shareLink.ts';
 import { base64UrlDecode, base64UrlEncode, deflateRaw } from '../src/io/shareLinkCodec.ts';
 import { roundResultNumber, toWire } from '../src/io/shareLinkWire.ts';
 
@@ -59,12 +59,28 @@ function randomResult(r: Rng, points: number): ShareResult {
 /** A valid payload; its result (40% of them) has up to maxPoints points. */
 function randomPayload(r: Rng, maxPoints: number): SharePayload {
   const a = r.next() * 10 - 5;
+  const spec = randomSpec(r);
   return {
-    v: 1, spec: randomSpec(r), job: randomJob(r),
+    v: 1, spec, job: randomJob(r),
     ...(r.chance(0.6) ? { view: { colorMode: r.pick(SHARE_COLOR_MODES), range: r.chance(0.5) ? null : [a, a + r.logUniform(1e-6, 100)] as [number, number], logScale: r.chance(0.5), arrows: r.chance(0.5), magnification: r.logUniform(0.1, 1000), showEnergy: r.chance(0.5), showLocalSlope: r.chance(0.5) } } : {}),
     ...(r.chance(0.5) ? { engine: r.pick(SHARE_ENGINES) } : {}),
     ...(r.chance(0.4) ? { result: randomResult(r, r.int(1, maxPoints)) } : {}),
+    ...randomScalingAndProjection(r, getModel(spec.model).dim),
   };
+}
+
+/** The finite-size scaling set-up (30%) and, for a D > 3 model, projection axes (half of them). */
+function randomScalingAndProjection(r: Rng, dim: number): Pick<SharePayload, 'scaling' | 'projection'> {
+  const out: Pick<SharePayload, 'scaling' | 'projection'> = {};
+  if (r.chance(0.3)) {
+    const sizes = [...new Set(Array.from({ length: r.int(2, SHARE_LIMITS.maxScalingSizes) }, () => r.int(SHARE_LIMITS.minNScaling, SHARE_LIMITS.maxNScaling)))];
+    if (sizes.length >= 2) out.scaling = { sizes, samples: r.int(1, SHARE_LIMITS.maxSamples), z: r.chance(0.5) ? null : SCALING_Z_RANGE[0] + r.next() * (SCALING_Z_RANGE[1] - SCALING_Z_RANGE[0]) };
+  }
+  if (dim > 3 && r.chance(0.5)) {
+    const axes = [...Array(dim).keys()].sort(() => r.next() - 0.5);
+    out.projection = { shown: axes.slice(0, r.int(2, 3)), hidden: axes[3] };
+  }
+  return out;
 }
 
 function rounded(result: ShareResult): ShareResult {

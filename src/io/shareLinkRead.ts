@@ -3,7 +3,8 @@
 import type { RunSpec } from '../engine/runSpec.ts';
 import { array, boolean, fail, finite, integer, object, oneOf, onlyKeys, own, positive, temperature } from './shareLinkCheck.ts';
 import { readRunSpec } from './shareLinkSpec.ts';
-import { SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareResult, type ShareView } from './shareLinkTypes.ts';
+import { getModel } from '../physics/models.ts';
+import { SCALING_Z_RANGE, SHARE_COLOR_MODES, SHARE_ENGINES, SHARE_JOB_KINDS, SHARE_LIMITS, type ShareFit, type ShareJob, type SharePayload, type ShareProjection, type ShareResult, type ShareScaling, type ShareView } from './shareLinkTypes.ts';
 import { roundResultNumber, SPEC_KEYS } from './shareLinkWire.ts';
 import { quote } from './text.ts';
 import { MAX_MODE_COUNT, SOFT_SPOT_FIELDS, type LandscapeSettings } from './landscapeSettings.ts';
@@ -99,15 +100,42 @@ function readLandscape(value: unknown): LandscapeSettings {
   };
 }
 
+function readScaling(value: unknown): ShareScaling {
+  const o = object(value, 'scaling');
+  onlyKeys(o, 'scaling', ['N', 'M'], ['z']);
+  const sizes = array(own(o, 'N'), 'scaling.sizes', 2, L.maxScalingSizes).map((n, i) => integer(n, `scaling.sizes[${i}]`, L.minNScaling, L.maxNScaling));
+  if (new Set(sizes).size !== sizes.length) fail('scaling.sizes', `each size N may appear only once, found ${sizes.join(', ')}`);
+  const z = own(o, 'z');
+  let slider: number | null = null;
+  if (z !== undefined) {
+    slider = finite(z, 'scaling.z');
+    if (!(slider >= SCALING_Z_RANGE[0] && slider <= SCALING_Z_RANGE[1])) fail('scaling.z', `expected a number from ${SCALING_Z_RANGE[0]} to ${SCALING_Z_RANGE[1]}, found ${slider}`);
+  }
+  return { sizes, samples: integer(own(o, 'M'), 'scaling.samples', 1, L.maxSamples), z: slider };
+}
+
+/** Axes of the spec's model: only for D > 3; 2 or 3 distinct shown axes in [0, D), a hidden one in [0, D) not shown. */
+function readProjection(value: unknown, dim: number): ShareProjection {
+  if (dim <= 3) fail('projection', `projection axes belong to a model with D > 3, but the spec's model is ${dim}D`);
+  const o = object(value, 'projection');
+  onlyKeys(o, 'projection', ['sh', 'hd']);
+  const shown = array(own(o, 'sh'), 'projection.shown', 2, 3).map((a, i) => integer(a, `projection.shown[${i}]`, 0, dim - 1));
+  if (new Set(shown).size !== shown.length) fail('projection.shown', `the shown axes must differ, found ${shown.join(', ')}`);
+  const hidden = integer(own(o, 'hd'), 'projection.hidden', 0, dim - 1);
+  if (shown.includes(hidden)) fail('projection.hidden', `the hidden axis ${hidden} is one of the shown axes`);
+  return { shown, hidden };
+}
+
 /** The payload of a v1 link's JSON, or a FieldProblem for its first bad field. */
 export function fromWire(value: unknown): SharePayload {
   const o = object(value, 'link');
-  onlyKeys(o, 'link', ['s', 'j'], ['vw', 'e', 'r', 'ld']);
+  onlyKeys(o, 'link', ['s', 'j'], ['vw', 'e', 'r', 'ld', 'sc', 'pj']);
   const spec = readSpec(own(o, 's'));
   const job = readJob(own(o, 'j'));
-  const vw = own(o, 'vw'), e = own(o, 'e'), r = own(o, 'r'), ld = own(o, 'ld');
+  const vw = own(o, 'vw'), e = own(o, 'e'), r = own(o, 'r'), ld = own(o, 'ld'), sc = own(o, 'sc'), pj = own(o, 'pj');
   return {
     v: 1, spec, job, ...(vw !== undefined ? { view: readView(vw) } : {}), ...(e !== undefined ? { engine: oneOf(e, 'engine', SHARE_ENGINES) } : {}),
     ...(r !== undefined ? { result: readResult(r) } : {}), ...(ld !== undefined ? { landscape: readLandscape(ld) } : {}),
+    ...(sc !== undefined ? { scaling: readScaling(sc) } : {}), ...(pj !== undefined ? { projection: readProjection(pj, getModel(spec.model).dim) } : {}),
   };
 }

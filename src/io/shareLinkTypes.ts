@@ -44,6 +44,22 @@ export interface ShareResult {
   engine: 'gpu' | 'cpu';
 }
 
+/** The lab's finite-size scaling set-up (src/ui/panels/ScalingPanel.tsx): sizes N, samples per N and the z slider (null: the fit's z). */
+export interface ShareScaling {
+  sizes: number[];
+  samples: number;
+  z: number | null;
+}
+
+/** The z slider's range (src/ui/views/plots/ScalingPlot.tsx). */
+export const SCALING_Z_RANGE = [0.05, 2] as const;
+
+/** The axes of a D > 3 state's projection (src/ui/views/particles/projection.ts): 2 or 3 shown, one hidden, for the spec's D. */
+export interface ShareProjection {
+  shown: number[];
+  hidden: number;
+}
+
 export interface SharePayload {
   v: typeof SHARE_LINK_VERSION;
   spec: RunSpec;
@@ -53,6 +69,10 @@ export interface SharePayload {
   result?: ShareResult;
   /** The Landscape settings (issue 10); absent in older links and when all are at their defaults. */
   landscape?: LandscapeSettings;
+  /** The finite-size scaling set-up; absent in older links and when it is at its defaults. */
+  scaling?: ShareScaling;
+  /** The projection axes of a D > 3 model; absent in older links, for D ≤ 3 and when the user has not picked any. */
+  projection?: ShareProjection;
 }
 
 /** Every limit a link is held to. */
@@ -75,4 +95,8 @@ export const SHARE_LIMITS = {
   minTemperatures: RUN_LIMITS.minTemperatures,
   maxTemperatures: RUN_LIMITS.maxTemperatures,
   maxMagnification: 1000,
+  /** Sizes of a finite-size scaling set-up. */
+  maxScalingSizes: 16,
+  minNScaling: RUN_LIMITS.minN,
+  maxNScaling: RUN_LIMITS.maxNFloat64,
 } as const;

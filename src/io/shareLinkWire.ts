@@ -20,7 +20,11 @@ export interface WireResult { t: number[]; v: number[]; f: [number, number, numb
 /** Landscape settings: modes along the quench, App. B prediction, mode count K. */
 /** ss, sf, sb (soft spots after the quench, the field shown, κ_ij bonds) only when set. */
 export interface WireLandscape { mq: boolean; hp: boolean; k: number; ss?: boolean; sf?: SoftSpotFieldName; sb?: boolean }
-export interface Wire { s: WireSpec; j: WireJob; vw?: WireView; e?: ShareEngine; r?: WireResult; ld?: WireLandscape }
+/** Finite-size scaling set-up: sizes, samples per N, the z slider (absent: the fit's z). */
+export interface WireScaling { N: number[]; M: number; z?: number }
+/** Projection axes: shown, hidden. */
+export interface WireProjection { sh: number[]; hd: number }
+export interface Wire { s: WireSpec; j: WireJob; vw?: WireView; e?: ShareEngine; r?: WireResult; ld?: WireLandscape; sc?: WireScaling; pj?: WireProjection }
 
 /** Short key of each spec field. */
 export const SPEC_KEYS = {
@@ -62,6 +66,8 @@ export function toWire(p: SharePayload, withResult: boolean): Wire {
     s: specToWire(p.spec), j, ...(p.view ? { vw: viewToWire(p.view) } : {}), ...(p.engine ? { e: p.engine } : {}),
     ...(withResult && p.result ? { r: resultToWire(p.result) } : {}),
     ...(p.landscape && !isDefaultLandscape(p.landscape) ? { ld: { mq: p.landscape.modesAlongQuench, hp: p.landscape.harmonicPrediction, k: p.landscape.modeCount, ...softSpotWire(p.landscape) } } : {}),
+    ...(p.scaling ? { sc: { N: [...p.scaling.sizes], M: p.scaling.samples, ...(p.scaling.z !== null ? { z: p.scaling.z } : {}) } } : {}),
+    ...(p.projection ? { pj: { sh: [...p.projection.shown], hd: p.projection.hidden } } : {}),
   };
 }
 

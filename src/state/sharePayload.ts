@@ -1,8 +1,12 @@
 // The page's side of share links (src/io/shareLink.ts): what the stores hold becomes a payload, and a payload from a link
 // becomes the stores' state (controls, view, and the shared curve as a kept run). One way: link → stores → engine.
 import { runCost } from '../engine/limits.ts';
-import type { SharePayload, ShareResult } from '../io/shareLinkTypes.ts';
-import { SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
+import type { SharePayload, ShareProjection, ShareResult, ShareScaling } from '../io/shareLinkTypes.ts';
+import { getModel } from '../physics/models.ts';
+import { useProjectionStore } from './projectionStore.ts';
+import { DEFAULT_SCALING_SETUP, useScalingSetupStore } from './scalingSetupStore.ts';
+import { parseScalingSizes } from './scalingSizes.ts';
+import { SHARE_LIMITS, SHARE_LINK_VERSION } from '../io/shareLinkTypes.ts';
 import { useRunStore } from './runStore.ts';
 import { useSpecStore } from './specStore.ts';
 import { useViewStore } from './viewStore.ts';
@@ -32,7 +36,30 @@ export function currentSharePayload(): SharePayload | null {
     view: { colorMode: v.colorMode, range: v.range, logScale: v.logScale, arrows: v.arrows, magnification: v.magnification, showEnergy: v.showEnergy, showLocalSlope: v.showLocalSlope },
     ...(result ? { result } : {}),
     ...(isDefaultLandscape(landscape) ? {} : { landscape }),
+    ...optional('scaling', currentScaling()),
+    ...optional('projection', currentProjection(getModel(spec.model).dim)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | null): { [k in K]?: V } {
+  return (value === null ? {} : { [key]: value }) as { [k in K]?: V };
+}
+
+/** The scaling set-up when it is valid and not the default one. */
+function currentScaling(): ShareScaling | null {
+  const s = useScalingSetupStore.getState();
+  const d = DEFAULT_SCALING_SETUP;
+  if (s.sizesText === d.sizesText && s.samplesText === d.samplesText && s.z === d.z) return null;
+  const sizes = parseScalingSizes(s.sizesText);
+  const samples = Number(s.samplesText);
+  if (typeof sizes === 'string' || !Number.isInteger(samples) || samples < 1 || samples > SHARE_LIMITS.maxSamples || sizes.length > SHARE_LIMITS.maxScalingSizes) return null;
+  return { sizes, samples, z: s.z };
+}
+
+/** The axes the user picked for a D > 3 model. */
+function currentProjection(dim: number): ShareProjection | null {
+  const axes = dim > 3 ? useProjectionStore.getState().byDim[dim] : undefined;
+  return axes ? { shown: [...axes.shown], hidden: axes.hidden } : null;
 }
 
 /** A one-line description of a payload's experiment. */
@@ -66,6 +93,9 @@ export function applySharePayload(p: SharePayload): void {
   useLandscapeStore.getState().set({ countText: String(useLandscapeSettingsStore.getState().modeCount) }); // the Landscape panel's K
   const l = useLandscapeSettingsStore.getState(); // the soft-spot field and bonds it draws (computed after the quench when l.softSpots)
   useSoftSpotStore.getState().set({ shownField: l.softSpotField, bonds: l.softSpotBonds });
+  const sc = p.scaling; // a link without one (older, or the default set-up) means the default
+  useScalingSetupStore.getState().set(sc ? { sizesText: sc.sizes.join(', '), samplesText: String(sc.samples), z: sc.z } : { ...DEFAULT_SCALING_SETUP });
+  if (p.projection) useProjectionStore.getState().setAxes(getModel(p.spec.model).dim, p.projection);
   const runs = useRunStore.getState();
   runs.clear();
   if (p.result) {

@@ -1,30 +1,23 @@
 // The lab's "finite-size scaling" run (001 SM II, Fig. S1): the current model, T and t_max at several N, an ensemble at each,
 // then raw curves, the collapse and a z slider (src/ui/views/plots/ScalingPlot.tsx). The same job as `glasslab scaling`.
-import { useState } from 'react';
 import { RUN_LIMITS } from '../../engine/limits.ts';
 import type { LabController } from '../../state/labController.ts';
 import { useRunStore } from '../../state/runStore.ts';
+import { useScalingSetupStore } from '../../state/scalingSetupStore.ts';
+import { parseScalingSizes } from '../../state/scalingSizes.ts';
 import { useSpecStore } from '../../state/specStore.ts';
 import { useViewStore } from '../../state/viewStore.ts';
 import { ScalingPlot } from '../views/plots/index.ts';
 
-/** Sizes typed as "256, 512, 1024": at least two distinct whole N within the float64 engine's limits, or a message. */
-export function parseSizes(text: string): number[] | string {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  const sizes = parts.map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < RUN_LIMITS.minN || n > RUN_LIMITS.maxNFloat64)) return `sizes are whole numbers from ${RUN_LIMITS.minN} to ${RUN_LIMITS.maxNFloat64}`;
-  if (sizes.length < 2 || new Set(sizes).size !== sizes.length) return 'give at least two different sizes, e.g. 256, 512, 1024';
-  return sizes;
-}
-
 export function ScalingPanel({ controller }: { controller: LabController }) {
-  const [sizesText, setSizes] = useState('128, 256, 512');
-  const [samplesText, setSamples] = useState('4');
+  const { sizesText, samplesText, z, set } = useScalingSetupStore();
+  const setSizes = (sizesText: string) => set({ sizesText });
+  const setSamples = (samplesText: string) => set({ samplesText });
   const spec = useSpecStore((s) => s.spec);
   const scaling = useRunStore((s) => s.scaling);
   const status = useRunStore((s) => s.status);
   const large = useViewStore((s) => s.lectureMode);
-  const sizes = parseSizes(sizesText);
+  const sizes = parseScalingSizes(sizesText);
   const samples = Number(samplesText);
   const samplesProblem = Number.isInteger(samples) && samples >= 1 && samples <= RUN_LIMITS.maxSamples ? null : `samples: a whole number from 1 to ${RUN_LIMITS.maxSamples}`;
   const problem = !spec ? 'fix the run spec first' : typeof sizes === 'string' ? sizes : samplesProblem;
@@ -40,7 +33,7 @@ export function ScalingPanel({ controller }: { controller: LabController }) {
           </button>
           {problem ? <span className="field-error" data-testid="scaling-error">{problem}</span> : <span className="field-hint">the model, T, seed, sweeps and t_max of the run spec; SD</span>}
         </div>
-        {scaling ? <ScalingPlot key={scaling.fit.curves.map((c) => c.n).join(',') + scaling.seconds} result={scaling} large={large} /> : null}
+        {scaling ? <ScalingPlot key={scaling.fit.curves.map((c) => c.n).join(',') + scaling.seconds} result={scaling} large={large} z={z} onZ={(z) => set({ z })} /> : null}
       </details>
     </section>
   );
