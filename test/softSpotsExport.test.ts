@@ -15,6 +15,10 @@ import { quench } from '../src/physics/descent/quench.ts';
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { MODELS } from '../src/physics/models.ts';
 import { exportReasons, SHOWN_ONLY_WITH_DATA } from '../src/ui/export/exportAvailability.ts';
+import { readRunFile } from '../src/io/exports/runFileRead.ts';
+import { RUN_FILE_FORMAT, RUN_FILE_VERSION, type RunFile } from '../src/io/exports/runFileTypes.ts';
+import { writeRunFile } from '../src/io/exports/runFileWrite.ts';
+import { recordFromRunFile } from '../src/state/library/recordFromRunFile.ts';
 
 const PYTHON = '/usr/bin/python3';
 const hasAse = spawnSync(PYTHON, ['-c', 'import ase'], { encoding: 'utf8' }).status === 0;
@@ -104,5 +108,33 @@ describe('export availability of the soft-spot exports', () => {
     const el = exportReasons({ ...base, softSpots: { nonlinear: false, elastic: true } });
     expect(el.softSpotsXyz).toBeNull();
     expect(el.kappaPairs).toBeNull();
+  });
+});
+
+describe('soft spots in the run file', () => {
+  const file = (): RunFile => ({
+    format: RUN_FILE_FORMAT, version: RUN_FILE_VERSION, spec: nonlinear.spec, job: { kind: 'single' }, engine: { requested: 'cpu', used: 'cpu', adapter: null },
+    curves: [], fit: null, createdAt: '2026-12-07T22:00:00.000Z', final: state, softSpots: { state, nonlinear, elastic },
+  });
+
+  it('round-trips bit for bit and imports into a library record with its facts', () => {
+    const back = readRunFile(writeRunFile(file()));
+    expect(back.softSpots!.nonlinear).toEqual(nonlinear);
+    expect(back.softSpots!.elastic).toEqual(elastic);
+    expect(Array.from(back.softSpots!.state.positions)).toEqual(Array.from(state.positions));
+    const record = recordFromRunFile(back);
+    expect(record.softSpotFacts).toEqual({ shearModulus: elastic.shearModulus, meanKappa: elastic.dipole.mean, kappa4: nonlinear.quartic.kappa, kappa3: nonlinear.cubic.kappa });
+    expect(record.softSpots?.elastic?.localKappa).toEqual(elastic.localKappa);
+  });
+
+  it('a run file without soft spots still reads; a damaged field is named', () => {
+    const { softSpots: _drop, ...plain } = file();
+    expect(readRunFile(writeRunFile(plain)).softSpots).toBeUndefined();
+    const doc = JSON.parse(writeRunFile(file()));
+    doc.softSpots.nonlinear.fields.pi3.pop();
+    expect(() => readRunFile(JSON.stringify(doc))).toThrow(/softSpots\.nonlinear\.fields\.pi3/);
+    const bad = JSON.parse(writeRunFile(file()));
+    bad.softSpots.elastic.pairFirst[0] = N;
+    expect(() => readRunFile(JSON.stringify(bad))).toThrow(/softSpots\.elastic\.pairFirst\[0\]/);
   });
 });

@@ -14,6 +14,8 @@ export interface FinishedRun {
   adapter?: string | null;
   name?: string;
   createdAt: Date;
+  /** The soft spots of the run's final state, when the lab computed them. */
+  softSpots?: RunFile['softSpots'];
 }
 
 function fitOf(f: BetaFit | null): RunFileFit | null {
@@ -59,6 +61,7 @@ export function runFileFromResult(run: FinishedRun): RunFile {
     if (p.xCutEq > 0 && Number.isFinite(p.xCutEq) && p.defectConcentration >= 0 && p.defectConcentration <= 1) file.particles = { defectConcentration: p.defectConcentration, xCutEq: p.xCutEq, xCutSource: p.xCutSource, defectFlags: p.defectFlags, d2min: p.d2min };
     file.initial = r.initial;
     file.final = r.final;
+    if (run.softSpots && (run.softSpots.nonlinear || run.softSpots.elastic)) file.softSpots = run.softSpots;
   } else if (r.kind === 'compare') {
     file.initial = r.initial;
   }

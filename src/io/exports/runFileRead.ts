@@ -6,6 +6,7 @@ import { array, describe, fail, FieldProblem, integer, nestingWithin, object, on
 import { readRunSpec } from '../shareLinkSpec.ts';
 import { byteList, configuration, exact, float64List, MAX_PARTICLES, numberList, particleCount, text } from './runFileCheck.ts';
 import { quote } from '../text.ts';
+import { readSoftSpots } from './runFileSoftSpots.ts';
 import {
   MAX_RUN_FILE_CHARS, RUN_FILE_FORMAT, RUN_FILE_VERSION, RunFileError,
   type RunFile, type RunFileCurve, type RunFileEngine, type RunFileFit, type RunFileJob, type RunFileParticles,
@@ -54,7 +55,7 @@ function parse(input: unknown): RunFile {
     fail('version', `this run file is version ${version}, written by a newer GlassLab; this one reads version ${RUN_FILE_VERSION} (update GlassLab)`);
   }
   if (version !== RUN_FILE_VERSION) fail('version', `expected ${RUN_FILE_VERSION}, found ${describe(version)}`);
-  onlyKeys(o, 'document', ['format', 'version', 'spec', 'job', 'engine', 'curves', 'fit', 'createdAt'], ['name', 'particles', 'initial', 'final']);
+  onlyKeys(o, 'document', ['format', 'version', 'spec', 'job', 'engine', 'curves', 'fit', 'createdAt'], ['name', 'particles', 'initial', 'final', 'softSpots']);
 
   const spec = readRunSpec(own(o, 'spec'), 'spec', { limits: { maxN: MAX_PARTICLES, maxSweeps: Number.MAX_SAFE_INTEGER, maxTMax: Number.MAX_VALUE } });
   const dim = getModel(spec.model).dim;
@@ -71,6 +72,7 @@ function parse(input: unknown): RunFile {
   if (own(o, 'particles') !== undefined) run.particles = readParticles(own(o, 'particles'), spec.n);
   if (own(o, 'initial') !== undefined) run.initial = configuration(own(o, 'initial'), 'initial', spec.n, dim);
   if (own(o, 'final') !== undefined) run.final = configuration(own(o, 'final'), 'final', spec.n, dim);
+  if (own(o, 'softSpots') !== undefined) run.softSpots = readSoftSpots(own(o, 'softSpots'), spec, dim);
   return run;
 }
 

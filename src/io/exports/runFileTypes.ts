@@ -4,6 +4,7 @@ import type { ConfigurationData, EngineName, EngineChoice } from '../../engine/l
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { BetaFit, BetaInterval } from '../../physics/analysis/betaFit.ts';
 import type { Algorithm } from '../../physics/descent/quench.ts';
+import type { RunFileSoftSpots } from './runFileSoftSpots.ts';
 
 export const RUN_FILE_FORMAT = 'glasslab-run';
 export const RUN_FILE_VERSION = 1;
@@ -65,6 +66,8 @@ export interface RunFile {
   initial?: ConfigurationData;
   /** The quenched state (single runs). */
   final?: ConfigurationData;
+  /** The soft spots of the final state (nonlinear modes, elastic stiffness; issue 11), when they were computed. */
+  softSpots?: RunFileSoftSpots;
   /** ISO 8601 time the run was exported. */
   createdAt: string;
 }

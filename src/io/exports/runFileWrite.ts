@@ -7,6 +7,7 @@ import { assertFiniteColumn } from './finiteColumn.ts';
 import { jsonText } from './jsonText.ts';
 import { readRunFile } from './runFileRead.ts';
 import type { RunFile } from './runFileTypes.ts';
+import { softSpotsJson } from './runFileSoftSpots.ts';
 
 function configurationJson(c: ConfigurationData) {
   const shifts = c.shifts ? { shifts: { seed: c.shifts.seed, temperature: temperatureJson(c.shifts.temperature), planted: c.shifts.planted } } : {};
@@ -29,6 +30,7 @@ export function writeRunFile(run: RunFile): string {
     curves: run.curves,
     initial: run.initial ? configurationJson(run.initial) : undefined,
     final: run.final ? configurationJson(run.final) : undefined,
+    softSpots: run.softSpots ? softSpotsJson(run.softSpots) : undefined,
   };
   const text = jsonText(doc);
   readRunFile(text);

@@ -6,9 +6,10 @@ import type { RunState } from '../runReducer.ts';
 import { useRunStore } from '../runStore.ts';
 import { useSpecStore } from '../specStore.ts';
 import { useLandscapeStore } from '../landscapeStore.ts';
+import { useSoftSpotStore } from '../softSpotStore.ts';
 import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
 import { endedRecord, landscapeOfResult, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
-import { sized, type LandscapeRecord, type RunRecord } from './runRecord.ts';
+import { sized, softSpotFactsOf, type LandscapeRecord, type RunRecord, type SoftSpotFacts, type SoftSpotsRecord } from './runRecord.ts';
 import { defaultLiveness, type RunLiveness } from './runLiveness.ts';
 
 export const PROGRESS_INTERVAL_MS = 3000;
@@ -19,6 +20,8 @@ export interface LibrarySaverOptions {
   library?: typeof useLibraryStore;
   /** The Landscape panel's store: modes computed on the ended run's final state join its record. */
   landscape?: typeof useLandscapeStore;
+  /** The soft-spot store: the nonlinear and elastic results of the ended run's final state join its record (issue 11). */
+  softSpots?: typeof useSoftSpotStore;
   /** Least time between two writes of a running run's curves. */
   intervalMs?: number;
   now?: () => number;
@@ -39,6 +42,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   const specs = options.specs ?? useSpecStore;
   const library = options.library ?? useLibraryStore;
   const landscapeStore = options.landscape ?? useLandscapeStore;
+  const softSpotStore = options.softSpots ?? useSoftSpotStore;
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? Date.now;
 
@@ -92,9 +96,9 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   };
 
   /** Results that arrive after the run ended join its record (unless the run was deleted from the library meanwhile). */
-  const amendEnded = (landscape: LandscapeRecord) => {
+  const amendEnded = (patch: { landscape: LandscapeRecord } | { softSpots: SoftSpotsRecord; softSpotFacts: SoftSpotFacts }) => {
     if (!ended || !library.getState().records.some((r) => r.id === ended?.record.id)) return;
-    const record = sized({ ...ended.record, landscape, updatedAt: now() });
+    const record = sized({ ...ended.record, ...patch, updatedAt: now() });
     ended.record = record;
     save(record, record.hasConfigurations ? withoutConfigurations(record) : undefined);
   };
@@ -103,7 +107,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
     // The App. B prediction computed after the run ended (the toggle turned on later) joins its record.
     if (ended && run.runId === ended.runId && run.result !== prev.result && run.result?.kind === 'single' && run.result.harmonic) {
       const landscape = landscapeOfResult(run.result);
-      if (landscape) amendEnded({ ...landscape, ...(ended.record.landscape?.modes ? { modes: ended.record.landscape.modes } : {}) });
+      if (landscape) amendEnded({ landscape: { ...landscape, ...(ended.record.landscape?.modes ? { modes: ended.record.landscape.modes } : {}) } });
     }
     if (current && run.runId !== current.runId) end(prev);
     if (!current && run.runId && run.runId !== prev.runId && run.status === 'running') begin(run);
@@ -118,7 +122,16 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   const unsubscribeModes = landscapeStore.subscribe((l, prev) => {
     if (!ended || !l.result || l.result === prev.result || l.source?.runId !== ended.runId) return;
     const modes = { method: l.result.method, eigenvalues: Array.from(l.result.eigenvalues), participation: [...l.result.participation], rattlers: l.result.rattlers.count };
-    amendEnded({ levels: [], harmonic: null, ...ended.record.landscape, modes });
+    amendEnded({ landscape: { levels: [], harmonic: null, ...ended.record.landscape, modes } });
+  });
+
+  // The soft spots (nonlinear modes, elastic stiffness) of the ended run's final state join its record.
+  const unsubscribeSoftSpots = softSpotStore.subscribe((s, prev) => {
+    if (!ended || !s.source || s.source.runId !== ended.runId) return;
+    if (s.nonlinear.result === prev.nonlinear.result && s.elastic.result === prev.elastic.result) return;
+    if (!s.nonlinear.result && !s.elastic.result) return;
+    const softSpots = { state: s.source.configuration, nonlinear: s.nonlinear.result, elastic: s.elastic.result };
+    amendEnded({ softSpots, softSpotFacts: softSpotFactsOf(softSpots) });
   });
 
   return {
@@ -127,6 +140,7 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
       current?.release();
       unsubscribe();
       unsubscribeModes();
+      unsubscribeSoftSpots();
     },
     flush: () => queue,
   };

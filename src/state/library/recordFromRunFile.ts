@@ -2,7 +2,7 @@
 // configurations, status 'done', under a fresh id so importing the same file twice keeps both.
 import type { RunFile } from '../../io/exports/runFileTypes.ts';
 import { defaultRunName, newRecordId } from './recordFromRun.ts';
-import { sized, type CurveData, type RunRecord } from './runRecord.ts';
+import { sized, softSpotFactsOf, type CurveData, type RunRecord } from './runRecord.ts';
 import { keyedEntries } from '../userKeys.ts';
 import { RECORD_SCHEMA_VERSION } from './recordSchema.ts';
 
@@ -18,5 +18,6 @@ export function recordFromRunFile(file: RunFile, now = Date.now()): RunRecord {
     facts: null, curveOrder: file.curves.map((c) => c.name),
     hasConfigurations: Boolean(file.initial && file.final), byteSize: 0,
     curves, configurations: file.initial && file.final ? { initial: file.initial, finals: [file.final] } : null,
+    ...(file.softSpots ? { softSpots: file.softSpots, softSpotFacts: softSpotFactsOf(file.softSpots) } : {}),
   });
 }

@@ -90,6 +90,8 @@ export function checkSummary(r: Raw): RunSummary {
   need(r.landscape === undefined || (isObject(r.landscape) && Array.isArray(r.landscape.levels) && r.landscape.levels.every(isObject)
     && (r.landscape.harmonic === null || (isObject(r.landscape.harmonic) && numbers(r.landscape.harmonic.t) && numbers(r.landscape.harmonic.speed)))
     && (r.landscape.modes === undefined || (isObject(r.landscape.modes) && numbers(r.landscape.modes.eigenvalues) && numbers(r.landscape.modes.participation)))), 'its landscape results are damaged');
+  need(r.softSpotFacts === undefined || (isObject(r.softSpotFacts) && ['shearModulus', 'meanKappa', 'kappa4', 'kappa3']
+    .every((k) => (r.softSpotFacts as Raw)[k] === null || typeof (r.softSpotFacts as Raw)[k] === 'number')), 'its soft-spot facts are damaged');
   return r as unknown as RunSummary;
 }
 
@@ -111,7 +113,22 @@ export function checkedData(data: unknown): RunData | undefined {
     need(ok, `its curve ${shortened(name)} is damaged`);
   }
   need(d.configurations === null || d.configurations === undefined || (isObject(d.configurations) && Array.isArray(d.configurations.finals)), 'its configurations are damaged');
+  need(d.softSpots === null || d.softSpots === undefined || softSpotsIntact(d.softSpots), 'its soft spots are damaged');
   return d as unknown as RunData;
+}
+
+const numeric = (v: unknown, length: number): boolean => (ArrayBuffer.isView(v) || Array.isArray(v)) && (v as ArrayLike<unknown>).length === length;
+
+/** Soft spots (issue 11): the state, and ψ, π4, π3 of N·D and κ_i of N values, and κ_ij pairs of equal lengths, where present. */
+function softSpotsIntact(v: unknown): boolean {
+  if (!isObject(v) || !isObject(v.state) || !Array.isArray(v.state.box)) return false;
+  const n = (v.state.diameters as ArrayLike<number> | undefined)?.length ?? -1;
+  const nd = n * (v.state.box as unknown[]).length;
+  const nl = v.nonlinear, el = v.elastic;
+  const nonlinearOk = nl === null || (isObject(nl) && isObject(nl.fields) && ['psi', 'pi4', 'pi3'].every((k) => numeric((nl.fields as Raw)[k], nd)));
+  const pairs = isObject(el) ? (el.pairKappa as ArrayLike<number> | undefined)?.length ?? -1 : -1;
+  const elasticOk = el === null || (isObject(el) && finiteNumber(el.shearModulus) && numeric(el.localKappa, n) && pairs >= 0 && numeric(el.pairFirst, pairs) && numeric(el.pairSecond, pairs));
+  return n > 0 && numeric(v.state.positions, nd) && nonlinearOk && elasticOk;
 }
 
 export interface ReadSummaries {

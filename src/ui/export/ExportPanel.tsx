@@ -26,7 +26,10 @@ export interface ExportPanelProps {
 
 function snapshot(): RunSnapshot {
   const r = useRunStore.getState();
-  return { result: r.result, curves: r.curves, curveOrder: r.curveOrder, engine: r.engine, adapter: r.adapter, requested: useSpecStore.getState().engine };
+  const spots = useSoftSpotStore.getState();
+  const own = spots.source !== null && spots.source.runId !== null && spots.source.runId === r.runId;
+  const softSpots = own && spots.source ? { state: spots.source.configuration, nonlinear: spots.nonlinear.result, elastic: spots.elastic.result } : undefined;
+  return { result: r.result, curves: r.curves, curveOrder: r.curveOrder, engine: r.engine, adapter: r.adapter, requested: useSpecStore.getState().engine, softSpots };
 }
 
 const FILES: Partial<Record<ExportKind, (s: RunSnapshot) => ExportFile[]>> = {

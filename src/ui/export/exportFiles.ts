@@ -4,7 +4,7 @@ import { stateLammpsData, stateXyz } from '../../io/exports/configurationExport.
 import { curvesCsv, curvesJson, type NamedCurve } from '../../io/exports/curvesExport.ts';
 import { exportBaseName, exportFileName } from '../../io/exports/exportNames.ts';
 import { lammpsDeck } from '../../io/exports/lammpsDeck.ts';
-import { runFileFromResult } from '../../io/exports/runFileFromResult.ts';
+import { runFileFromResult, type FinishedRun } from '../../io/exports/runFileFromResult.ts';
 import { kappaPairsCsv, softSpotsXyz } from '../../io/exports/softSpotsExport.ts';
 import type { SoftSpotState } from '../../state/softSpotStore.ts';
 import { writeRunFile } from '../../io/exports/runFileWrite.ts';
@@ -25,6 +25,8 @@ export interface RunSnapshot {
   engine: EngineName | null;
   adapter: string | null;
   requested: EngineChoice;
+  /** The soft spots of this run's final state (the soft-spot store's, when its source is this run). */
+  softSpots?: FinishedRun['softSpots'];
 }
 
 function namedCurves(s: RunSnapshot): NamedCurve[] {
@@ -50,7 +52,7 @@ function finished(s: RunSnapshot): LabResult {
 
 export function runFile(s: RunSnapshot, now = new Date()): ExportFile {
   const result = finished(s);
-  const text = writeRunFile(runFileFromResult({ result, curves: s.curves, curveOrder: s.curveOrder, requested: s.requested, used: s.engine, adapter: s.adapter, createdAt: now }));
+  const text = writeRunFile(runFileFromResult({ result, curves: s.curves, curveOrder: s.curveOrder, requested: s.requested, used: s.engine, adapter: s.adapter, createdAt: now, softSpots: s.softSpots }));
   return { name: exportFileName(result.spec, 'run', 'json'), text, type: MIME.json };
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { startLibrarySaver } from '../../state/library/librarySaver.ts';
 import { KEEP_CONFIGURATIONS_MAX_N, useLibraryStore, type KeepConfigurations } from '../../state/library/libraryStore.ts';
 import { loadRunIntoSpec } from '../../state/library/rerunSpec.ts';
+import { restoreSoftSpots } from '../../state/library/softSpotsOfRecord.ts';
 import { megabytes } from '../../state/library/runStorage.ts';
 import type { LabController } from '../../state/labController.ts';
 import { LibraryRow } from './LibraryRow.tsx';
@@ -42,6 +43,10 @@ function DeleteAll({ count, onConfirm }: { count: number; onConfirm(): void }) {
 export function LibraryPanel({ controller, autosave = true }: LibraryPanelProps) {
   useLibraryLifecycle(autosave);
   const lib = useLibraryStore();
+  const openSoftSpots = async (id: string) => {
+    const record = await lib.get(id);
+    if (!record || !restoreSoftSpots(record)) useLibraryStore.setState({ error: 'this run keeps no soft spots' });
+  };
   const rerun = (id: string) => {
     const run = lib.records.find((r) => r.id === id);
     if (!run) return;
@@ -90,7 +95,7 @@ export function LibraryPanel({ controller, autosave = true }: LibraryPanelProps)
               {lib.records.map((r) => (
                 <LibraryRow key={r.id} run={r} overlaid={lib.overlayIds.includes(r.id)}
                   onRename={(name) => void lib.rename(r.id, name)} onDelete={() => void lib.remove(r.id)}
-                  onToggleOverlay={() => void lib.toggleOverlay(r.id)} onRerun={() => rerun(r.id)} />
+                  onToggleOverlay={() => void lib.toggleOverlay(r.id)} onRerun={() => rerun(r.id)} onOpenSoftSpots={() => void openSoftSpots(r.id)} />
               ))}
             </tbody>
           </table>

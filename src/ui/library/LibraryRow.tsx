@@ -10,6 +10,8 @@ export interface LibraryRowProps {
   onDelete(): void;
   onToggleOverlay(): void;
   onRerun(): void;
+  /** Puts the soft spots the run keeps back into the lab (shown only when it keeps some). */
+  onOpenSoftSpots?(): void;
 }
 
 function NameInput({ id, name, onRename }: { id: string; name: string; onRename(name: string): void }) {
@@ -29,7 +31,7 @@ function NameInput({ id, name, onRename }: { id: string; name: string; onRename(
   );
 }
 
-export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay, onRerun }: LibraryRowProps) {
+export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay, onRerun, onOpenSoftSpots }: LibraryRowProps) {
   const s = run.spec;
   const resume = run.status === 'incomplete';
   return (
@@ -53,8 +55,17 @@ export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay,
         <button type="button" data-testid={`library-rerun-${run.id}`} title={resume ? 'the tab closed while it ran: run it again from its spec' : 'run its spec again'} onClick={onRerun}>
           {resume ? 'run again' : 're-run'}
         </button>
+        {run.softSpotFacts && onOpenSoftSpots ? (
+          <button type="button" data-testid={`library-soft-spots-${run.id}`} title={softSpotsTitle(run.softSpotFacts)} onClick={onOpenSoftSpots}>soft spots</button>
+        ) : null}
         <button type="button" data-testid={`library-delete-${run.id}`} onClick={onDelete}>delete</button>
       </td>
     </tr>
   );
+}
+
+function softSpotsTitle(f: NonNullable<RunSummary['softSpotFacts']>): string {
+  const parts = [f.shearModulus !== null ? `G = ${f.shearModulus.toPrecision(4)}` : '', f.meanKappa !== null ? `mean κ = ${f.meanKappa.toPrecision(4)}` : '',
+    f.kappa4 !== null ? `κ4 = ${f.kappa4.toPrecision(4)}` : '', f.kappa3 !== null ? `κ3 = ${f.kappa3.toPrecision(4)}` : ''].filter(Boolean);
+  return `show its soft spots again (${parts.join(', ')})`;
 }
