@@ -94,13 +94,25 @@ describe('nonlinear-statistics figure (003 §V)', () => {
     expect(fit.y[0] * fit.x[0]).toBeCloseTo(100, 8);
     expect(fit.y[1] * fit.x[1]).toBeCloseTo(100, 8);
   });
+  it('marks the cubic modes that sit on a pair at its cutoff apart and prints the fraction without them', () => {
+    const shared = rows.map((r, k) => ({ ...r, cutoffShare3: [0.9, 0.1, 0, 1][k] }));
+    const st = nonlinearStatistics(shared.map((r) => ({ n, ...r })));
+    const f = buildNonlinearStatisticsFigure({ n, rows: shared, statistics: st });
+    const t = (uid: string) => (f.data as Trace[]).find((x) => x.uid === uid)!;
+    expect(t('bound-scatter').x).toEqual([3, 6]);
+    expect(t('bound-cutoff').x).toEqual([6, 12]);
+    expect(t('bound-cutoff').y).toEqual([4, 16]);
+    // kept: ratios 3 (broken) and 0.167 → 1 of 2
+    expect(boundBrokenText(st)).toBe('τ3² > 3κ3χ3 in 2 of 4 (50.0%); without the 2 cutoff-artefact modes 1 of 2 (50.0%)');
+  });
   it('writes one CSV row per inherent structure with its bound ratio', () => {
     const r: NonlinearStatisticsResult = { kind: 'nonlinearStatistics', spec: NONLINEAR_STUDY.job.spec, engine: 'cpu', rows, statistics, seconds: 1 };
     const lines = nonlinearRowsCsv(r).trim().split('\n');
     expect(lines[0]).toMatch(/^# glasslab nonlinear statistics/);
     expect(lines[1]).toBe(NONLINEAR_ROWS_HEADER);
     expect(lines).toHaveLength(6);
-    const ratios = lines.slice(2).map((l) => Number(l.split(',').at(-1)));
+    const column = NONLINEAR_ROWS_HEADER.split(',').indexOf('bound_ratio');
+    const ratios = lines.slice(2).map((l) => Number(l.split(',')[column]));
     expect(ratios[1]).toBeCloseTo(3, 12);
     expect(ratios[3]).toBeCloseTo(4 / 3, 12);
   });

@@ -107,7 +107,7 @@ async function statisticsCommand(v: Values): Promise<unknown> {
   const s = r.statistics;
   const progress = throttledProgress(quiet);
   const unconverged = r.rows.filter((row) => !row.converged).length;
-  progress(`glasslab nonlinear: ${s.samples} inherent structures in ${r.seconds.toFixed(0)} s; κ3/κ4 median ${s.stiffnessRatio.median.toFixed(3)} (above 1 in ${(100 * s.stiffnessRatio.fractionAbove1).toFixed(1)}%); τ3² > 3κ3χ3 in ${(100 * s.boundBroken).toFixed(1)}%${s.chi4VsNe4 ? `; χ4 ~ (N e4)^${s.chi4VsNe4.slope.toFixed(2)}` : ''}${unconverged ? `; ${unconverged} sample(s) stopped above the tolerance` : ''}`, true);
+  progress(`glasslab nonlinear: ${s.samples} inherent structures in ${r.seconds.toFixed(0)} s; κ3/κ4 median ${s.stiffnessRatio.median.toFixed(3)} (above 1 in ${(100 * s.stiffnessRatio.fractionAbove1).toFixed(1)}%); τ3² > 3κ3χ3 in ${(100 * s.boundBroken).toFixed(1)}%${s.awayFromCutoff?.cutoffModes ? ` (${s.awayFromCutoff.cutoffModes} π3 sit on a pair at its cutoff; without them ${(100 * s.awayFromCutoff.boundBroken).toFixed(1)}% of ${s.awayFromCutoff.samples})` : ''}${s.chi4VsNe4 ? `; χ4 ~ (N e4)^${s.chi4VsNe4.slope.toFixed(2)}` : ''}${unconverged ? `; ${unconverged} sample(s) stopped above the tolerance` : ''}`, true);
   if (!v.json) return undefined;
   return { model: model.name, n: spec.n, temperature: Number.isFinite(spec.temperature) ? spec.temperature : 'inf', sweeps: spec.sweeps, seed: spec.seed, engine: o.engine, statistics: s, rows: r.rows, seconds: r.seconds };
 }
@@ -136,6 +136,7 @@ async function filesCommand(v: Values, paths: string[]): Promise<unknown> {
       kappa4: r.quartic.kappa, tau4: r.quartic.tau, chi4: r.quartic.chi, e4: r.quartic.participation, residual4: r.quartic.residual,
       kappa3: r.cubic.kappa, tau3: r.cubic.tau, chi3: r.cubic.chi, e3: r.cubic.participation, residual3: r.cubic.residual,
       overlapWithHarmonic: r.quartic.overlapWithHarmonic, overlapWithQuartic: r.cubic.overlapWithQuartic, converged: r.quartic.converged && r.cubic.converged,
+      ...(r.cubic.cutoffShare === undefined ? {} : { cutoffShare3: r.cubic.cutoffShare }),
     });
   }
   const statistics = nonlinearStatistics(rows);

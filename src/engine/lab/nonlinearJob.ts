@@ -8,6 +8,7 @@ import { getModel, type Model } from '../../physics/models.ts';
 import {
   assembleNonlinearModes, harmonicStart, lowestCubic, shearStartFields, startNonlinearMode, type NonlinearModeResult, type NonlinearModeRun,
 } from '../../physics/nonlinear/nonlinearModes.ts';
+import { tauShareOfBoundBreakingPairs } from '../../physics/nonlinear/cutoffShare.ts';
 import { fromConfigurationData } from './configurationData.ts';
 import { SLICE_MS, type JobContext } from './context.ts';
 import type { NonlinearJob, NonlinearResult } from './protocol.ts';
@@ -80,7 +81,10 @@ export async function analyseNonlinearModes(ctx: JobContext, model: Model, c: Co
   return {
     harmonic,
     quartic: { ...summaryOf(r.quartic), overlapWithHarmonic: r.quartic.overlapWithHarmonic },
-    cubic: { ...summaryOf(r.cubic), overlapWithQuartic: r.cubic.overlapWithQuartic, start: r.cubic.start, starts: r.cubic.starts },
+    cubic: {
+      ...summaryOf(r.cubic), overlapWithQuartic: r.cubic.overlapWithQuartic, start: r.cubic.start, starts: r.cubic.starts,
+      cutoffShare: tauShareOfBoundBreakingPairs(h.pe, r.cubic.field, model.potential),
+    },
     fields: { psi, pi4: r.quartic.field, pi3: r.cubic.field },
     maxForce, rattlers: r.rattlers, pairs: r.pairs, tolerance,
   };

@@ -33,6 +33,7 @@ export async function runNonlinearStatisticsJob(ctx: JobContext, job: NonlinearS
       kappa3: a.cubic.kappa, tau3: a.cubic.tau, chi3: a.cubic.chi, e3: a.cubic.participation, residual3: a.cubic.residual,
       overlapWithHarmonic: a.quartic.overlapWithHarmonic, overlapWithQuartic: a.cubic.overlapWithQuartic,
       converged: a.quartic.converged && a.cubic.converged,
+      ...(a.cubic.cutoffShare === undefined ? {} : { cutoffShare3: a.cubic.cutoffShare }),
     });
     ctx.unitDone();
   }

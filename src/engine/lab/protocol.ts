@@ -304,7 +304,7 @@ export interface NonlinearResult {
   harmonic: NonlinearFieldSummary & { lambda: number; residual: number };
   quartic: NonlinearModeSummary & { overlapWithHarmonic: number };
   /** start: what π3 was found from ('π4' or a shear's non-affine velocity); starts: how many starts were tried. */
-  cubic: NonlinearModeSummary & { overlapWithQuartic: number; start: string; starts: number };
+  cubic: NonlinearModeSummary & { overlapWithQuartic: number; start: string; starts: number; cutoffShare?: number };
   /** ψ, π4, π3: unit fields, N·D particle-major, oriented so that τ ≤ 0. */
   fields: { psi: Float64Array; pi4: Float64Array; pi3: Float64Array };
   maxForce: number;
@@ -320,6 +320,8 @@ export interface NonlinearSampleRow {
   kappa4: number; tau4: number; chi4: number; e4: number; residual4: number;
   kappa3: number; tau3: number; chi3: number; e3: number; residual3: number;
   overlapWithHarmonic: number; overlapWithQuartic: number; converged: boolean;
+  /** The share of τ3 from pairs within 2% of their cutoff (src/physics/nonlinear/cutoffShare.ts); above ½ the π3 is a cutoff artefact. */
+  cutoffShare3?: number;
 }
 
 export interface NonlinearStatisticsResult {

@@ -6,7 +6,7 @@ import { runSpecToJson } from '../shareLinkSpec.ts';
 
 const num = (x: number): string => (Number.isNaN(x) ? 'nan' : Number.isFinite(x) ? String(x) : x > 0 ? 'inf' : '-inf');
 
-export const NONLINEAR_ROWS_HEADER = 'seed,lambda,kappa4,tau4,chi4,e4,residual4,kappa3,tau3,chi3,e3,residual3,overlap_pi4_psi,overlap_pi3_pi4,converged,bound_ratio';
+export const NONLINEAR_ROWS_HEADER = 'seed,lambda,kappa4,tau4,chi4,e4,residual4,kappa3,tau3,chi3,e3,residual3,overlap_pi4_psi,overlap_pi3_pi4,converged,bound_ratio,cutoff_share3';
 
 export function nonlinearRowsCsv(r: NonlinearStatisticsResult): string {
   const lines = [`# glasslab nonlinear statistics (003 §V), spec = ${JSON.stringify(runSpecToJson(r.spec))}`, NONLINEAR_ROWS_HEADER];
@@ -14,7 +14,7 @@ export function nonlinearRowsCsv(r: NonlinearStatisticsResult): string {
     lines.push([
       String(s.seed), num(s.lambda), num(s.kappa4), num(s.tau4), num(s.chi4), num(s.e4), num(s.residual4),
       num(s.kappa3), num(s.tau3), num(s.chi3), num(s.e3), num(s.residual3), num(s.overlapWithHarmonic), num(s.overlapWithQuartic),
-      s.converged ? '1' : '0', num((s.tau3 * s.tau3) / (3 * s.kappa3 * s.chi3)),
+      s.converged ? '1' : '0', num((s.tau3 * s.tau3) / (3 * s.kappa3 * s.chi3)), s.cutoffShare3 === undefined ? '' : num(s.cutoffShare3),
     ].join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -6,3 +6,4 @@ export * from './modeMinimizer.ts';
 export * from './nonlinearModes.ts';
 export * from './statistics.ts';
 export * from './nonaffineVelocity.ts';
+export * from './cutoffShare.ts';

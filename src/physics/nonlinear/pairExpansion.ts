@@ -14,13 +14,15 @@ export interface PairExpansion {
   readonly separations: Float64Array;
   /** A1, A2, A3, A4 per pair. */
   readonly coefficients: Float64Array;
+  /** x = r/s_ij per pair (the potential's own distance; its cutoff is at x_c), when built from a landscape. */
+  readonly reduced?: Float64Array;
 }
 
 // 003 Eq. (C2): the pairs within the cutoff, optionally without those touching a particle marked in `drop` (rattlers).
 export function pairExpansion(land: Landscape, positions: Float64Array, drop: Uint8Array | null = null): PairExpansion {
   const pot = land.model.potential;
   const d = land.box.dim;
-  const first: number[] = [], second: number[] = [], sep: number[] = [], coef: number[] = [];
+  const first: number[] = [], second: number[] = [], sep: number[] = [], coef: number[] = [], reduced: number[] = [];
   const a = new Float64Array(4);
   forEachInteractingPair(land, positions, (i, j, dr, r2, s, eps) => {
     if (drop && (drop[i] || drop[j])) return;
@@ -30,9 +32,10 @@ export function pairExpansion(land: Landscape, positions: Float64Array, drop: Ui
     second.push(j);
     for (let k = 0; k < d; k++) sep.push(dr[k]);
     coef.push(a[0], a[1], a[2], a[3]);
+    reduced.push(r / s);
   });
   return {
     n: land.list.n, dim: d, first: Int32Array.from(first), second: Int32Array.from(second),
-    separations: Float64Array.from(sep), coefficients: Float64Array.from(coef),
+    separations: Float64Array.from(sep), coefficients: Float64Array.from(coef), reduced: Float64Array.from(reduced),
   };
 }

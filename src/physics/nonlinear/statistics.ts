@@ -12,6 +12,8 @@ export interface NonlinearSample {
   kappa3: number;
   tau3: number;
   chi3: number;
+  /** The share of τ3 from pairs at their cutoff (cutoffShare.ts), when measured. */
+  cutoffShare3?: number;
 }
 
 export interface NonlinearStatistics {
@@ -24,6 +26,11 @@ export interface NonlinearStatistics {
   boundRatio: { q10: number; median: number; q90: number };
   /** Least-squares fit log χ4 = a + b log(N e4) (003 Fig. 2: b ≈ −1), with the correlation of the logs; null under 3 samples. */
   chi4VsNe4: { slope: number; intercept: number; correlation: number } | null;
+  /**
+   * The bound over the cubic modes whose τ3 is not mostly (≤ ½) from pairs at their cutoff, and how many were left out as
+   * cutoff artefacts (cutoffShare.ts); null unless every sample carries its cutoff share.
+   */
+  awayFromCutoff: { samples: number; cutoffModes: number; boundBroken: number } | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -55,5 +62,17 @@ export function nonlinearStatistics(samples: readonly NonlinearSample[]): Nonlin
     boundBroken: bound.filter((b) => b > 1).length / bound.length,
     boundRatio: { q10: quantile(bound, 0.1), median: quantile(bound, 0.5), q90: quantile(bound, 0.9) },
     chi4VsNe4: fit,
+    awayFromCutoff: awayFromCutoff(samples),
   };
+}
+
+/** Above this share of τ3 from pairs at their cutoff a cubic mode counts as a cutoff artefact. */
+export const CUTOFF_ARTEFACT_SHARE = 0.5;
+
+// 003 Eq. (32) over the cubic modes that are not cutoff artefacts.
+function awayFromCutoff(samples: readonly NonlinearSample[]): NonlinearStatistics['awayFromCutoff'] {
+  if (samples.some((s) => s.cutoffShare3 === undefined)) return null;
+  const kept = samples.filter((s) => Math.abs(s.cutoffShare3!) <= CUTOFF_ARTEFACT_SHARE);
+  const broken = kept.filter((s) => s.tau3 * s.tau3 > 3 * s.kappa3 * s.chi3).length;
+  return { samples: kept.length, cutoffModes: samples.length - kept.length, boundBroken: kept.length ? broken / kept.length : NaN };
 }

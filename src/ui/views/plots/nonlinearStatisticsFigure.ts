@@ -3,7 +3,7 @@
 // printed (003 Fig. 8: 6.6%, 4.6%, 0.5% as T_p falls), (c) χ4 against N e4 with the fitted power law (003 Fig. 2: χ4 ~ (N e4)⁻¹).
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { NonlinearSampleRow } from '../../../engine/lab/protocol.ts';
-import type { NonlinearStatistics } from '../../../physics/nonlinear/statistics.ts';
+import { CUTOFF_ARTEFACT_SHARE, type NonlinearStatistics } from '../../../physics/nonlinear/statistics.ts';
 import type { Figure } from './figure.ts';
 import { axis, baseLayout, curveColor, MUTED, PLOT_CONFIG, plotSizes, REFERENCE } from './theme.ts';
 
@@ -22,13 +22,19 @@ export function nonlinearPoints(n: number, rows: readonly NonlinearSampleRow[]) 
     boundScale: rows.map((r) => 3 * r.kappa3 * r.chi3),
     localization: rows.map((r) => n * r.e4),
     chi4: rows.map((r) => r.chi4),
+    /** Whether π3 is a cutoff artefact (most of τ3 from pairs at their cutoff); false where not measured. */
+    atCutoff: rows.map((r) => r.cutoffShare3 !== undefined && Math.abs(r.cutoffShare3) > CUTOFF_ARTEFACT_SHARE),
   };
 }
 
 /** "τ3² > 3κ3χ3 in 7 of 12 (58.3%)": the fraction of cubic modes breaking 003 Eq. (32). */
 export function boundBrokenText(statistics: NonlinearStatistics): string {
   const broken = Math.round(statistics.boundBroken * statistics.samples);
-  return `τ3² > 3κ3χ3 in ${broken} of ${statistics.samples} (${(100 * statistics.boundBroken).toFixed(1)}%)`;
+  const all = `τ3² > 3κ3χ3 in ${broken} of ${statistics.samples} (${(100 * statistics.boundBroken).toFixed(1)}%)`;
+  const a = statistics.awayFromCutoff;
+  if (!a || a.cutoffModes === 0) return all;
+  const kept = a.samples ? `${Math.round(a.boundBroken * a.samples)} of ${a.samples} (${(100 * a.boundBroken).toFixed(1)}%)` : 'none left';
+  return `${all}; without the ${a.cutoffModes} cutoff-artefact modes ${kept}`;
 }
 
 function span(values: readonly number[]): [number, number] {
@@ -46,8 +52,10 @@ export function buildNonlinearStatisticsFigure({ n, rows, statistics, large = fa
   const data: Data[] = [
     { type: 'histogram', uid: 'stiffness-ratio', name: 'κ3/κ4', x: p.stiffnessRatio, xaxis: 'x', yaxis: 'y', marker: { color: curveColor(0) }, showlegend: false,
       hovertemplate: 'κ3/κ4 %{x}<br>%{y} samples<extra></extra>' } as Data,
-    { type: 'scatter', mode: 'markers', uid: 'bound-scatter', name: 'cubic modes', x: p.boundScale, y: p.tau3Squared, xaxis: 'x2', yaxis: 'y2', marker: marker(1), showlegend: false,
-      hovertemplate: '3κ3χ3 = %{x:.3g}<br>τ3² = %{y:.3g}<extra></extra>' } as Data,
+    { type: 'scatter', mode: 'markers', uid: 'bound-scatter', name: 'cubic modes', x: p.boundScale.filter((_, k) => !p.atCutoff[k]), y: p.tau3Squared.filter((_, k) => !p.atCutoff[k]),
+      xaxis: 'x2', yaxis: 'y2', marker: marker(1), showlegend: false, hovertemplate: '3κ3χ3 = %{x:.3g}<br>τ3² = %{y:.3g}<extra></extra>' } as Data,
+    { type: 'scatter', mode: 'markers', uid: 'bound-cutoff', name: 'π3 on a pair at its cutoff', x: p.boundScale.filter((_, k) => p.atCutoff[k]), y: p.tau3Squared.filter((_, k) => p.atCutoff[k]),
+      xaxis: 'x2', yaxis: 'y2', marker: { ...marker(5), symbol: 'x' }, showlegend: p.atCutoff.some(Boolean), hovertemplate: 'cutoff artefact<br>3κ3χ3 = %{x:.3g}<br>τ3² = %{y:.3g}<extra></extra>' } as Data,
     { type: 'scatter', mode: 'lines', uid: 'bound-line', name: 'τ² = 3κχ (003 Eq. 32)', x: [lo, hi], y: [lo, hi], xaxis: 'x2', yaxis: 'y2', line: { color: REFERENCE, width: s.line, dash: 'dash' }, hoverinfo: 'skip' } as Data,
     { type: 'scatter', mode: 'markers', uid: 'chi4', name: 'quartic modes', x: p.localization, y: p.chi4, xaxis: 'x3', yaxis: 'y3', marker: marker(2), showlegend: false,
       hovertemplate: 'N e4 = %{x:.3g}<br>χ4 = %{y:.3g}<extra></extra>' } as Data,
