@@ -2,6 +2,10 @@
 // by default) on the float64 engine (src/physics/nonlinear: CG on the sphere), next to two scipy peers on the same data in
 // the same run: scipy.optimize.minimize(method='CG') on E4 and E3 with numpy contractions of the same pairs from the same ψ
 // (bench/nqePeer.py), and scipy.sparse.linalg.cg solving H x = b on the same Hessian (the cost of a linear CG on H).
+// The GPU path beside it where WebGPU is present (NQE_GPU=0 skips it): ψ by Lanczos on the GPU Hessian product, π4 and π3 by the
+// float64 CG with the GPU contractions (src/gpu/nonlinearContractions.ts; tolerance no finer than FLOAT32_STATIONARITY_TOLERANCE),
+// and G in the (0, 1) plane on both paths (CG on float64 products; CG on GPU products with float64 refinement). Without a real
+// GPU, Node's WebGPU is Dawn on SwiftShader (a CPU rasterizer): its times are those of a software GPU, not of a GPU.
 // Printed, never asserted. Env: NQE_SIZES="2000,8000", NQE_MODEL=soft3d, NQE_TOL (default 1e-8). Wall and CPU seconds.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +19,13 @@ import { csrHessian } from '../src/physics/hessian/assemble.ts';
 import { pairHessian } from '../src/physics/hessian/pairHessian.ts';
 import { jitteredLattice } from '../src/physics/lattice.ts';
 import { getModel } from '../src/physics/models.ts';
-import { harmonicStart, minimizeNonlinearMode } from '../src/physics/nonlinear/nonlinearModes.ts';
+import { FLOAT32_STATIONARITY_TOLERANCE, harmonicStart, harmonicStartOf, minimizeNonlinearMode, startNonlinearModeWith, type NonlinearModeResult } from '../src/physics/nonlinear/nonlinearModes.ts';
+import { elasticPairs, shearModulusInPlane, shearModulusInPlaneWith, solveOnModeSpaceRefined } from '../src/physics/elastic/index.ts';
+import { boxVolume } from '../src/physics/space.ts';
+import { hessianProblem, modesWithProduct } from '../src/physics/analysis/modes/normalModes.ts';
+import { acquireGpu, webgpuAvailable, type GpuContext } from '../src/gpu/device.ts';
+import { GpuHessianProduct } from '../src/gpu/hessianProduct.ts';
+import { GpuNonlinearContractions, gpuContractionSweeps } from '../src/gpu/nonlinearContractions.ts';
 
 const sizes = (process.env.NQE_SIZES ?? '2000,8000').split(',').filter((s) => s).map(Number);
 const model = getModel(process.env.NQE_MODEL ?? 'soft3d');
@@ -29,6 +39,16 @@ function timed<T>(body: () => T): { wall: number; cpu: number; result: T } {
   const c = process.cpuUsage(c0);
   return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, result };
 }
+
+async function timedAsync<T>(body: () => Promise<T>): Promise<{ wall: number; cpu: number; result: T }> {
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  const result = await body();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, result };
+}
+
+const gpu: GpuContext | null = process.env.NQE_GPU !== '0' && (await webgpuAvailable()) ? await acquireGpu() : null;
+if (gpu) console.log(`# GPU path on ${gpu.adapterName}${/swiftshader/i.test(gpu.adapterName) ? ' (SwiftShader: a software rasterizer on the CPU, not a GPU)' : ''}`);
 
 const dot = (a: Float64Array, b: Float64Array) => { let s = 0; for (let k = 0; k < a.length; k++) s += a[k] * b[k]; return s; };
 const rows: Record<string, unknown>[] = [];
@@ -46,10 +66,36 @@ for (const n of sizes) {
   line('ψ (Hessian + lowest mode)', h, `λ = ${start.harmonic.lambda.toPrecision(5)}, ${start.pe.first.length} pairs`);
   line('π4 = argmin κ²/χ from ψ', q, `${q.result.iterations} steps, residual ${q.result.residual.toExponential(1)}, κ4 = ${q.result.kappa.toPrecision(5)}, E4 = ${q.result.cost.toPrecision(5)}, N e4 = ${(n * q.result.participation).toPrecision(3)}`);
   line('π3 = argmin κ³/τ² from π4', c, `${c.result.iterations} steps, residual ${c.result.residual.toExponential(1)}, κ3 = ${c.result.kappa.toPrecision(5)}, E3 = ${c.result.cost.toPrecision(5)}, |π3·π4| = ${Math.abs(dot(c.result.field, q.result.field)).toFixed(4)}`);
-  const row: Record<string, unknown> = {
-    n, quench: is.wall, psi: h.wall, pi4: { wall: q.wall, cpu: q.cpu, iterations: q.result.iterations, residual: q.result.residual, kappa: q.result.kappa, cost: q.result.cost },
-    pi3: { wall: c.wall, cpu: c.cpu, iterations: c.result.iterations, residual: c.result.residual, kappa: c.result.kappa, cost: c.result.cost },
-  };
+  const summary = (t: { wall: number; cpu: number; result: NonlinearModeResult }) => ({ wall: t.wall, cpu: t.cpu, iterations: t.result.iterations, residual: t.result.residual, kappa: t.result.kappa, cost: t.result.cost });
+  const row: Record<string, unknown> = { n, quench: is.wall, psi: h.wall, pi4: summary(q), pi3: summary(c) };
+  const pairs = elasticPairs(land, x);
+  const g = timed(() => shearModulusInPlane(pairs, boxVolume(is.result.box), 0, 1));
+  line('G in plane (0, 1), CG float64', g, `${g.result.iterations} iterations, G = ${g.result.shearModulus.toPrecision(8)}`);
+  row.shear = { wall: g.wall, cpu: g.cpu, iterations: g.result.iterations, shearModulus: g.result.shearModulus };
+  if (gpu) {
+    const gpuTol = Math.max(tolerance, FLOAT32_STATIONARITY_TOLERANCE);
+    const problem = hessianProblem(land, x);
+    const product = await GpuHessianProduct.forConfiguration(gpu, model, is.result);
+    const gh = await timedAsync(async () => harmonicStartOf(land, x, problem, await modesWithProduct(problem, async (v, out) => { await product.apply(v, out); }, { count: 1 })));
+    const contractions = await GpuNonlinearContractions.forConfiguration(gpu, model, is.result);
+    const sweeps = gpuContractionSweeps(contractions);
+    const minimizeOnGpu = async (order: 'quartic' | 'cubic', from: Float64Array) => {
+      const run = await startNonlinearModeWith(sweeps, gh.result.pe, gh.result.space, order, from, { tolerance: gpuTol });
+      while (!(await run.advance(100)));
+      return run.result();
+    };
+    const sweeps0 = contractions.sweeps;
+    const gq = await timedAsync(() => minimizeOnGpu('quartic', gh.result.harmonic.field));
+    const gc = await timedAsync(() => minimizeOnGpu('cubic', gq.result.field));
+    const gg = await timedAsync(() => shearModulusInPlaneWith((rhs) => solveOnModeSpaceRefined(async (v, out) => { await product.apply(v, out); }, pairs.operator, pairs.space, rhs, { preconditioner: pairs.preconditioner }), pairs, boxVolume(is.result.box), 0, 1));
+    line('GPU ψ (Lanczos on GPU H v)', gh, `λ = ${gh.result.harmonic.lambda.toPrecision(5)}, ${product.products} products`);
+    line('GPU π4 (float64 CG, GPU sweeps)', gq, `${gq.result.iterations} steps, float64 residual ${gq.result.residual.toExponential(1)} (tolerance ${gpuTol}), κ4 = ${gq.result.kappa.toPrecision(5)}, |π4·π4(CPU)| = ${Math.abs(dot(gq.result.field, q.result.field)).toFixed(6)}`);
+    line('GPU π3 (float64 CG, GPU sweeps)', gc, `${gc.result.iterations} steps, float64 residual ${gc.result.residual.toExponential(1)}, κ3 = ${gc.result.kappa.toPrecision(5)}, |π3·π3(CPU)| = ${Math.abs(dot(gc.result.field, c.result.field)).toFixed(6)}; ${contractions.sweeps - sweeps0} sweeps`);
+    line('GPU G in plane (0, 1), refined CG', gg, `${gg.result.iterations} iterations on GPU H v, G = ${gg.result.shearModulus.toPrecision(8)}`);
+    row.gpu = { adapter: gpu.adapterName, psi: gh.wall, pi4: summary(gq), pi3: summary(gc), shear: { wall: gg.wall, cpu: gg.cpu, iterations: gg.result.iterations, shearModulus: gg.result.shearModulus } };
+    contractions.destroy();
+    product.destroy();
+  }
   if (scipyPresent) {
     const dir = mkdtempSync(join(tmpdir(), 'glasslab-nqe-bench-'));
     const pe = start.pe;
@@ -78,3 +124,4 @@ for (const n of sizes) {
 }
 const path = writeBenchJson('nonlinear', { model: model.name, tolerance, rows });
 if (path) console.log(`# JSON: ${path}`);
+gpu?.destroy();

@@ -5,7 +5,8 @@
 // (src/gpu/nonlinearContractionBound.ts). Used by the nonlinear job's CG on the sphere (src/engine/lab/nonlinearJob.ts).
 import type { Configuration } from '../physics/configuration.ts';
 import type { Model } from '../physics/models.ts';
-import type { ExpansionFields } from '../physics/nonlinear/contractions.ts';
+import { contractionsOf, expansionFields, greatCircleFromSweeps, type ExpansionFields, type FieldSweep } from '../physics/nonlinear/contractions.ts';
+import type { AsyncContractionSweeps } from '../physics/nonlinear/modeMinimizer.ts';
 import type { GpuContext } from './device.ts';
 import { GpuLandscape, particlePreamble } from './forces.ts';
 import { bindBuffers, createKernelFamily, groupsFor, perDeviceKernels, readBack, storageBuffer, type KernelFamily } from './kernels.ts';
@@ -111,4 +112,36 @@ export class GpuNonlinearContractions {
     for (const b of [this.field, this.gradients, this.scalars, this.excluded]) b.destroy();
     if (this.ownsLandscape) this.land.destroy();
   }
+}
+
+/**
+ * The sweeps of the CG on the sphere (src/physics/nonlinear/modeMinimizer.ts) answered by the GPU contractions: the fields of z
+ * in one sweep; the great circle through z and d̂ from the sweeps of z (kept from the last `fields` call when z is unchanged,
+ * as it is within a CG step), of d̂ and of z + d̂ (greatCircleFromSweeps). float32 sweeps, float64 sums.
+ */
+export function gpuContractionSweeps(gpu: GpuNonlinearContractions): AsyncContractionSweeps {
+  const m = gpu.land.n * gpu.land.box.dim;
+  const lastZ = new Float64Array(m);
+  let last: FieldSweep | null = null;
+  const atD: FieldSweep['fields'] = expansionFields(m), atSum = expansionFields(m);
+  const sweep = async (z: Float64Array, out: FieldSweep['fields']): Promise<FieldSweep> => {
+    const s = await gpu.apply(z, out);
+    return { coefficients: contractionsOf(z, s.second, s.third, s.fourth), fields: out };
+  };
+  const sameAsLast = (z: Float64Array) => { for (let k = 0; k < m; k++) if (z[k] !== lastZ[k]) return false; return true; };
+  return {
+    async fields(z, out) {
+      const r = await sweep(z, out);
+      lastZ.set(z);
+      last = { coefficients: r.coefficients, fields: { mz: out.mz.slice(), u3zz: out.u3zz.slice(), u4zzz: out.u4zzz.slice() } };
+      return r.coefficients;
+    },
+    async circle(z, dir) {
+      const atZ = last && sameAsLast(z) ? last : await sweep(z, expansionFields(m));
+      const d = await sweep(dir, atD);
+      const sum = Float64Array.from(z, (v, k) => v + dir[k]);
+      const s = await gpu.apply(sum, atSum);
+      return greatCircleFromSweeps(z, dir, atZ, d, s.fourth);
+    },
+  };
 }

@@ -1,11 +1,20 @@
 // The elastic jobs (004 App. A) on the float64 engine: the shear modulus G with its Born and non-affine parts and the dipole
 // stiffness κ_ij of an inherent structure (CG on the Hessian's pair blocks, translations and rattlers removed), and the
-// annealing study of 004 Fig. 3: mean κ and G over swap-MC states of each preparation temperature T_p, quenched.
+// annealing study of 004 Fig. 3: mean κ and G over swap-MC states of each preparation temperature T_p, quenched. When the lab
+// runs on the GPU engine and N ≥ GPU_ANALYSIS_MIN_PARTICLES (gpuAnalysis.ts), the CG's products M p are the GPU's (float32,
+// src/gpu/hessianProduct.ts) inside float64 iterative refinement (solveOnModeSpaceRefined): the answers meet the same float64
+// tolerance. A GPU that cannot serve hands the job to the float64 engine with a one-line note; `engine` says which path ran.
 import { bootstrapMean } from '../../physics/analysis/bootstrap.ts';
 import type { Configuration } from '../../physics/configuration.ts';
 import { quench } from '../../physics/descent/quench.ts';
 import { maxParticleForce } from '../../physics/descent/state.ts';
-import { dipoleResponse, dipoleStatistics, elasticPairs, samplePairs, shearModulusInPlane, type DipoleStiffness, type ShearPlane } from '../../physics/elastic/index.ts';
+import {
+  dipoleResponse, dipoleResponseWith, dipoleStatistics, elasticPairs, samplePairs, shearModulusInPlane, shearModulusInPlaneWith, solveOnModeSpaceRefined,
+  type DipoleStiffness, type ElasticPairs, type LinearSolution, type LinearSolveOptions, type ShearPlane,
+} from '../../physics/elastic/index.ts';
+import { GpuHessianProduct } from '../../gpu/hessianProduct.ts';
+import { JobStopped } from './control.ts';
+import { analysisGpu } from './gpuAnalysis.ts';
 import { createLandscape, energyAndForces } from '../../physics/forces.ts';
 import { getModel, type Model } from '../../physics/models.ts';
 import { boxVolume } from '../../physics/space.ts';
@@ -31,6 +40,7 @@ export function validateElasticSettings(s: ElasticSettings | undefined): void {
 }
 
 interface MinimumElasticity {
+  engine: 'cpu' | 'gpu';
   summary: ElasticSummary;
   dipole: DipoleStiffness;
   first: Int32Array;
@@ -55,6 +65,44 @@ async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration,
   await ctx.checkpoint();
   const pairs = elasticPairs(land, x);
   const options = { tolerance: settings.tolerance ?? DEFAULT_CG_TOLERANCE };
+  const gpu = analysisGpu(ctx, c.diameters.length);
+  let product: GpuHessianProduct | null = null;
+  if (gpu) {
+    try {
+      product = await GpuHessianProduct.forConfiguration(gpu, model, c, pairs.space.excluded);
+    } catch (e) {
+      ctx.engine.fallBack('Hessian product', e);
+    }
+  }
+  try {
+    return await elasticWithProducts(ctx, pairs, c, options, settings, label, maxForce, product);
+  } finally {
+    product?.destroy();
+  }
+}
+
+// The solves of one minimum: on the GPU's products while `product` serves (a failure: the note, and float64 from there on).
+async function elasticWithProducts(
+  ctx: JobContext, pairs: ElasticPairs, c: Configuration, options: { tolerance: number }, settings: ElasticSettings, label: string, maxForce: number,
+  gpuProduct: GpuHessianProduct | null,
+): Promise<MinimumElasticity> {
+  const d = pairs.hessian.dim;
+  let product = gpuProduct;
+  const refined = (onProgress?: LinearSolveOptions['onProgress']) => (rhs: Float64Array): Promise<LinearSolution> =>
+    solveOnModeSpaceRefined(async (v, out) => { await (product as GpuHessianProduct).apply(v, out); }, pairs.operator, pairs.space, rhs,
+      { preconditioner: pairs.preconditioner, ...options, onProgress });
+  // one solve on the GPU while it serves; a failure that is not physics: the note, and float64 from there on
+  const onEngine = async <T>(gpuSolve: () => Promise<T>, cpuSolve: () => T): Promise<T> => {
+    if (!product) return cpuSolve();
+    try {
+      return await gpuSolve();
+    } catch (e) {
+      if (e instanceof JobStopped || (e instanceof Error && e.name === 'LinearSolveError')) throw e;
+      ctx.engine.fallBack('Hessian product', e);
+      product = null;
+      return cpuSolve();
+    }
+  };
   const chosen = samplePairs(pairs.hessian.first.length, settings.dipolePairs);
   if (chosen.length === 0) throw new Error(`${label} has no interacting pairs once rattlers are left out`);
   const planeCount = (d * (d - 1)) / 2, solves = planeCount + chosen.length;
@@ -70,7 +118,7 @@ async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration,
         const within = Math.min(1, Math.log(residual) / Math.log(options.tolerance));
         ctx.progress((done + within) / solves, `${label}: G in plane (${a}, ${b}), CG iteration ${it}, |r|/|b| = ${residual.toExponential(1)}`);
       };
-      planes.push(shearModulusInPlane(pairs, volume, a, b, { ...options, onProgress }));
+      planes.push(await onEngine(() => shearModulusInPlaneWith(refined(onProgress), pairs, volume, a, b), () => shearModulusInPlane(pairs, volume, a, b, { ...options, onProgress })));
       ctx.progress(planes.length / solves, `${label}: G in plane (${a}, ${b}) after ${planes[planes.length - 1].iterations} CG iterations`, true);
     }
   }
@@ -78,7 +126,7 @@ async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration,
   const kappa = new Float64Array(chosen.length);
   let iterations = 0, sliceStart = performance.now();
   for (let k = 0; k < chosen.length; k++) {
-    const r = dipoleResponse(pairs, chosen[k], options);
+    const r = await onEngine(() => dipoleResponseWith(refined(), pairs, chosen[k]), () => dipoleResponse(pairs, chosen[k], options));
     kappa[k] = r.kappa;
     iterations += r.iterations;
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -90,6 +138,7 @@ async function elasticOfMinimum(ctx: JobContext, model: Model, c: Configuration,
   const dipole = dipoleStatistics(pairs, chosen, kappa, iterations);
   const mean = (g: (p: ShearPlane) => number) => planes.reduce((s, p) => s + g(p), 0) / planes.length;
   return {
+    engine: product ? 'gpu' : 'cpu',
     summary: {
       shearModulus: mean((p) => p.shearModulus), born: mean((p) => p.born), nonaffine: mean((p) => p.nonaffine), planes,
       dipole: { mean: dipole.mean, median: dipole.median, count: dipole.count, iterations }, rattlers: pairs.rattlers, maxForce,
@@ -107,7 +156,7 @@ export async function runElasticJob(ctx: JobContext, spec: RunSpec, startData: C
   const m = await elasticOfMinimum(ctx, model, c, settings, 'the configuration');
   ctx.unitDone();
   return {
-    kind: 'elastic', spec, engine: ctx.engine.name, ...m.summary, pairFirst: m.first, pairSecond: m.second, pairKappa: m.dipole.kappa,
+    kind: 'elastic', spec, engine: m.engine, ...m.summary, pairFirst: m.first, pairSecond: m.second, pairKappa: m.dipole.kappa,
     localKappa: m.dipole.local, seconds: (performance.now() - t0) / 1000,
   };
 }

@@ -1,7 +1,7 @@
 // Dipole stiffness (004 App. A, Eqs. (A2)–(A4)): for an interacting pair (i, j) with n = r_ij/|r_ij|, the unit force dipole
 // d̂ puts −n/√2 on i and +n/√2 on j; its linear response z = M⁺ d̂ (CG on the mode space: translations and rattlers out)
 // gives the stiffness felt by the dipole κ_ij = (d̂·z)/(z·z) = z·Mz/(z·z). The local field κ_i is the mean over i's pairs.
-import { solveOnModeSpace, type LinearSolveOptions } from './linearSolve.ts';
+import { solveOnModeSpace, type LinearSolution, type LinearSolveOptions } from './linearSolve.ts';
 import type { ElasticPairs } from './elasticPairs.ts';
 
 export interface DipoleStiffness {
@@ -36,7 +36,17 @@ export function unitDipole(pairs: ElasticPairs, p: number): Float64Array {
 // 004 Eqs. (A3)–(A4): κ = (d̂·z)/(z·z) with M z = d̂.
 export function dipoleResponse(pairs: ElasticPairs, p: number, options: LinearSolveOptions = {}): { kappa: number; response: Float64Array; iterations: number } {
   const dhat = unitDipole(pairs, p);
-  const sol = solveOnModeSpace(pairs.operator, pairs.space, dhat, { preconditioner: pairs.preconditioner, ...options });
+  return dipoleKappa(dhat, solveOnModeSpace(pairs.operator, pairs.space, dhat, { preconditioner: pairs.preconditioner, ...options }));
+}
+
+/** As dipoleResponse with M⁺d̂ from any solver (e.g. CG on a GPU's products, solveOnModeSpaceRefined). */
+export async function dipoleResponseWith(solve: (rhs: Float64Array) => Promise<LinearSolution>, pairs: ElasticPairs, p: number): Promise<{ kappa: number; response: Float64Array; iterations: number }> {
+  const dhat = unitDipole(pairs, p);
+  return dipoleKappa(dhat, await solve(dhat));
+}
+
+// 004 App. A: κ_ij = (d̂·z)/(z·z) for z = M⁺d̂.
+function dipoleKappa(dhat: Float64Array, sol: LinearSolution): { kappa: number; response: Float64Array; iterations: number } {
   const z = sol.solution;
   let dz = 0, zz = 0;
   for (let k = 0; k < z.length; k++) { dz += dhat[k] * z[k]; zz += z[k] * z[k]; }

@@ -5,6 +5,7 @@
 // float64 throughout; the product may be any HessianOperator (a GPU one too).
 import { projectedOperator, projectModeSpace, type HessianOperator, type ModeSpace } from '../hessian/index.ts';
 import type { Preconditioner } from './blockJacobi.ts';
+import type { AsyncHessianOperator } from '../analysis/modes/productSteps.ts';
 
 /** CG met a direction of non-positive curvature: the configuration is not a stable minimum (or M is not its Hessian). */
 export class LinearSolveError extends Error {
@@ -46,9 +47,9 @@ export function projectedConjugateGradient(op: HessianOperator, space: ModeSpace
       rho: dot(r, y), residualNorm2: rr, rhsNorm2: rr, iteration: 0,
     };
   };
-  const step = (s: LinearSolveState): LinearSolveState => {
+  // One CG update once s.product holds P M P of s.direction (computed by `step`, or outside by another engine).
+  const advance = (s: LinearSolveState): LinearSolveState => {
     const { solution: z, residual: r, direction: p, product: mp, preconditioned: y } = s;
-    apply(p, mp);
     const curvature = dot(p, mp);
     if (!(curvature > 0)) throw new LinearSolveError(`the Hessian has a direction of curvature ${curvature.toExponential(2)} ≤ 0 at CG iteration ${s.iteration}: not a stable minimum (quench it to an inherent structure first)`);
     const alpha = s.rho / curvature;
@@ -62,7 +63,8 @@ export function projectedConjugateGradient(op: HessianOperator, space: ModeSpace
     s.iteration++;
     return s;
   };
-  return { init, step };
+  const step = (s: LinearSolveState): LinearSolveState => { apply(s.direction, s.product); return advance(s); };
+  return { init, step, advance };
 }
 
 export interface LinearSolveOptions {
@@ -100,4 +102,57 @@ export function solveOnModeSpace(op: HessianOperator, space: ModeSpace, rhs: Flo
     if (options.onProgress && s.iteration % PROGRESS_EVERY === 0) options.onProgress(s.iteration, Math.sqrt(s.residualNorm2 / s.rhsNorm2));
   }
   return { solution: s.solution, iterations: s.iteration, relativeResidual: Math.sqrt(s.residualNorm2 / s.rhsNorm2) };
+}
+
+/**
+ * The relative residual one round of CG on float32 products is asked for: their error (~1e-6 of |M|·|x|, the stated bound of
+ * src/gpu/hessianProductBound.ts) limits what the products can resolve, so a round aims at this and refinement does the rest.
+ */
+export const FLOAT32_CG_TOLERANCE = 1e-5;
+/** Refinement rounds before giving up (each gains ~FLOAT32_CG_TOLERANCE; 1e-8 needs two or three). */
+export const MAX_REFINEMENTS = 12;
+
+export interface RefinedSolution extends LinearSolution {
+  /** Rounds of CG on the outside product (each followed by a float64 residual). */
+  readonly rounds: number;
+}
+
+// Mixed-precision iterative refinement (Wilkinson 1963; Moler 1967) around preconditioned CG: x ← x + M⁺r with M⁺r from CG on
+// the float32 `product` (a GPU's), then r = P(b − M x) with the float64 operator `exact`, until |r| ≤ tolerance·|b|. The
+// answer, its residual and the stopping test are float64; the products inside each round are the outside engine's.
+export async function solveOnModeSpaceRefined(
+  product: AsyncHessianOperator, exact: HessianOperator, space: ModeSpace, rhs: Float64Array, options: LinearSolveOptions = {},
+): Promise<RefinedSolution> {
+  const tol = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 20 * space.size;
+  const b = projectModeSpace(space, rhs.slice());
+  const bb = dot(b, b);
+  const x = new Float64Array(b.length);
+  if (bb === 0) return { solution: x, iterations: 0, relativeResidual: 0, rounds: 0 };
+  const cg = projectedConjugateGradient(exact, space, options.preconditioner);
+  const onSpace: AsyncHessianOperator = async (v, out) => { await product(v, out); projectModeSpace(space, out); };
+  const mx = new Float64Array(b.length);
+  const r: Float64Array = b.slice();
+  let rr = bb, iterations = 0, rounds = 0;
+  while (rr > tol * tol * bb) {
+    if (rounds >= MAX_REFINEMENTS || iterations >= maxIterations) {
+      throw new LinearSolveError(`CG on float32 products with float64 refinement reached |r|/|b| = ${Math.sqrt(rr / bb).toExponential(2)} after ${rounds} rounds (${iterations} iterations), not ${tol}`);
+    }
+    // this round: CG for M δ = r to max(what is left of the tolerance, what float32 products resolve)
+    const inner = Math.max(tol * Math.sqrt(bb / rr), FLOAT32_CG_TOLERANCE);
+    const s = cg.init(r);
+    while (s.residualNorm2 > inner * inner * s.rhsNorm2 && iterations < maxIterations) {
+      await onSpace(s.direction, s.product);
+      cg.advance(s);
+      iterations++;
+      if (options.onProgress && iterations % PROGRESS_EVERY === 0) options.onProgress(iterations, Math.sqrt((s.residualNorm2 / s.rhsNorm2) * (rr / bb)));
+    }
+    for (let k = 0; k < x.length; k++) x[k] += s.solution[k];
+    rounds++;
+    exact(x, mx);
+    for (let k = 0; k < x.length; k++) r[k] = b[k] - mx[k];
+    projectModeSpace(space, r);
+    rr = dot(r, r);
+  }
+  return { solution: x, iterations, relativeResidual: Math.sqrt(rr / bb), rounds };
 }

@@ -3,7 +3,7 @@
 // Born term ∂²U/∂γ² = Σ_pairs x_{b,ij}² (K_ij)_aa and Ξ = ∂²U/∂γ∂r: Ξ_j = Σ_i x_{b,ij} K_ij ê_a, Ξ_i = −Ξ_j per pair,
 // with r_ij = r_j − r_i. M⁺Ξ (the non-affine displacement per unit strain) by CG on the mode space. Averaged over the
 // D(D−1)/2 planes a < b.
-import { solveOnModeSpace, type LinearSolveOptions } from './linearSolve.ts';
+import { solveOnModeSpace, type LinearSolution, type LinearSolveOptions } from './linearSolve.ts';
 import type { ElasticPairs } from './elasticPairs.ts';
 
 export interface ShearPlane {
@@ -47,7 +47,17 @@ export function shearCoupling(pairs: ElasticPairs, a: number, b: number): { born
 /** G = (1/V)[Born − Ξ·M⁺Ξ] in one plane (flow a, gradient b). */
 export function shearModulusInPlane(pairs: ElasticPairs, volume: number, a: number, b: number, options: LinearSolveOptions = {}): ShearPlane {
   const { born, xi } = shearCoupling(pairs, a, b);
-  const sol = solveOnModeSpace(pairs.operator, pairs.space, xi, { preconditioner: pairs.preconditioner, ...options });
+  return shearPlaneOf(born, xi, solveOnModeSpace(pairs.operator, pairs.space, xi, { preconditioner: pairs.preconditioner, ...options }), volume, a, b);
+}
+
+/** As shearModulusInPlane with M⁺Ξ from any solver (e.g. CG on a GPU's products, solveOnModeSpaceRefined). */
+export async function shearModulusInPlaneWith(solve: (rhs: Float64Array) => Promise<LinearSolution>, pairs: ElasticPairs, volume: number, a: number, b: number): Promise<ShearPlane> {
+  const { born, xi } = shearCoupling(pairs, a, b);
+  return shearPlaneOf(born, xi, await solve(xi), volume, a, b);
+}
+
+// 004 Eq. (A1): G = (1/V)[Born − Ξ·M⁺Ξ] from the solution of M z = Ξ.
+function shearPlaneOf(born: number, xi: Float64Array, sol: LinearSolution, volume: number, a: number, b: number): ShearPlane {
   let nonaffine = 0;
   for (let k = 0; k < xi.length; k++) nonaffine += xi[k] * sol.solution[k];
   return { a, b, born: born / volume, nonaffine: nonaffine / volume, shearModulus: (born - nonaffine) / volume, iterations: sol.iterations };

@@ -127,6 +127,28 @@ export function greatCircleOf(pe: PairExpansion, z: Float64Array, dir: Float64Ar
   return { second: m, third: t, fourth: f };
 }
 
+/** κ, τ, χ of z from its three contractions M:zz, U‴⋮zzz, U⁗::zzzz computed elsewhere (another engine's sweep). */
+export function contractionsOf(z: Float64Array, second: number, third: number, fourth: number): ExpansionCoefficients {
+  return normalized(squaredNorm(z), second, third, fourth);
+}
+
+/** The contractions and fields of one field, as one sweep gives them. */
+export interface FieldSweep { coefficients: ExpansionCoefficients; fields: ExpansionFields }
+
+// 003 Eqs. (10), (11), (28) along z cos θ + d sin θ, as greatCircleOf, from the sweeps of z and of d and U⁗ of z + d: the
+// mixed terms are the fields dotted with the other vector (2M(z,d) = 2d·Mz, 3U‴(z,z,d) = 3d·U‴:zz, …) and the one term
+// no field gives, 6U⁗(z,z,d,d), is U⁗(z + d) less the other four (polarization).
+export function greatCircleFromSweeps(z: Float64Array, dir: Float64Array, atZ: FieldSweep, atD: FieldSweep, fourthOfSum: number): GreatCircle {
+  const dot = (a: Float64Array, b: Float64Array) => { let t = 0; for (let k = 0; k < a.length; k++) t += a[k] * b[k]; return t; };
+  const cz = atZ.coefficients, cd = atD.coefficients;
+  const f1 = 4 * dot(dir, atZ.fields.u4zzz), f3 = 4 * dot(z, atD.fields.u4zzz);
+  return {
+    second: Float64Array.of(cz.second, 2 * dot(dir, atZ.fields.mz), cd.second),
+    third: Float64Array.of(cz.third, 3 * dot(dir, atZ.fields.u3zz), 3 * dot(z, atD.fields.u3zz), cd.third),
+    fourth: Float64Array.of(cz.fourth, f1, fourthOfSum - cz.fourth - f1 - f3 - cd.fourth, f3, cd.fourth),
+  };
+}
+
 /** A homogeneous polynomial Σ_k a_k c^{n−k} s^k at θ, and its θ-derivative (dc/dθ = −s, ds/dθ = c). */
 export function circleValue(a: Float64Array, theta: number): { value: number; slope: number } {
   const n = a.length - 1, c = Math.cos(theta), s = Math.sin(theta);

@@ -4,8 +4,11 @@
 // first minimum along the circle to round-off. The direction is Polak–Ribière (β ≥ 0) with the previous direction and
 // gradient carried along the circle by parallel transport; a non-descent direction restarts on −∇E. Vectors live in
 // the mode space (translations and any left-out rattlers projected out, hessian/modeSpace.ts).
+// The steps are written as generators that yield their two kinds of sweep (the fields of z, the great circle through z and d̂)
+// as requests: nonlinearModeMinimizer answers them on the float64 pairs at once, and an asynchronous driver (runSweepsAsync)
+// can answer them from another engine (the GPU contractions, src/gpu/nonlinearContractions.ts) while the CG stays float64.
 import { projectModeSpace, type ModeSpace } from '../hessian/modeSpace.ts';
-import { circleValue, expansionFields, expansionFieldsOf, greatCircleOf, type ExpansionCoefficients, type ExpansionFields } from './contractions.ts';
+import { circleValue, expansionFields, expansionFieldsOf, greatCircleOf, type ExpansionCoefficients, type ExpansionFields, type GreatCircle } from './contractions.ts';
 import { modeCost, stationarityField, type ModeOrder } from './modeCost.ts';
 import type { PairExpansion } from './pairExpansion.ts';
 
@@ -38,9 +41,46 @@ function dotOf(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
+/** What a CG step asks of the contractions: the fields of z (written into `out`), or the great circle through z and d̂. */
+export type SweepRequest =
+  | { readonly kind: 'fields'; readonly z: Float64Array; readonly out: ExpansionFields }
+  | { readonly kind: 'circle'; readonly z: Float64Array; readonly dir: Float64Array };
+export type SweepAnswer = ExpansionCoefficients | GreatCircle;
+/** A computation that yields sweep requests and gets their answers back. */
+export type Sweeping<T> = Generator<SweepRequest, T, SweepAnswer>;
+
+/** The contractions an engine provides: the fields of z with its κ, τ, χ (expansionFieldsOf), and the great circle (greatCircleOf). */
+export interface ContractionSweeps {
+  fields(z: Float64Array, out: ExpansionFields): ExpansionCoefficients;
+  circle(z: Float64Array, dir: Float64Array): GreatCircle;
+}
+export interface AsyncContractionSweeps {
+  fields(z: Float64Array, out: ExpansionFields): Promise<ExpansionCoefficients>;
+  circle(z: Float64Array, dir: Float64Array): Promise<GreatCircle>;
+}
+
+/** The float64 sweeps over the pairs of `pe`. */
+export function pairSweeps(pe: PairExpansion): ContractionSweeps {
+  return { fields: (z, out) => expansionFieldsOf(pe, z, out), circle: (z, dir) => greatCircleOf(pe, z, dir) };
+}
+
+/** Runs a Sweeping computation, answering each request with `sweeps`. */
+export function runSweeps<T>(g: Sweeping<T>, sweeps: ContractionSweeps): T {
+  let r = g.next();
+  while (!r.done) r = g.next(r.value.kind === 'fields' ? sweeps.fields(r.value.z, r.value.out) : sweeps.circle(r.value.z, r.value.dir));
+  return r.value;
+}
+
+/** As runSweeps, with sweeps that answer asynchronously (a GPU's). */
+export async function runSweepsAsync<T>(g: Sweeping<T>, sweeps: AsyncContractionSweeps): Promise<T> {
+  let r = g.next();
+  while (!r.done) r = g.next(r.value.kind === 'fields' ? await sweeps.fields(r.value.z, r.value.out) : await sweeps.circle(r.value.z, r.value.dir));
+  return r.value;
+}
+
 /** The field z = start projected into the mode space and normalized, with its cost, gradient and residual. */
-function evaluate(pe: PairExpansion, params: NonlinearModeParams, z: Float64Array, fields: ExpansionFields, gradient: Float64Array) {
-  const coefficients = expansionFieldsOf(pe, z, fields);
+function* evaluate(params: NonlinearModeParams, z: Float64Array, fields: ExpansionFields, gradient: Float64Array): Sweeping<{ coefficients: ExpansionCoefficients; cost: number; residual: number }> {
+  const coefficients = (yield { kind: 'fields', z, out: fields }) as ExpansionCoefficients;
   const { kappa, tau, chi } = coefficients;
   const cost = modeCost(params.order, kappa, tau, chi).value;
   if (!Number.isFinite(cost)) {
@@ -57,33 +97,33 @@ function evaluate(pe: PairExpansion, params: NonlinearModeParams, z: Float64Arra
   return { coefficients, cost, residual };
 }
 
-// 003 App. B: minimize E4 or E3 on the sphere, starting from `start` (the lowest harmonic mode for π4, π4 for π3).
-export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeParams) {
-  const m = pe.n * pe.dim;
+// 003 App. B: minimize E4 or E3 on the sphere, starting from `start` (the lowest harmonic mode for π4, π4 for π3); m = N·D.
+// init and step as Sweeping computations: any engine's contractions can answer their sweeps.
+export function nonlinearModeSteps(m: number, params: NonlinearModeParams) {
   const fields = expansionFields(m);
   const previousGradient = new Float64Array(m);
 
-  const init = (start: Float64Array): NonlinearModeState => {
+  const init = function* (start: Float64Array): Sweeping<NonlinearModeState> {
     if (start.length !== m) throw new Error(`the start field has ${start.length} components, expected N·D = ${m}`);
     const z = projectModeSpace(params.space, start.slice());
     const norm = Math.sqrt(dotOf(z, z));
     if (!(norm > 0)) throw new Error('the start field is zero once translations (and left-out rattlers) are projected out');
     for (let k = 0; k < m; k++) z[k] /= norm;
     const gradient = new Float64Array(m);
-    const e = evaluate(pe, params, z, fields, gradient);
+    const e = yield* evaluate(params, z, fields, gradient);
     const direction = Float64Array.from(gradient, (g) => -g);
     return { order: params.order, z, gradient, direction, ...e, iterations: 0, sweeps: 1, lastAngle: 0.05 };
   };
 
   /** E(θ) and E′(θ) along the circle; NaN where the cost is undefined. */
-  const along = (circle: ReturnType<typeof greatCircleOf>, theta: number) => {
+  const along = (circle: GreatCircle, theta: number) => {
     const k = circleValue(circle.second, theta), t = circleValue(circle.third, theta), c = circleValue(circle.fourth, theta);
     return modeCost(params.order, k.value, t.value, c.value, k.slope, t.slope, c.slope);
   };
 
   // The first local minimum of E(θ) for θ > 0: probe θ0·2^k until E′ ≥ 0 (or the cost breaks down, a pole of E3 or
   // χ ≤ 0, past which E cannot be followed), then bisect on the sign of E′.
-  const lineSearch = (circle: ReturnType<typeof greatCircleOf>, theta0: number): number => {
+  const lineSearch = (circle: GreatCircle, theta0: number): number => {
     let lo = 0, hi = NaN;
     for (let theta = theta0; theta <= Math.PI / 2; theta *= 2) {
       const e = along(circle, theta);
@@ -98,7 +138,7 @@ export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeP
     return lo > 0 ? lo : 0.5 * hi;
   };
 
-  const step = (s: NonlinearModeState): NonlinearModeState => {
+  const step = function* (s: NonlinearModeState): Sweeping<NonlinearModeState> {
     const { z, direction: d, gradient: g } = s;
     // Keep d tangent and in the space; restart on −∇E if it is not a descent direction.
     projectModeSpace(params.space, d);
@@ -110,7 +150,7 @@ export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeP
     const dNorm = Math.sqrt(dotOf(d, d));
     if (!(dNorm > 0)) return s;
     const dHat = Float64Array.from(d, (v) => v / dNorm);
-    const circle = greatCircleOf(pe, z, dHat);
+    const circle = (yield { kind: 'circle', z, dir: dHat }) as GreatCircle;
     const theta = lineSearch(circle, Math.min(s.lastAngle, 0.25));
     const c = Math.cos(theta), sn = Math.sin(theta);
     // Parallel transport along the circle: the d̂ component of a vector turns to −z sin θ + d̂ cos θ.
@@ -124,7 +164,7 @@ export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeP
     const zNorm = Math.sqrt(dotOf(z, z));
     for (let k = 0; k < m; k++) z[k] /= zNorm;
     const oldNorm2 = dotOf(g, g);
-    const e = evaluate(pe, params, z, fields, g);
+    const e = yield* evaluate(params, z, fields, g);
     // Polak–Ribière, β = max(0, g′·(g′ − T g)/(g·g)).
     let num = 0;
     for (let k = 0; k < m; k++) num += g[k] * (g[k] - previousGradient[k]);
@@ -140,4 +180,20 @@ export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeP
   };
 
   return { init, step };
+}
+
+// 003 App. B on the float64 pairs of `pe`: init and step answered at once (the CPU engine).
+export function nonlinearModeMinimizer(pe: PairExpansion, params: NonlinearModeParams) {
+  const steps = nonlinearModeSteps(pe.n * pe.dim, params);
+  const sweeps = pairSweeps(pe);
+  return {
+    init: (start: Float64Array): NonlinearModeState => runSweeps(steps.init(start), sweeps),
+    step: (s: NonlinearModeState): NonlinearModeState => runSweeps(steps.step(s), sweeps),
+  };
+}
+
+/** The stationarity residual of a unit field z (projected and normalized as init does) on the float64 pairs of `pe`. */
+export function float64Residual(pe: PairExpansion, params: NonlinearModeParams, z: Float64Array): number {
+  const m = pe.n * pe.dim;
+  return runSweeps(evaluate(params, z, expansionFields(m), new Float64Array(m)), pairSweeps(pe)).residual;
 }

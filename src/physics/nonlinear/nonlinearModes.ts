@@ -3,13 +3,13 @@
 // e = (Σ|z_i|²)²/(N Σ|z_i|⁴) (003 Eqs. 10, 11, 14, 28). Signs: each field is oriented so that τ ≤ 0 (moving along +z lowers
 // the cubic term), which fixes the sign that an eigenvector or a minimum of an even cost leaves free.
 import type { Landscape } from '../forces.ts';
-import { hessianProblem, modesOfProblem } from '../analysis/modes/normalModes.ts';
+import { hessianProblem, modesOfProblem, type HessianProblem, type Modes } from '../analysis/modes/normalModes.ts';
 import { participationRatio } from '../analysis/modes/participation.ts';
 import type { ModeSpace } from '../hessian/modeSpace.ts';
 import type { HessianOperator } from '../hessian/pairHessian.ts';
 import { expansionOf, type ExpansionCoefficients } from './contractions.ts';
 import type { ModeOrder } from './modeCost.ts';
-import { nonlinearModeMinimizer } from './modeMinimizer.ts';
+import { float64Residual, nonlinearModeMinimizer, nonlinearModeSteps, runSweepsAsync, type AsyncContractionSweeps, type NonlinearModeState } from './modeMinimizer.ts';
 import { shearStrains, strainForceDerivative } from './nonaffineVelocity.ts';
 import { solveOnModeSpace } from '../elastic/linearSolve.ts';
 import { pairExpansion, type PairExpansion } from './pairExpansion.ts';
@@ -78,35 +78,93 @@ export interface NonlinearModeRun {
   result(): NonlinearModeResult;
 }
 
+/**
+ * The common end of a run: whether it is over (a cost flat to `resolution` for 50 steps in a row is its round-off floor), and
+ * its result; with `recheck`, the residual of the final field is measured again on the float64 pairs (a float32 engine's own
+ * residual has its round-off in it).
+ */
+function runEnd(pe: PairExpansion, space: ModeSpace, s: NonlinearModeState, options: NonlinearModeOptions, resolution = 1e-15, recheck = false) {
+  const tolerance = options.tolerance ?? 1e-8;
+  const maxIterations = options.maxIterations ?? 20000;
+  let stalled = 0, bestResidual = Infinity;
+  // a float32 engine's own residual errs by ~1e-6: it aims at half the tolerance so that the float64 one meets it
+  const target = recheck ? 0.5 * tolerance : tolerance;
+  return {
+    done: () => s.residual <= target || s.iterations >= maxIterations || stalled >= 50,
+    stepped(before: number): void {
+      // on a float32 engine (recheck) a step whose gain in E is below its round-off still counts while the residual falls
+      const better = s.cost < before - resolution * Math.abs(before) || (recheck && s.residual < 0.999 * bestResidual);
+      bestResidual = Math.min(bestResidual, s.residual);
+      stalled = better ? 0 : stalled + 1;
+      if (options.onProgress && s.iterations % 100 === 0) options.onProgress(s.order, s.iterations, s.residual);
+    },
+    // κ, τ, χ of the final field in float64 on pe, whatever engine found it.
+    result(): NonlinearModeResult {
+      const z = s.z.slice();
+      const residual = recheck ? float64Residual(pe, { order: s.order, space }, z) : s.residual;
+      const e = orient(pe, z);
+      return { ...summary(e, z, pe.dim), field: z, cost: s.cost, residual, iterations: s.iterations, converged: residual <= tolerance };
+    },
+  };
+}
+
 // 003 App. B: minimize E4 (Eq. 12) or E3 (Eq. 31) from `start` until the stationarity residual is below the tolerance.
 export function startNonlinearMode(
   pe: PairExpansion, space: ModeSpace, order: ModeOrder, start: Float64Array, options: NonlinearModeOptions = {},
 ): NonlinearModeRun {
-  const tolerance = options.tolerance ?? 1e-8;
-  const maxIterations = options.maxIterations ?? 20000;
   const { init, step } = nonlinearModeMinimizer(pe, { order, space });
   const s = init(start);
-  let stalled = 0;
-  // A cost that no longer decreases (its round-off floor) for 50 steps in a row also ends the search.
-  const done = () => s.residual <= tolerance || s.iterations >= maxIterations || stalled >= 50;
+  const end = runEnd(pe, space, s, options);
   return {
     order,
     iterations: () => s.iterations,
     residual: () => s.residual,
     advance(steps: number): boolean {
-      for (let k = 0; k < steps && !done(); k++) {
+      for (let k = 0; k < steps && !end.done(); k++) {
         const before = s.cost;
         step(s);
-        stalled = s.cost < before - 1e-15 * Math.abs(before) ? 0 : stalled + 1;
-        if (options.onProgress && s.iterations % 100 === 0) options.onProgress(order, s.iterations, s.residual);
+        end.stepped(before);
       }
-      return done();
+      return end.done();
     },
-    result(): NonlinearModeResult {
-      const z = s.z.slice();
-      const e = orient(pe, z);
-      return { ...summary(e, z, pe.dim), field: z, cost: s.cost, residual: s.residual, iterations: s.iterations, converged: s.residual <= tolerance };
+    result: end.result,
+  };
+}
+
+/** As NonlinearModeRun, with the sweeps answered asynchronously (another engine's contractions). */
+export interface AsyncNonlinearModeRun extends Omit<NonlinearModeRun, 'advance'> {
+  advance(steps: number): Promise<boolean>;
+}
+
+/**
+ * The relative resolution of a float32 engine's cost E (its sums carry ~1e-7 of round-off): a CG step that lowers E by less
+ * and does not lower the residual counts as stalled. Its residual floor is ~1e-6 (test/gpu/nonlinearJobGpu.test.ts), so ask
+ * for no less than FLOAT32_STATIONARITY_TOLERANCE from it.
+ */
+export const FLOAT32_COST_RESOLUTION = 1e-7;
+export const FLOAT32_STATIONARITY_TOLERANCE = 1e-5;
+
+// 003 App. B as startNonlinearMode, the CG's sweeps answered by `sweeps` (the GPU's, float32) while the CG itself, its line
+// search on the circle, the final κ, τ, χ and the reported residual (on pe) stay float64.
+export async function startNonlinearModeWith(
+  sweeps: AsyncContractionSweeps, pe: PairExpansion, space: ModeSpace, order: ModeOrder, start: Float64Array, options: NonlinearModeOptions = {},
+): Promise<AsyncNonlinearModeRun> {
+  const { init, step } = nonlinearModeSteps(pe.n * pe.dim, { order, space });
+  const s = await runSweepsAsync(init(start), sweeps);
+  const end = runEnd(pe, space, s, options, FLOAT32_COST_RESOLUTION, true);
+  return {
+    order,
+    iterations: () => s.iterations,
+    residual: () => s.residual,
+    async advance(steps: number): Promise<boolean> {
+      for (let k = 0; k < steps && !end.done(); k++) {
+        const before = s.cost;
+        await runSweepsAsync(step(s), sweeps);
+        end.stepped(before);
+      }
+      return end.done();
     },
+    result: end.result,
   };
 }
 
@@ -131,7 +189,11 @@ export interface HarmonicStart {
 // 003 App. B: the lowest eigenmode of the Hessian, translations (and optionally rattlers) excluded.
 export function harmonicStart(land: Landscape, positions: Float64Array, excludeRattlers = false): HarmonicStart {
   const problem = hessianProblem(land, positions, excludeRattlers);
-  const modes = modesOfProblem(problem, { count: 1 });
+  return harmonicStartOf(land, positions, problem, modesOfProblem(problem, { count: 1 }));
+}
+
+/** harmonicStart from the lowest mode found by any solver (e.g. Lanczos on a GPU product, modesWithProduct). */
+export function harmonicStartOf(land: Landscape, positions: Float64Array, problem: HessianProblem, modes: Modes): HarmonicStart {
   const pe = pairExpansion(land, positions, problem.rattlers.excluded ? problem.rattlers.mask : null);
   const psi = modes.vectors[0];
   const e = orient(pe, psi);
