@@ -24,4 +24,20 @@ describe('soft-spot study cards', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('runs the annealing card to its plot: κ and G against 1/T_p at four T_p, and the per-state CSV', async () => {
+    const page = await lab.browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${lab.url()}?engine=cpu`);
+    await waitForEngine(page);
+    await page.click('[data-testid="study-annealing"]');
+    await page.waitForSelector('[data-testid="annealing-plot"] .scatterlayer .trace', { timeout: 280_000 });
+    // two traces (κ and G), each with a marker per T_p
+    const points = await page.locator('[data-testid="annealing-plot"] .scatterlayer .trace').evaluateAll((ts) => ts.map((t) => t.querySelectorAll('.point').length));
+    expect(points).toEqual([4, 4]);
+    expect(await page.locator('[data-testid="annealing-csv"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

@@ -59,7 +59,7 @@ export function SoftStudyResults({ controller = softStudyController() }: { contr
       {s.annealing ? (
         <div data-testid="annealing-result">
           <p className="field-hint">
-            {TITLES.annealing}: {s.annealing.spec.model} N = {s.annealing.spec.n}, {s.annealing.points[0]?.samples ?? 0} states per T_p, {s.annealing.seconds.toFixed(0)} s; changes relative to T_p = {s.annealing.points[0]?.temperature}, bars: 95% bootstrap intervals of the means
+            {TITLES.annealing}: {s.annealing.spec.model} N = {s.annealing.spec.n}, {s.annealing.points[0]?.samples ?? 0} states per T_p, {s.annealing.seconds.toFixed(0)} s; changes relative to T_p = {Number.isFinite(s.annealing.points[0]?.temperature) ? s.annealing.points[0]?.temperature : '∞'}, bars: 95% bootstrap intervals of the means
             <button type="button" data-testid="annealing-csv" onClick={() => save('glasslab-annealing.csv', annealingRowsCsv(s.annealing!))}>per-state CSV</button>
           </p>
           <AnnealingPlot result={s.annealing} large={large} />
@@ -68,7 +68,7 @@ export function SoftStudyResults({ controller = softStudyController() }: { contr
       {s.nonlinear ? (
         <div data-testid="nonlinear-result">
           <p className="field-hint">
-            {TITLES.nonlinear}: {s.nonlinear.spec.model} N = {s.nonlinear.spec.n}, T_p = {s.nonlinear.spec.temperature}, {s.nonlinear.statistics.samples} inherent structures, {s.nonlinear.seconds.toFixed(0)} s;{' '}
+            {TITLES.nonlinear}: {s.nonlinear.spec.model} N = {s.nonlinear.spec.n}, T_p = {Number.isFinite(s.nonlinear.spec.temperature) ? s.nonlinear.spec.temperature : '∞'}, {s.nonlinear.statistics.samples} inherent structures, {s.nonlinear.seconds.toFixed(0)} s;{' '}
             <span data-testid="nonlinear-bound">{boundBrokenText(s.nonlinear.statistics)}</span>; median κ3/κ4 = {s.nonlinear.statistics.stiffnessRatio.median.toFixed(2)}
             <button type="button" data-testid="nonlinear-csv" onClick={() => save('glasslab-nonlinear-statistics.csv', nonlinearRowsCsv(s.nonlinear!))}>per-sample CSV</button>
           </p>
