@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elasticCommand } from '../src/cli/commands/elastic.ts';
 import { nonlinearCommand } from '../src/cli/commands/nonlinear.ts';
+import { quenchCommand } from '../src/cli/commands/quench.ts';
 import { fromConfigurationData, toConfigurationData } from '../src/engine/lab/configurationData.ts';
 import { readConfigurationText, writeConfigurationFile } from '../src/io/format.ts';
 import type { Configuration } from '../src/physics/configuration.ts';
@@ -56,6 +57,10 @@ describe('the CLI on a sheared inherent structure', () => {
     const frame = readConfigurationText(readFileSync(at('kappa.xyz'), 'utf8'), 'kappa.xyz');
     expect(frame.configuration.box.shear?.gamma).toBeCloseTo(GAMMA, 14);
     expect((frame.columns.kappa_local as Float64Array).length).toBe(120);
+  });
+
+  it('a command that runs orthogonal boxes only refuses a sheared file in one line', async () => {
+    await expect(quenchCommand(['--in', at('sheared.xyz'), '--algorithm', 'fire', '--json', '--quiet'])).rejects.toThrow(/sheared.xyz holds a sheared box \(γ = 0.15, axis 0 along 1\); this command runs orthogonal boxes only/);
   });
 
   it('glasslab nonlinear computes in the sheared box: κ of the written psi, pi4, pi3 in that box is the κ printed', async () => {

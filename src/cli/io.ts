@@ -4,16 +4,23 @@ import { readConfigurationFile, type LoadedConfiguration } from '../io/format.ts
 import { getModel, type Model } from '../physics/models.ts';
 import { UsageError } from './args.ts';
 
-export async function loadConfiguration(path: string, format?: string): Promise<LoadedConfiguration> {
+/** Reads a state file; a sheared (Lees–Edwards) box is refused in one line unless the command computes in one (`sheared`). */
+export async function loadConfiguration(path: string, format?: string, options: { sheared?: boolean } = {}): Promise<LoadedConfiguration> {
   if (format !== undefined && format !== 'xyz' && format !== 'lammps') throw new UsageError(`--format must be xyz or lammps, got "${format}"`);
+  let loaded: LoadedConfiguration;
   try {
-    return await readConfigurationFile(path, format ? { format } : {});
+    loaded = await readConfigurationFile(path, format ? { format } : {});
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') throw new UsageError(`cannot read ${path}: no such file`);
     if (code === 'EISDIR') throw new UsageError(`cannot read ${path}: it is a directory`);
     throw e;
   }
+  const shear = loaded.configuration.box.shear;
+  if (shear && !options.sheared) {
+    throw new UsageError(`${path} holds a sheared box (γ = ${shear.gamma}, axis ${shear.a} along ${shear.b}); this command runs orthogonal boxes only (glasslab elastic --in and glasslab nonlinear --in take it)`);
+  }
+  return loaded;
 }
 
 export function resolveModel(name: string | undefined, loaded: LoadedConfiguration, path: string): Model {

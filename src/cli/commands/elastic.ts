@@ -41,7 +41,7 @@ export async function elasticCommand(argv: string[]): Promise<unknown> {
   const path = String(v.in);
   const out = v.out as string | undefined;
   if (out && detectConfigurationFormat(out) !== 'xyz') throw new UsageError(`--out must be an extended XYZ file (.xyz or .extxyz) to hold the kappa_local column, got "${out.slice(0, 40)}"`);
-  const loaded = await loadConfiguration(path, v.format as string | undefined);
+  const loaded = await loadConfiguration(path, v.format as string | undefined, { sheared: true });
   const model = resolveModel(v.model as string | undefined, loaded, path);
   const c = loaded.configuration;
   const n = particleCount(c);

@@ -51,7 +51,7 @@ export async function nonlinearCommand(argv: string[]): Promise<unknown> {
   if (!(maxForce > 0)) throw new UsageError(`--max-force must be positive, got ${maxForce}`);
   const out = v.out as string | undefined;
   if (out && detectConfigurationFormat(out) !== 'xyz') throw new UsageError(`--out must be an extended XYZ file (.xyz or .extxyz) to hold the psi, pi4 and pi3 columns, got "${out.slice(0, 40)}"`);
-  const loaded = await loadConfiguration(path, v.format as string | undefined);
+  const loaded = await loadConfiguration(path, v.format as string | undefined, { sheared: true });
   const model = resolveModel(v.model as string | undefined, loaded, path);
   const c = loaded.configuration;
   const n = particleCount(c);
