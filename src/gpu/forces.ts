@@ -13,7 +13,7 @@ import { createParticleBuffers, type ParticleBuffers } from './particles.ts';
 import { createScanKernels } from './prefixSum.ts';
 import { loadShader } from './shaderSource.ts';
 import { createCellKernels } from './cellList.ts';
-import { createShiftedNeighborKernels, createShiftedNeighborList, type GpuShiftedNeighborList } from './mariKurchan/shiftedNeighborList.ts';
+import { createShiftedNeighborKernels, createShiftedNeighborList } from './mariKurchan/shiftedNeighborList.ts';
 import { modelWgsl } from './wgslModels.ts';
 
 export interface GpuLandscapeOptions extends LandscapeOptions {
@@ -168,8 +168,8 @@ export class GpuLandscape {
 
   get neighborStats(): NeighborStats {
     const { builds, overflows, capacity, largestCount } = this.list;
-    const shifted = 'resolvedPairs' in this.list ? { resolvedPairs: (this.list as GpuShiftedNeighborList).resolvedPairs } : {};
-    return { builds, overflows, capacity, largestCount, cells: this.particles.grid.cellCount, ...shifted };
+    const { resolvedPairs } = this.list;
+    return { builds, overflows, capacity, largestCount, cells: this.particles.grid.cellCount, ...(resolvedPairs !== undefined ? { resolvedPairs } : {}) };
   }
 
   /** Replace all positions (N·D, any values: wrapped into the box). The list is checked at the next evaluation. */
@@ -229,10 +229,9 @@ export class GpuLandscape {
     }
     let group = this.boundForceGroups.get(halt);
     if (!group) {
-      const shifted = 'planted' in this.list ? [(this.list as GpuShiftedNeighborList).planted, (this.list as GpuShiftedNeighborList).shiftParams] : [];
       group = bindBuffers(this.gpu, this.forceKernels, [
         this.particles.params, this.particles.positions, this.particles.traits, this.list.neighbors, this.list.neighborCounts, this.forces, this.energies, this.units, halt,
-        ...shifted,
+        ...this.list.partnerBuffers,
       ]);
       this.boundForceGroups.set(halt, group);
     }

@@ -27,6 +27,10 @@ export interface GpuNeighborList {
   readonly neighbors: GPUBuffer;
   /** 1 (j) for plain lists; 2 (j, try of the pair's shift) for Mari–Kurchan lists (src/gpu/mariKurchan/shiftedNeighborList.ts). */
   readonly slotWords: number;
+  /** Buffers the force kernel's partner snippet binds after its own (bindings 9 …): none for plain pairs; r⁰ and ShiftParams for Mari–Kurchan. */
+  readonly partnerBuffers: readonly GPUBuffer[];
+  /** Mari–Kurchan lists: pairs whose accepted try the host resolved in float64. */
+  readonly resolvedPairs?: number;
   readonly neighborCounts: GPUBuffer;
   /** Positions at the last build (fixed point, as `positions`): what displacements are measured from. */
   readonly reference: GPUBuffer;
@@ -80,6 +84,7 @@ export function createNeighborList(gpu: GpuContext, kernels: Kernels, particles:
   const list = {
     get neighbors() { return neighbors; },
     slotWords: 1,
+    partnerBuffers: [],
     neighborCounts,
     reference,
     get capacity() { return capacity; },

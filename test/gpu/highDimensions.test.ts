@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type GpuContext } from '../../src/gpu/device.ts';
 import { quenchGpu } from '../../src/gpu/quench.ts';
-import { GPU_MAX_DIM, gpuUnsupported } from '../../src/gpu/wgslModels.ts';
+import { GPU_MAX_DIM, gpuUnsupported, modelWgsl, squaredRatioExponent } from '../../src/gpu/wgslModels.ts';
 import { quench } from '../../src/physics/descent/quench.ts';
 import { MODELS } from '../../src/physics/models.ts';
 import { gpuAvailable, NO_GPU } from './gpuTestContext.ts';
@@ -16,6 +16,15 @@ describe('which dimensions the GPU engine runs', () => {
     expect(GPU_MAX_DIM).toBe(4);
     expect(gpuUnsupported(MODELS.harmonic4d)).toBeNull();
     expect(gpuUnsupported(MODELS.harmonic8d)).toBe('model harmonic8d is 8D (the GPU engine runs D = 2, 3 and 4: one vec4 per particle): it runs on the float64 engine only');
+  });
+
+  it('keeps x²·2⁶¹ for x_c² < 8 (every model but Mari–Kurchan) and x²·2⁵⁹ for mk3d (x_c = 4); refuses x_c² ≥ 128', () => {
+    expect([1, 1.25, 2.5, 2.8].map(squaredRatioExponent)).toEqual([3, 3, 3, 3]);
+    expect(squaredRatioExponent(MODELS.mk3d.potential.xc)).toBe(5);
+    expect(modelWgsl(MODELS.soft2d)).toContain('const RATIO_BITS: i32 = 61;');
+    expect(modelWgsl(MODELS.mk3d)).toContain('const RATIO_BITS: i32 = 59;');
+    const wide = { ...MODELS.soft3d, potential: { ...MODELS.soft3d.potential, xc: 12 } };
+    expect(gpuUnsupported(wide)).toBe("model soft3d has a cutoff x_c = 12 beyond the GPU engine's x_c² < 128: it runs on the float64 engine only");
   });
 });
 

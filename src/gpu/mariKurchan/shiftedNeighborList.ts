@@ -107,6 +107,7 @@ export async function createShiftedNeighborList(
     const list = {
       get neighbors() { return neighbors; },
       slotWords: 2,
+      partnerBuffers: [planted, shiftParams],
       neighborCounts,
       reference,
       planted,
