@@ -159,6 +159,15 @@ describe('the 3D view on a software renderer', () => {
     await page.waitForTimeout(300);
     expect(changedFraction(before, await particlePixels(page))).toBeGreaterThan(0.1);
 
+    // displacement arrows draw over the impostors; the legend names the species
+    expect(await page.locator('[data-testid="particles-legend"]').textContent()).toMatch(/A.*B/);
+    const still = await particlePixels(page);
+    await page.click('[data-testid="arrows"]');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${ARTIFACTS}/view3d-ka3d-arrows-1280x720.png` });
+    expect(changedFraction(still, await particlePixels(page))).toBeGreaterThan(0.01);
+    await page.click('[data-testid="arrows"]');
+
     // lecture mode with the 3D view, at both projector sizes
     await page.keyboard.press('l');
     await page.waitForTimeout(1500);
