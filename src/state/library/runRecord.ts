@@ -4,6 +4,7 @@
 import type { ConfigurationData, HarmonicResult, LabJob, LandscapeLevelRow } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
+import type { FiniteSizeScaling } from '../../physics/analysis/finiteSizeScaling.ts';
 import type { EngineInfo, FitSummary, JobParams } from '../../io/exports/runFileTypes.ts';
 
 // The job, fit and engine types are the run file's (src/io/exports/runFileTypes.ts), so src/io never imports src/state.
@@ -72,6 +73,16 @@ export interface RunSummary {
   byteSize: number;
   /** Normal modes along the quench and the App. B prediction of a single quench (issue 10); absent when neither was on. */
   landscape?: LandscapeRecord;
+  /** A finished finite-size scaling run (src/engine/lab/scalingJob.ts): its sizes and collapse; absent for every other run. */
+  scaling?: ScalingRecord;
+}
+
+/** What a finite-size scaling run keeps: the sizes, samples per N, z, β, their intervals and the raw and collapsed mean curves. */
+export interface ScalingRecord {
+  sizes: number[];
+  samples: number;
+  seconds: number;
+  fit: FiniteSizeScaling;
 }
 
 /** The normal modes kept with a run (the vectors stay out: `glasslab modes --out` or the export panel writes them). */
