@@ -91,7 +91,7 @@ export function applySharePayload(p: SharePayload): void {
   useLandscapeSettingsStore.getState().set(p.landscape ?? DEFAULT_LANDSCAPE); // a link without them (older, or all default) means the defaults
   useLandscapeStore.getState().set({ countText: String(useLandscapeSettingsStore.getState().modeCount) }); // the Landscape panel's K
   const sc = p.scaling; // a link without one (older, or the default set-up) means the default
-  useScalingSetupStore.getState().set(sc ? { sizesText: sc.sizes.join(', '), samplesText: String(sc.samples), z: sc.z } : { ...DEFAULT_SCALING_SETUP });
+  useScalingSetupStore.getState().set(sc ? { sizesText: sc.sizes.join(', '), samplesText: String(sc.samples), z: sc.z, zFromLink: sc.z !== null } : { ...DEFAULT_SCALING_SETUP });
   if (p.projection) useProjectionStore.getState().setAxes(getModel(p.spec.model).dim, p.projection);
   const runs = useRunStore.getState();
   runs.clear();

@@ -34,7 +34,7 @@ export function scalingOfRecord(r: RunSummary): ScalingResult | null {
 export function openScalingRecord(r: RunSummary): boolean {
   const result = scalingOfRecord(r);
   if (!result) return false;
-  useScalingSetupStore.getState().set({ sizesText: result.fit.curves.map((c) => c.n).join(', '), samplesText: String(result.samples), z: null });
+  useScalingSetupStore.getState().set({ sizesText: result.fit.curves.map((c) => c.n).join(', '), samplesText: String(result.samples), z: null, zFromLink: false });
   useRunStore.getState().showScaling(result);
   return true;
 }
