@@ -69,7 +69,7 @@ describe('high-dimensional states in the lab', () => {
     await page.close();
   });
 
-  it('runs a finite-size scaling job: raw and collapsed curves, and a z slider that breaks the collapse', async () => {
+  it('runs a finite-size scaling job: raw and collapsed curves, a z slider that breaks the collapse, kept in the library', async () => {
     const page = await lab.browser().newPage({ viewport: { width: 1400, height: 1400 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -94,7 +94,16 @@ describe('high-dimensional states in the lab', () => {
     const ratio = Number(/\(([\d.]+)× the fit's\)/.exec(broken ?? '')?.[1] ?? 'NaN');
     if (!broken?.includes('do not overlap')) expect(ratio).toBeGreaterThan(1.5);
     await page.screenshot({ path: `${ARTIFACTS}/highd-scaling.png`, fullPage: true });
-    expect(await page.locator('[data-testid^="library-run-"]').count()).toBe(0); // the library keeps single-spec runs, not scaling jobs
+    // the finished scaling run is in the library; after a reload, "show" redraws its plots at the fitted z
+    await until('the scaling record in the library', async () => (await page.locator('[data-testid^="library-show-scaling-"]').count()) === 1, 20_000);
+    await page.reload();
+    await waitForEngine(page);
+    await until('the library to load', async () => (await page.locator('[data-testid^="library-show-scaling-"]').count()) === 1, 20_000);
+    expect(await page.locator('[data-testid="scaling-plot"]').count()).toBe(0);
+    await page.locator('[data-testid^="library-show-scaling-"]').click();
+    await until('the kept scaling plot', async () => (await page.locator('[data-testid="scaling-plot"] .scatterlayer .trace').count()) === 4, 20_000);
+    expect(await page.locator('[data-testid="scaling-fit"]').textContent()).toMatch(/N = 32, 64 \(2 samples each\): z = \d\.\d+ \[/);
+    expect(await page.locator('[data-testid="scaling-sizes"]').inputValue()).toBe('32, 64');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -39,6 +39,11 @@ describe('share links with the scaling set-up and projection axes', () => {
     expect(again.spec).toStrictEqual(spec4d);
     expect(again.scaling).toStrictEqual(payload.scaling);
     expect(again.projection).toStrictEqual(payload.projection);
+    // the next scaling run opens at the link's z; the one after at its own fit
+    useScalingSetupStore.getState().runStarts();
+    expect(useScalingSetupStore.getState().z).toBe(0.62);
+    useScalingSetupStore.getState().runStarts();
+    expect(useScalingSetupStore.getState().z).toBeNull();
     // z = null (follow the fit) is not written, and comes back as null
     const fit = decoded(encodeShareLink({ ...payload, scaling: { sizes: [64, 128], samples: 1, z: null } }).link);
     expect(fit.scaling).toStrictEqual({ sizes: [64, 128], samples: 1, z: null });

@@ -1,6 +1,6 @@
 // The zustand store of the running job (runReducer.ts) and of finished runs kept for overlay on the plot.
 import { create } from 'zustand';
-import type { HarmonicResult, LabEvent } from '../engine/lab/protocol.ts';
+import type { HarmonicResult, LabEvent, ScalingResult } from '../engine/lab/protocol.ts';
 import type { BetaInterval } from '../physics/analysis/betaFit.ts';
 import { IDLE_RUN, reduceLabEvent, startedRun, type RunState } from './runReducer.ts';
 
@@ -32,6 +32,8 @@ interface RunStore extends RunState {
   /** Adds the App. B prediction to the finished single run `runId` (ignored when another run is current). */
   attachHarmonic(runId: string, harmonic: HarmonicResult): void;
   setHarmonicError(message: string | null): void;
+  /** Shows a finite-size scaling result kept in the library (the scaling panel redraws it); the current run is left alone. */
+  showScaling(result: ScalingResult): void;
 }
 
 export const useRunStore = create<RunStore>()((set) => ({
@@ -45,4 +47,5 @@ export const useRunStore = create<RunStore>()((set) => ({
   harmonicError: null,
   attachHarmonic: (runId, harmonic) => set((s) => (s.runId === runId && s.result?.kind === 'single' ? { result: { ...s.result, harmonic }, harmonicError: null } : s)),
   setHarmonicError: (message) => set({ harmonicError: message }),
+  showScaling: (result) => set({ scaling: result }),
 }));

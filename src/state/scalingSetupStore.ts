@@ -7,15 +7,20 @@ export interface ScalingSetup {
   samplesText: string;
   /** The z slider's value; null follows the fit of the result shown. */
   z: number | null;
+  /** z came from a share link: the next scaling run keeps it (the link's view); any other run starts at its fit. */
+  zFromLink?: boolean;
 }
 
-export const DEFAULT_SCALING_SETUP: ScalingSetup = { sizesText: '128, 256, 512', samplesText: '4', z: null };
+export const DEFAULT_SCALING_SETUP: ScalingSetup = { sizesText: '128, 256, 512', samplesText: '4', z: null, zFromLink: false };
 
 interface ScalingSetupStore extends ScalingSetup {
   set(patch: Partial<ScalingSetup>): void;
+  /** A scaling run starts: its plot opens at its fitted z, unless a link just set z (then once at the link's). */
+  runStarts(): void;
 }
 
 export const useScalingSetupStore = create<ScalingSetupStore>()((set) => ({
   ...DEFAULT_SCALING_SETUP,
   set: (patch) => set(patch),
+  runStarts: () => set((s) => (s.zFromLink ? { zFromLink: false } : { z: null })),
 }));

@@ -94,7 +94,7 @@ export function applySharePayload(p: SharePayload): void {
   const l = useLandscapeSettingsStore.getState(); // the soft-spot field and bonds it draws (computed after the quench when l.softSpots)
   useSoftSpotStore.getState().set({ shownField: l.softSpotField, bonds: l.softSpotBonds });
   const sc = p.scaling; // a link without one (older, or the default set-up) means the default
-  useScalingSetupStore.getState().set(sc ? { sizesText: sc.sizes.join(', '), samplesText: String(sc.samples), z: sc.z } : { ...DEFAULT_SCALING_SETUP });
+  useScalingSetupStore.getState().set(sc ? { sizesText: sc.sizes.join(', '), samplesText: String(sc.samples), z: sc.z, zFromLink: sc.z !== null } : { ...DEFAULT_SCALING_SETUP });
   if (p.projection) useProjectionStore.getState().setAxes(getModel(p.spec.model).dim, p.projection);
   const runs = useRunStore.getState();
   runs.clear();

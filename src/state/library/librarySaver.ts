@@ -10,6 +10,7 @@ import { useSoftSpotStore } from '../softSpotStore.ts';
 import { keepsConfigurations, useLibraryStore } from './libraryStore.ts';
 import { endedRecord, landscapeOfResult, newRecordId, startedRecord, withoutConfigurations, withRunProgress } from './recordFromRun.ts';
 import { sized, softSpotFactsOf, type LandscapeRecord, type RunRecord, type SoftSpotFacts, type SoftSpotsRecord } from './runRecord.ts';
+import { recordOfScaling } from './scalingRecord.ts';
 import { defaultLiveness, type RunLiveness } from './runLiveness.ts';
 
 export const PROGRESS_INTERVAL_MS = 3000;
@@ -104,6 +105,11 @@ export function startLibrarySaver(options: LibrarySaverOptions = {}): LibrarySav
   };
 
   const unsubscribe = runs.subscribe((run, prev) => {
+    // A finished finite-size scaling run is kept as one record (scalingRecord.ts); it has no progress to follow.
+    if (run.scalingRun && run.status === 'done' && run.scaling && run.scaling !== prev.scaling && run.runId) {
+      const t = now();
+      save(recordOfScaling(newRecordId(t), run.scaling, specs.getState().engine, t));
+    }
     // The App. B prediction computed after the run ended (the toggle turned on later) joins its record.
     if (ended && run.runId === ended.runId && run.result !== prev.result && run.result?.kind === 'single' && run.result.harmonic) {
       const landscape = landscapeOfResult(run.result);

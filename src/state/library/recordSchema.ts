@@ -92,7 +92,21 @@ export function checkSummary(r: Raw): RunSummary {
     && (r.landscape.modes === undefined || (isObject(r.landscape.modes) && numbers(r.landscape.modes.eigenvalues) && numbers(r.landscape.modes.participation)))), 'its landscape results are damaged');
   need(r.softSpotFacts === undefined || (isObject(r.softSpotFacts) && ['shearModulus', 'meanKappa', 'kappa4', 'kappa3']
     .every((k) => (r.softSpotFacts as Raw)[k] === null || typeof (r.softSpotFacts as Raw)[k] === 'number')), 'its soft-spot facts are damaged');
+  need(r.scaling === undefined || scalingIntact(r.scaling), 'its finite-size scaling result is damaged');
   return r as unknown as RunSummary;
+}
+
+/** A kept scaling result: ≥ 2 sizes, samples, finite z and β with intervals, one raw and collapsed curve per size. */
+function scalingIntact(v: unknown): boolean {
+  if (!isObject(v) || !isObject(v.fit) || !Array.isArray(v.sizes) || v.sizes.length < 2 || !v.sizes.every((n) => Number.isInteger(n) && n >= 2)) return false;
+  const f = v.fit as Raw;
+  const pair = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every(finiteNumber);
+  const curveOk = (c: unknown) => isObject(c) && finiteNumber(c.n) && numbers(c.t) && numbers(c.speed) && numbers(c.x) && numbers(c.y)
+    && [c.speed, c.x, c.y].every((a) => (a as number[]).length === (c.t as number[]).length);
+  return Number.isInteger(v.samples) && (v.samples as number) >= 1 && finiteNumber(v.seconds)
+    && finiteNumber(f.z) && finiteNumber(f.beta) && typeof f.spread === 'number' && typeof f.betaFixed === 'boolean'
+    && isObject(f.interval) && pair(f.interval.z) && pair(f.interval.beta)
+    && Array.isArray(f.curves) && f.curves.length === v.sizes.length && f.curves.every(curveOk);
 }
 
 /** A stored summary migrated and checked; throws RecordProblem. */

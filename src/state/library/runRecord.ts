@@ -4,6 +4,7 @@
 import type { ConfigurationData, ElasticResult, HarmonicResult, LabJob, LandscapeLevelRow, NonlinearResult } from '../../engine/lab/protocol.ts';
 import type { RunSpec } from '../../engine/runSpec.ts';
 import type { Algorithm, StopReason } from '../../physics/descent/quench.ts';
+import type { FiniteSizeScaling } from '../../physics/analysis/finiteSizeScaling.ts';
 import type { EngineInfo, FitSummary, JobParams } from '../../io/exports/runFileTypes.ts';
 
 // The job, fit and engine types are the run file's (src/io/exports/runFileTypes.ts), so src/io never imports src/state.
@@ -74,6 +75,8 @@ export interface RunSummary {
   landscape?: LandscapeRecord;
   /** What the list shows of the soft spots the record keeps (issue 11; their fields are in RunData.softSpots); absent if none. */
   softSpotFacts?: SoftSpotFacts;
+  /** A finished finite-size scaling run (src/engine/lab/scalingJob.ts): its sizes and collapse; absent for every other run. */
+  scaling?: ScalingRecord;
 }
 
 /** G and the mean κ_ij of the elastic job, κ of π4 and π3 of the nonlinear job (null: that job was not run). */
@@ -85,6 +88,14 @@ export function softSpotFactsOf(s: SoftSpotsRecord): SoftSpotFacts {
     shearModulus: s.elastic?.shearModulus ?? null, meanKappa: s.elastic?.dipole.mean ?? null,
     kappa4: s.nonlinear?.quartic.kappa ?? null, kappa3: s.nonlinear?.cubic.kappa ?? null,
   };
+}
+
+/** What a finite-size scaling run keeps: the sizes, samples per N, z, β, their intervals and the raw and collapsed mean curves. */
+export interface ScalingRecord {
+  sizes: number[];
+  samples: number;
+  seconds: number;
+  fit: FiniteSizeScaling;
 }
 
 /** The normal modes kept with a run (the vectors stay out: `glasslab modes --out` or the export panel writes them). */

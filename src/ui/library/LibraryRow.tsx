@@ -1,6 +1,7 @@
 // One run of the library: its name (renamed in place), what it was, β, status, date and size, and its actions.
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../state/library/runRecord.ts';
+import { openScalingRecord } from '../../state/library/scalingRecord.ts';
 import { betaText, betaTitle, dateText, jobText, recordTemperatureText, sizeText } from './runFormat.ts';
 
 export interface LibraryRowProps {
@@ -52,9 +53,15 @@ export function LibraryRow({ run, overlaid, onRename, onDelete, onToggleOverlay,
       <td>{dateText(run.createdAt)}</td>
       <td className="num">{sizeText(run.byteSize)}</td>
       <td className="library-actions">
-        <button type="button" data-testid={`library-rerun-${run.id}`} title={resume ? 'the tab closed while it ran: run it again from its spec' : 'run its spec again'} onClick={onRerun}>
-          {resume ? 'run again' : 're-run'}
-        </button>
+        {run.scaling ? (
+          <button type="button" data-testid={`library-show-scaling-${run.id}`} title="show its raw and collapsed curves in the finite-size scaling panel" onClick={() => openScalingRecord(run)}>
+            show
+          </button>
+        ) : (
+          <button type="button" data-testid={`library-rerun-${run.id}`} title={resume ? 'the tab closed while it ran: run it again from its spec' : 'run its spec again'} onClick={onRerun}>
+            {resume ? 'run again' : 're-run'}
+          </button>
+        )}
         {run.softSpotFacts && onOpenSoftSpots ? (
           <button type="button" data-testid={`library-soft-spots-${run.id}`} title={softSpotsTitle(run.softSpotFacts)} onClick={onOpenSoftSpots}>soft spots</button>
         ) : null}

@@ -37,7 +37,7 @@ export function dateText(ms: number): string {
 export function jobText(r: RunSummary): string {
   switch (r.job.kind) {
     case 'single': return 'single';
-    case 'ensemble': return `${r.job.samples} samples`;
+    case 'ensemble': return r.scaling ? `scaling, ${r.job.samples} samples per N` : `${r.job.samples} samples`;
     case 'sweep': return `sweep, ${r.job.temperatures.length} T`;
     case 'compare': return r.job.algorithms.join('/');
   }

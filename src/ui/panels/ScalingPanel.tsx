@@ -28,12 +28,12 @@ export function ScalingPanel({ controller }: { controller: LabController }) {
         <div className="view-controls">
           <label>sizes N <input data-testid="scaling-sizes" value={sizesText} onChange={(e) => setSizes(e.target.value)} /></label>
           <label>samples per N <input data-testid="scaling-samples" className="range-input" value={samplesText} onChange={(e) => setSamples(e.target.value)} /></label>
-          <button type="button" data-testid="scaling-run" disabled={problem !== null || status === 'running'} onClick={() => typeof sizes !== 'string' && controller.runScaling(sizes, samples)}>
+          <button type="button" data-testid="scaling-run" disabled={problem !== null || status === 'running'} onClick={() => { if (typeof sizes === 'string') return; useScalingSetupStore.getState().runStarts(); controller.runScaling(sizes, samples); }}>
             Run finite-size scaling
           </button>
           {problem ? <span className="field-error" data-testid="scaling-error">{problem}</span> : <span className="field-hint">the model, T, seed, sweeps and t_max of the run spec; SD</span>}
         </div>
-        {scaling ? <ScalingPlot key={scaling.fit.curves.map((c) => c.n).join(',') + scaling.seconds} result={scaling} large={large} z={z} onZ={(z) => set({ z })} /> : null}
+        {scaling ? <ScalingPlot key={scaling.fit.curves.map((c) => c.n).join(',') + scaling.seconds} result={scaling} large={large} z={z} onZ={(z) => set({ z, zFromLink: false })} /> : null}
       </details>
     </section>
   );
