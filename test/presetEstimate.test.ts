@@ -74,7 +74,7 @@ describe('preset estimates', () => {
       for (const engine of ['cpu', 'gpu'] as const) {
         const own = presetSpec(p, engine);
         const f = fitToBudget(own, slow, 60);
-        if (own.n <= MIN_SHRUNK_N) expect(f.spec.n).toBe(own.n);
+        if (own.n <= MIN_SHRUNK_N || f.spec.n === own.n) expect(f.spec.initialState).toBe(own.initialState); // kept whole
         else {
           expect(f.spec.n).toBeGreaterThanOrEqual(MIN_SHRUNK_N);
           expect(f.spec.n).toBeLessThanOrEqual(Math.max(own.n / 4, MIN_SHRUNK_N)); // at its floor: a quarter, to two digits
@@ -87,6 +87,18 @@ describe('preset estimates', () => {
       }
     }
     expect(fitToBudget(presetSpec(getPreset('ka3d-fs-modes'), 'cpu'), slow, 60).shrunkFrom).toBeNull(); // N = 200 already
+  });
+
+  it('keeps a deep glass at its own N when re-equilibrating a smaller one would cost more than it saves', () => {
+    const cold = presetSpec(getPreset('soft2d-cold'), 'cpu'); // N = 1024, 200000 sweeps, t_max = 20, fit [0.05, 1], Δt = 0.001
+    const slow = { ...c, secondsPerParticleStep: 1e-4 };
+    const f = fitToBudget(cold, slow, 60);
+    expect(f.spec.n).toBe(1024);
+    expect(f.spec.initialState).toBe(cold.initialState);
+    expect(f.spec.tMax).toBe(0.57); // (60 − 1) s / (1024 × 1e-4 s) × 0.001 = 0.576, inside [0.05, 1] above half a decade
+    expect(f.spec.fitWindow).toEqual({ tMin: 0.05, tMax: 0.57 });
+    // At N = 250 its 200000 sweeps alone would take 250 × 2e5 × 1e-4 s = 5000 s.
+    expect(f.seconds).toBeCloseTo(1 + 1024 * 570 * 1e-4, 6);
   });
 
   it('splits a quench\'s cost into start-up and steps from the short and long runs', () => {
