@@ -130,9 +130,9 @@ describe('the lab on a projector', () => {
     await page.screenshot({ path: `${ARTIFACTS}/framing-3d-before-switch.png` });
     const kaLabel = ((await page.locator('[data-testid="particle-caption"]').textContent()) ?? '').split(' · ')[0];
     await page.evaluate(installFilledCells);
-    // The harmonic 2D preset starts from random positions (T = ∞): its system comes at once, with no swap MC first.
+    // The T = 0.8 soft-sphere preset starts from its shipped state (its system comes at once) and runs for tens of seconds.
     const watching = watchSwitch(page, kaLabel, 3000);
-    await page.click('[data-testid="preset-harmonic2d-inf"]');
+    await page.click('[data-testid="preset-soft2d-hot"]');
     const samples = await watching;
     await page.screenshot({ path: `${ARTIFACTS}/framing-2d-after-switch.png` });
     console.log(`filled cells of 16 in the first 3 s of the 2D view [ms, cells, status]: ${JSON.stringify(samples)}`);

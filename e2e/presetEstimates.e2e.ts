@@ -40,6 +40,7 @@ describe('preset estimates', () => {
       expect(estimate, `${p.id} has an estimate`).toBeGreaterThan(0);
       const text = (await card.textContent()) ?? '';
       if (await card.getAttribute('data-shortened') === 'yes') expect(text).toMatch(/shortened to t_max = [\d.]+ \(fit \[|shrunk to N = \d+ from \d+, t_max = [\d.]+ \(fit \[/);
+      console.log(`${p.id}: ${text}`);
       const start = Date.now();
       await page.click(`[data-testid="preset-${p.id}"]`);
       // Room for a busy machine: the estimate was timed under the same load, a run can meet a worse moment.

@@ -1,6 +1,6 @@
 // Preset time estimates (issue 13): N × (t_max/Δt) × (s per particle-step) + analysis, and the shortening to the budget.
 import { describe, expect, it } from 'vitest';
-import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, MIN_SHRUNK_N, quenchSteps, stepCost } from '../src/engine/presetEstimate.ts';
+import { calibrationSpec, CALIBRATION_STEPS, estimateSeconds, fitToBudget, formatEstimate, MC_MOVE_PARTICLE_STEPS, MIN_SHRUNK_N, quenchSteps, stepCost } from '../src/engine/presetEstimate.ts';
 import { getModel, randomConfiguration } from '../src/physics/models.ts';
 import { createLandscape } from '../src/physics/forces.ts';
 import { getPreset, PRESETS, presetSpec } from '../src/engine/presets.ts';
@@ -38,7 +38,7 @@ describe('preset estimates', () => {
     expect(f.spec.fitWindow).toEqual({ tMin: 0.3, tMax: f.spec.tMax });
     // No shipped state at the new N: it equilibrates its 5000 sweeps, and the estimate counts them.
     expect(f.spec.initialState).toBeUndefined();
-    expect(f.seconds).toBeCloseTo(1 + f.spec.n * (f.spec.tMax / 1e-4) * 8.7e-7 + f.spec.n * 5000 * 8.7e-7, 6);
+    expect(f.seconds).toBeCloseTo(1 + f.spec.n * (f.spec.tMax / 1e-4) * 8.7e-7 + f.spec.n * 5000 * MC_MOVE_PARTICLE_STEPS * 8.7e-7, 6);
     expect(f.seconds).toBeLessThanOrEqual(60);
     expect(f.seconds).toBeGreaterThan(55); // not shrunk more than it needs
     // More decades of fit window than cutting t_max alone at N = 1000: (60 − 1) s / (1000 × 8.7e-7 s) × 1e-4 = 6.8.
@@ -65,7 +65,7 @@ describe('preset estimates', () => {
     const f = fitToBudget(ka, slow, 60);
     expect(f.spec.n).toBe(250);
     expect(f.spec.tMax).toBe(0.95); // t_min × 10^0.5 = 0.949, rounded up
-    expect(f.seconds).toBeCloseTo(1 + 250 * 9500 * 2e-5 + 250 * 5000 * 2e-5, 6); // 73.5 s, over the budget
+    expect(f.seconds).toBeCloseTo(1 + 250 * 9500 * 2e-5 + 250 * 5000 * MC_MOVE_PARTICLE_STEPS * 2e-5, 6); // 173.5 s, over the budget (191 s at N = 1000)
   });
 
   it('never shrinks a preset below a box that holds twice its interaction range, nor below its own N for a small preset', () => {
@@ -74,7 +74,7 @@ describe('preset estimates', () => {
       for (const engine of ['cpu', 'gpu'] as const) {
         const own = presetSpec(p, engine);
         const f = fitToBudget(own, slow, 60);
-        if (own.n <= MIN_SHRUNK_N) expect(f.spec.n).toBe(own.n);
+        if (own.n <= MIN_SHRUNK_N || f.spec.n === own.n) expect(f.spec.initialState).toBe(own.initialState); // kept whole
         else {
           expect(f.spec.n).toBeGreaterThanOrEqual(MIN_SHRUNK_N);
           expect(f.spec.n).toBeLessThanOrEqual(Math.max(own.n / 4, MIN_SHRUNK_N)); // at its floor: a quarter, to two digits
@@ -87,6 +87,18 @@ describe('preset estimates', () => {
       }
     }
     expect(fitToBudget(presetSpec(getPreset('ka3d-fs-modes'), 'cpu'), slow, 60).shrunkFrom).toBeNull(); // N = 200 already
+  });
+
+  it('keeps a deep glass at its own N when re-equilibrating a smaller one would cost more than it saves', () => {
+    const cold = presetSpec(getPreset('soft2d-cold'), 'cpu'); // N = 1024, 200000 sweeps, t_max = 20, fit [0.05, 1], Δt = 0.001
+    const slow = { ...c, secondsPerParticleStep: 1e-4 };
+    const f = fitToBudget(cold, slow, 60);
+    expect(f.spec.n).toBe(1024);
+    expect(f.spec.initialState).toBe(cold.initialState);
+    expect(f.spec.tMax).toBe(0.57); // (60 − 1) s / (1024 × 1e-4 s) × 0.001 = 0.576, inside [0.05, 1] above half a decade
+    expect(f.spec.fitWindow).toEqual({ tMin: 0.05, tMax: 0.57 });
+    // At N = 250 its 200000 sweeps alone would take 250 × 2e5 × 5 × 1e-4 s = 25000 s.
+    expect(f.seconds).toBeCloseTo(1 + 1024 * 570 * 1e-4, 6);
   });
 
   it('splits a quench\'s cost into start-up and steps from the short and long runs', () => {

@@ -105,13 +105,19 @@ function withSize(spec: RunSpec, n: number, tMax: number): RunSpec {
 }
 
 /**
+ * What one swap-MC particle move costs in SD particle-steps, taken at the dearest we measured (float64, in Node, N ≈ 250,
+ * 2000 sweeps against 300 SD steps: soft2d 0.6, ka3d 4.4, whose 2.5 σ cut-off holds many neighbours): an upper bound.
+ */
+export const MC_MOVE_PARTICLE_STEPS = 5;
+
+/**
  * Seconds of `fitted`, a resized `preset`: when it lost the preset's shipped state (N shrunk) it runs its sweeps of swap MC
- * first, counted at one particle-step per particle move (a move evaluates one particle's neighbours, a step all of them).
+ * first, N × sweeps moves at MC_MOVE_PARTICLE_STEPS particle-steps each.
  * A preset without a shipped state equilibrates in its calibration runs already: their analysis time holds it.
  */
 export function resizedEstimate(fitted: RunSpec, preset: RunSpec, c: PresetCalibration): number {
   const lostState = preset.initialState !== undefined && fitted.initialState === undefined && Number.isFinite(fitted.temperature);
-  return estimateSeconds(fitted, c) + (lostState ? fitted.n * fitted.sweeps * c.secondsPerParticleStep : 0);
+  return estimateSeconds(fitted, c) + (lostState ? fitted.n * fitted.sweeps * MC_MOVE_PARTICLE_STEPS * c.secondsPerParticleStep : 0);
 }
 
 /**
@@ -120,7 +126,8 @@ export function resizedEstimate(fitted: RunSpec, preset: RunSpec, c: PresetCalib
  * 1. t_max cut towards the fit window's end (the fit does not see past it);
  * 2. N and the window's end shrunk together along t_end ∝ N^z, so the window keeps its place below the finite-size cut-off
  *    t_c ~ N^z: for a cost ∝ N·t_end this keeps the most decades of window (cutting t_end alone at fixed N would keep fewer);
- * 3. not below a quarter of N nor MIN_SHRUNK_N: there the window's end alone is cut, but not below `minDecades` decades above t_min; then the
+ * 3. not below a quarter of N nor MIN_SHRUNK_N: there the window's end alone is cut, but not below `minDecades` decades above t_min
+ *    (or, where re-equilibrating at a smaller N costs more than it saves, the preset's own N is cut in t alone); then the
  *    estimate says honestly it is over.
  */
 export function fitToBudget(spec: RunSpec, c: PresetCalibration, budget = LECTURE_BUDGET_SECONDS, minDecades = 0.5): FittedPreset {
@@ -153,7 +160,11 @@ export function fitToBudget(spec: RunSpec, c: PresetCalibration, budget = LECTUR
     const equilibration = resizedEstimate(at(lo), spec, c) - estimateSeconds(at(lo), c);
     const left = (Math.max(quenchBudget - equilibration, 0) / (lo * c.secondsPerParticleStep)) * dt;
     const tMax = Number(Math.min(at(lo).tMax, Math.max(floor, roundDown2(Math.max(left, 1e-12)))).toPrecision(2));
-    return done(withSize(spec, lo, tMax));
+    const small = withSize(spec, lo, tMax);
+    // A deep glass re-equilibrates for long at a new N (its sweeps, no shipped state): then its own N, cut in t alone, is faster.
+    const ownLeft = (quenchBudget / (spec.n * c.secondsPerParticleStep)) * dt;
+    const own = withSize(spec, spec.n, Number(Math.min(tEnd0, Math.max(floor, roundDown2(Math.max(ownLeft, 1e-12)))).toPrecision(2)));
+    return done(resizedEstimate(small, spec, c) < resizedEstimate(own, spec, c) ? small : own);
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
