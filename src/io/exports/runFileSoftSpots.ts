@@ -24,12 +24,14 @@ export function softSpotsJson(s: RunFileSoftSpots): object {
 const FIELD = ['kappa', 'tau', 'chi', 'participation'];
 const MODE = [...FIELD, 'cost', 'residual', 'iterations'];
 
-function numbers<K extends string>(v: unknown, path: string, keys: readonly K[], extra: readonly string[] = []): Record<K, number> & Record<string, unknown> {
+/** keys: required numbers; extra: required fields checked by the caller; optional: numbers that may be absent. */
+function numbers<K extends string>(v: unknown, path: string, keys: readonly K[], extra: readonly string[] = [], optional: readonly string[] = []): Record<K, number> & Record<string, unknown> {
   const o = object(v, path);
-  onlyKeys(o, path, [...keys, ...extra]);
+  onlyKeys(o, path, [...keys, ...extra], optional);
   const out: Record<string, unknown> = {};
   for (const k of keys) out[k] = exact(own(o, k), `${path}.${k}`);
   for (const k of extra) out[k] = own(o, k);
+  for (const k of optional) if (own(o, k) !== undefined) out[k] = exact(own(o, k), `${path}.${k}`);
   return out as Record<K, number> & Record<string, unknown>;
 }
 
@@ -43,7 +45,7 @@ function readNonlinear(v: unknown, spec: RunSpec, nd: number): NonlinearResult {
   onlyKeys(o, p, ['engine', 'harmonic', 'quartic', 'cubic', 'fields', 'maxForce', 'rattlers', 'pairs', 'tolerance', 'seconds']);
   const harmonic = numbers(own(o, 'harmonic'), `${p}.harmonic`, [...FIELD, 'lambda', 'residual']);
   const q = numbers(own(o, 'quartic'), `${p}.quartic`, [...MODE, 'overlapWithHarmonic'], ['converged']);
-  const c = numbers(own(o, 'cubic'), `${p}.cubic`, [...MODE, 'overlapWithQuartic', 'starts'], ['converged', 'start']);
+  const c = numbers(own(o, 'cubic'), `${p}.cubic`, [...MODE, 'overlapWithQuartic', 'starts'], ['converged', 'start'], ['cutoffShare']);
   const f = object(own(o, 'fields'), `${p}.fields`);
   onlyKeys(f, `${p}.fields`, ['psi', 'pi4', 'pi3']);
   const r = object(own(o, 'rattlers'), `${p}.rattlers`);
