@@ -77,6 +77,7 @@ for (const n of sizes) {
     const problem = hessianProblem(land, x);
     const product = await GpuHessianProduct.forConfiguration(gpu, model, is.result);
     const gh = await timedAsync(async () => harmonicStartOf(land, x, problem, await modesWithProduct(problem, async (v, out) => { await product.apply(v, out); }, { count: 1 })));
+    line('GPU ψ (Lanczos on GPU H v)', gh, `λ = ${gh.result.harmonic.lambda.toPrecision(5)}, ${product.products} products`);
     const contractions = await GpuNonlinearContractions.forConfiguration(gpu, model, is.result);
     const sweeps = gpuContractionSweeps(contractions);
     const minimizeOnGpu = async (order: 'quartic' | 'cubic', from: Float64Array) => {
@@ -86,11 +87,10 @@ for (const n of sizes) {
     };
     const sweeps0 = contractions.sweeps;
     const gq = await timedAsync(() => minimizeOnGpu('quartic', gh.result.harmonic.field));
-    const gc = await timedAsync(() => minimizeOnGpu('cubic', gq.result.field));
-    const gg = await timedAsync(() => shearModulusInPlaneWith((rhs) => solveOnModeSpaceRefined(async (v, out) => { await product.apply(v, out); }, pairs.operator, pairs.space, rhs, { preconditioner: pairs.preconditioner }), pairs, boxVolume(is.result.box), 0, 1));
-    line('GPU ψ (Lanczos on GPU H v)', gh, `λ = ${gh.result.harmonic.lambda.toPrecision(5)}, ${product.products} products`);
     line('GPU π4 (float64 CG, GPU sweeps)', gq, `${gq.result.iterations} steps, float64 residual ${gq.result.residual.toExponential(1)} (tolerance ${gpuTol}), κ4 = ${gq.result.kappa.toPrecision(5)}, |π4·π4(CPU)| = ${Math.abs(dot(gq.result.field, q.result.field)).toFixed(6)}`);
+    const gc = await timedAsync(() => minimizeOnGpu('cubic', gq.result.field));
     line('GPU π3 (float64 CG, GPU sweeps)', gc, `${gc.result.iterations} steps, float64 residual ${gc.result.residual.toExponential(1)}, κ3 = ${gc.result.kappa.toPrecision(5)}, |π3·π3(CPU)| = ${Math.abs(dot(gc.result.field, c.result.field)).toFixed(6)}; ${contractions.sweeps - sweeps0} sweeps`);
+    const gg = await timedAsync(() => shearModulusInPlaneWith((rhs) => solveOnModeSpaceRefined(async (v, out) => { await product.apply(v, out); }, pairs.operator, pairs.space, rhs, { preconditioner: pairs.preconditioner }), pairs, boxVolume(is.result.box), 0, 1));
     line('GPU G in plane (0, 1), refined CG', gg, `${gg.result.iterations} iterations on GPU H v, G = ${gg.result.shearModulus.toPrecision(8)}`);
     row.gpu = { adapter: gpu.adapterName, psi: gh.wall, pi4: summary(gq), pi3: summary(gc), shear: { wall: gg.wall, cpu: gg.cpu, iterations: gg.result.iterations, shearModulus: gg.result.shearModulus } };
     contractions.destroy();
