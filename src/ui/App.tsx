@@ -84,7 +84,6 @@ export function App() {
       {lecture ? null : <CalibrationNote />}
       <SharedLinkBanner link={sharedLink} controller={controller} dismiss={dismissLink} />
       <PresetGallery controller={controller} />
-      {lecture ? null : <StudyGallery controller={controller} />}
       <LectureScriptPanel controller={controller} linkError={scriptLinkError} />
       <div className="lab-grid">
         {/* Lecture mode shows the particles and the plot only; Run and the progress line move into the header. */}
@@ -101,6 +100,8 @@ export function App() {
         <PanelBoundary name="the plot"><PlotPanel /></PanelBoundary>
       </div>
       <PanelBoundary name="the experiment's results"><ExperimentPanel /></PanelBoundary>
+      {/* the studies (paper figures) below the single run, so Run and the progress line stay above the fold at 1280×720 */}
+      {lecture ? null : <StudyGallery controller={controller} />}
       <PanelBoundary name="finite-size scaling"><ScalingPanel controller={controller} /></PanelBoundary>
       <PanelBoundary name="the Landscape panel"><LandscapePanel /></PanelBoundary>
       {lecture ? null : (
