@@ -73,9 +73,12 @@ describe('the Landscape panel', () => {
 
     // The animation moves the particles: the displacement changes, and so do the pixels.
     await page.fill('[data-testid="landscape-amplitude"]', '0.6');
+    // Sampled until the displacement has swung by 0.05: on a loaded software renderer frames are spaced by 5× their draw time.
     const offsets: number[] = [];
-    for (let k = 0; k < 6; k++) { offsets.push(await modeOffset(page)); await page.waitForTimeout(170); }
-    expect(Math.max(...offsets) - Math.min(...offsets)).toBeGreaterThan(0.05);
+    await until('the mode displacement to swing', async () => {
+      offsets.push(await modeOffset(page));
+      return Math.max(...offsets) - Math.min(...offsets) > 0.05;
+    }, 15_000);
     // Two frames taken 400 ms apart can land on the same phase of the oscillation (or on one frame of a stalled software
     // renderer), so the pixels are sampled until one differs from the first.
     const a = await particlePixels(page);
